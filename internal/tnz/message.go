@@ -60,3 +60,6 @@ type SMSMessage struct {
 
 func (m *SMSMessage) Channel() Channel { return SMS }
 func (m *SMSMessage) Base() *Common    { return &m.Common }
+
+// Attachments returns the message's files; channels without files have none.
+func (m *SMSMessage) Attachments() []File { return m.Files }

@@ -1,0 +1,159 @@
+package rejection
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+// Check returns every rejection TNZ would answer for the message, as far as
+// its values are known. Findings come in table order.
+func Check(in Input) []Finding {
+	if in.Unknown == nil {
+		in.Unknown = Unknowns{}
+	}
+	var out []Finding
+	for _, r := range Table {
+		if r.checkMessage != nil && r.AppliesTo(in.Message.Channel()) {
+			out = append(out, r.checkMessage(r, in)...)
+		}
+	}
+	return out
+}
+
+// CheckCredentials returns the provider-level rejections for the credentials.
+func CheckCredentials(c Credentials) []Finding {
+	if c.Unknown == nil {
+		c.Unknown = Unknowns{}
+	}
+	var out []Finding
+	for _, r := range Table {
+		if r.checkCredentials != nil {
+			out = append(out, r.checkCredentials(r, c)...)
+		}
+	}
+	return out
+}
+
+func checkMissingDestinations(r *Row, in Input) []Finding {
+	if in.Unknown.Within("destinations") || len(in.Message.Base().Destinations) > 0 {
+		return nil
+	}
+	return []Finding{r.finding(0, "")}
+}
+
+// checkValidDestinations is an error when no destination suits the channel
+// and a warning for each unsuitable one among suitable ones: TNZ skips those.
+func checkValidDestinations(r *Row, in Input) []Finding {
+	if in.Unknown.Is("destinations") {
+		return nil
+	}
+	ch := in.Message.Channel()
+	var valid, unknown int
+	var invalid []int
+	dests := in.Message.Base().Destinations
+	for i, d := range dests {
+		switch {
+		case in.Unknown.Within(fmt.Sprintf("destinations[%d]", i)):
+			unknown++
+		case d.ContactID != "" || d.GroupID != "" || d.GroupCode != "" || ValidRecipient(ch, d.Recipient):
+			valid++
+		default:
+			invalid = append(invalid, i)
+		}
+	}
+	if len(dests) == 0 {
+		return nil
+	}
+	if valid == 0 && unknown == 0 {
+		return []Finding{r.finding(0, "")}
+	}
+	var out []Finding
+	for _, i := range invalid {
+		f := r.finding(0, fmt.Sprintf("destinations[%d].recipient", i))
+		f.Warning = true
+		f.Summary = fmt.Sprintf("Destination %d is not a valid %s destination", i+1, ch.Title())
+		f.Detail = fmt.Sprintf("TNZ skips %q and sends to the other destinations. %s", dests[i].Recipient, r.Fix)
+		out = append(out, f)
+	}
+	return out
+}
+
+func checkWebhookURL(r *Row, in Input) []Finding {
+	u := in.Message.Base().WebhookCallbackURL
+	if in.Unknown.Is("webhook_callback_url") || u == "" || hasPrefixFold(u, "https://") {
+		return nil
+	}
+	return []Finding{r.finding(0, "")}
+}
+
+func checkFileNames(r *Row, in Input) []Finding {
+	return checkEachFile(r, in, "name", func(f tnz.File) bool { return f.Name != "" })
+}
+
+func checkFileData(r *Row, in Input) []Finding {
+	return checkEachFile(r, in, "", func(f tnz.File) bool { return f.Data != "" })
+}
+
+// checkEachFile reports the files that fail ok; field is the attribute under
+// files[i] whose unknown value skips the check ("" for the whole file).
+func checkEachFile(r *Row, in Input, field string, ok func(tnz.File) bool) []Finding {
+	m, has := in.Message.(attachments)
+	if !has {
+		return nil
+	}
+	var out []Finding
+	for i, f := range m.Attachments() {
+		p := fmt.Sprintf("files[%d]", i)
+		if field != "" {
+			p += "." + field
+		}
+		if in.Unknown.Within(p) || ok(f) {
+			continue
+		}
+		out = append(out, r.finding(i+1, ""))
+	}
+	return out
+}
+
+func checkSMSMessage(r *Row, in Input) []Finding {
+	m, ok := in.Message.(*tnz.SMSMessage)
+	if !ok || in.Unknown.Is("message") || in.Unknown.Is("template_id") || m.Message != "" || m.TemplateID != "" {
+		return nil
+	}
+	return []Finding{r.finding(0, "")}
+}
+
+func checkUnauthorized(r *Row, c Credentials) []Finding {
+	if c.Unknown.Is("auth_token") || c.Unknown.Is("sender") || c.Unknown.Is("api_key") ||
+		c.AuthToken != "" || c.Sender != "" || c.APIKey != "" {
+		return nil
+	}
+	return []Finding{r.finding(0, "")}
+}
+
+func checkMissingSender(r *Row, c Credentials) []Finding {
+	if c.Unknown.Is("auth_token") || c.Unknown.Is("sender") || c.AuthToken != "" || c.APIKey == "" || c.Sender != "" {
+		return nil
+	}
+	return []Finding{r.finding(0, "")}
+}
+
+func checkMissingAPIKey(r *Row, c Credentials) []Finding {
+	if c.Unknown.Is("auth_token") || c.Unknown.Is("api_key") || c.AuthToken != "" || c.Sender == "" || c.APIKey != "" {
+		return nil
+	}
+	return []Finding{r.finding(0, "")}
+}
+
+func checkSenderFormat(r *Row, c Credentials) []Finding {
+	if c.Unknown.Is("sender") || c.Sender == "" || IsEmailAddress(c.Sender) {
+		return nil
+	}
+	return []Finding{r.finding(0, "")}
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}

@@ -1,0 +1,237 @@
+package rejection
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+func sms(mutate func(m *tnz.SMSMessage)) *tnz.SMSMessage {
+	m := &tnz.SMSMessage{Message: "Deploy finished"}
+	m.Destinations = []tnz.Destination{{Recipient: "+6421000001"}}
+	if mutate != nil {
+		mutate(m)
+	}
+	return m
+}
+
+func unknown(paths ...string) Unknowns {
+	u := Unknowns{}
+	for _, p := range paths {
+		u.Add(p)
+	}
+	return u
+}
+
+type want struct {
+	row       *Row
+	attribute string
+	summary   string
+	warning   bool
+}
+
+func TestCheckSMS(t *testing.T) {
+	cases := []struct {
+		name    string
+		msg     *tnz.SMSMessage
+		unknown Unknowns
+		want    []want
+	}{
+		{name: "valid", msg: sms(nil)},
+		{name: "local NZ mobile", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{Recipient: "021 123 4567"}} })},
+		{name: "dashed local number", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{Recipient: "021-000001"}} })},
+		{name: "contact id only", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{ContactID: "6000000b-f002-4007-b00a-c00000000001"}} })},
+		{name: "group code only", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{GroupCode: "Oncall"}} })},
+		{name: "template id instead of message", msg: sms(func(m *tnz.SMSMessage) { m.Message = ""; m.TemplateID = "123e4567-e89b-12d3-a456-426614174000" })},
+		{name: "https webhook any case", msg: sms(func(m *tnz.SMSMessage) { m.WebhookCallbackURL = "HTTPS://example.com/hook" })},
+		{
+			name: "no destinations",
+			msg:  sms(func(m *tnz.SMSMessage) { m.Destinations = nil }),
+			want: []want{{row: MissingDestinations, attribute: "destinations", summary: "Missing or empty destinations"}},
+		},
+		{name: "no destinations but unknown", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = nil }), unknown: unknown("destinations")},
+		{
+			name: "only an e-mail address",
+			msg:  sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{Recipient: "ops@example.com"}} }),
+			want: []want{{row: NoValidDestination, attribute: "destinations", summary: "Error - Could not find any valid destination(s)."}},
+		},
+		{
+			name: "empty recipient string",
+			msg:  sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{}} }),
+			want: []want{{row: NoValidDestination, attribute: "destinations"}},
+		},
+		{
+			name: "one invalid among valid is a warning",
+			msg: sms(func(m *tnz.SMSMessage) {
+				m.Destinations = []tnz.Destination{{Recipient: "+6421000001"}, {Recipient: "not a number"}}
+			}),
+			want: []want{{row: NoValidDestination, attribute: "destinations[1].recipient", summary: "Destination 2 is not a valid SMS destination", warning: true}},
+		},
+		{
+			name:    "invalid beside unknown is not an error",
+			msg:     sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{Recipient: "nope"}, {}} }),
+			unknown: unknown("destinations[1].recipient"),
+			want:    []want{{row: NoValidDestination, attribute: "destinations[0].recipient", warning: true}},
+		},
+		{
+			name: "http webhook",
+			msg:  sms(func(m *tnz.SMSMessage) { m.WebhookCallbackURL = "http://example.com/hook" }),
+			want: []want{{row: WebhookNotHTTPS, attribute: "webhook_callback_url", summary: "WebhookCallbackURL must start with https://"}},
+		},
+		{name: "http webhook unknown", msg: sms(func(m *tnz.SMSMessage) { m.WebhookCallbackURL = "" }), unknown: unknown("webhook_callback_url")},
+		{
+			name: "empty message",
+			msg:  sms(func(m *tnz.SMSMessage) { m.Message = "" }),
+			want: []want{{row: MissingMessage, attribute: "message", summary: "Missing or empty message"}},
+		},
+		{name: "empty message unknown", msg: sms(func(m *tnz.SMSMessage) { m.Message = "" }), unknown: unknown("message")},
+		{name: "empty message, template id unknown", msg: sms(func(m *tnz.SMSMessage) { m.Message = "" }), unknown: unknown("template_id")},
+		{
+			name: "files missing name and data",
+			msg: sms(func(m *tnz.SMSMessage) {
+				m.Files = []tnz.File{{Name: "a.pdf", Data: "QQ=="}, {Data: "QQ=="}, {Name: "c.pdf"}}
+			}),
+			want: []want{
+				{row: MissingFileName, attribute: "files[1].name", summary: "Missing file name on file 2"},
+				{row: MissingFileData, attribute: "files[2]", summary: "Missing file data on file 3"},
+			},
+		},
+		{
+			name:    "file fields unknown",
+			msg:     sms(func(m *tnz.SMSMessage) { m.Files = []tnz.File{{}} }),
+			unknown: unknown("files[0].name", "files[0].content"),
+		},
+		{name: "whole file list unknown", msg: sms(func(m *tnz.SMSMessage) { m.Files = []tnz.File{{}} }), unknown: unknown("files")},
+		{
+			name: "everything wrong at once",
+			msg: sms(func(m *tnz.SMSMessage) {
+				m.Destinations = nil
+				m.Message = ""
+				m.WebhookCallbackURL = "ftp://x"
+			}),
+			want: []want{{row: MissingDestinations}, {row: WebhookNotHTTPS}, {row: MissingMessage}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Check(Input{Message: c.msg, Unknown: c.unknown})
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d findings %+v, want %d", len(got), got, len(c.want))
+			}
+			for i, w := range c.want {
+				g := got[i]
+				if g.Row != w.row {
+					t.Errorf("finding %d row = %q, want %q", i, g.Row.Text, w.row.Text)
+				}
+				if w.attribute != "" && g.Attribute != w.attribute {
+					t.Errorf("finding %d attribute = %q, want %q", i, g.Attribute, w.attribute)
+				}
+				if w.summary != "" && g.Summary != w.summary {
+					t.Errorf("finding %d summary = %q, want %q", i, g.Summary, w.summary)
+				}
+				if g.Warning != w.warning {
+					t.Errorf("finding %d warning = %v, want %v", i, g.Warning, w.warning)
+				}
+				if g.Detail == "" {
+					t.Errorf("finding %d has no detail", i)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckCredentials(t *testing.T) {
+	cases := []struct {
+		name string
+		c    Credentials
+		want []*Row
+	}{
+		{name: "token", c: Credentials{AuthToken: "ey.x"}},
+		{name: "sender and key", c: Credentials{Sender: "app@example.com", APIKey: "k"}},
+		{name: "nothing", c: Credentials{}, want: []*Row{Unauthorized}},
+		{name: "token unknown", c: Credentials{Unknown: unknown("auth_token")}},
+		{name: "key without sender", c: Credentials{APIKey: "k"}, want: []*Row{MissingSender}},
+		{name: "sender without key", c: Credentials{Sender: "app@example.com"}, want: []*Row{MissingAPIKey}},
+		{name: "sender not an e-mail", c: Credentials{Sender: "application", APIKey: "k"}, want: []*Row{InvalidSenderFormat}},
+		{name: "sender unknown", c: Credentials{APIKey: "k", Unknown: unknown("sender")}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := CheckCredentials(c.c)
+			if len(got) != len(c.want) {
+				t.Fatalf("got %+v, want rows %v", got, c.want)
+			}
+			for i, r := range c.want {
+				if got[i].Row != r || got[i].Summary != r.Text || got[i].Attribute != r.Attribute {
+					t.Errorf("finding %d = %+v, want row %q at %q", i, got[i], r.Text, r.Attribute)
+				}
+			}
+		})
+	}
+}
+
+func TestRecipientForms(t *testing.T) {
+	phones := []string{"+6421000001", "021 123 4567", "021-000001", "09 500 6000", "(09) 500-6000", "0064 21 000 001", "6421000001"}
+	for _, p := range phones {
+		if !IsPhoneNumber(p) {
+			t.Errorf("IsPhoneNumber(%q) = false", p)
+		}
+	}
+	for _, p := range []string{"", "abc", "12345", "ops@example.com", "+64 21 abc", "1234567890123456"} {
+		if IsPhoneNumber(p) {
+			t.Errorf("IsPhoneNumber(%q) = true", p)
+		}
+	}
+	for _, e := range []string{"a@b", "ops@example.com", " ops@example.co.nz "} {
+		if !IsEmailAddress(e) {
+			t.Errorf("IsEmailAddress(%q) = false", e)
+		}
+	}
+	for _, e := range []string{"", "ops", "@example.com", "ops@", "a b@c.d", "a@b@c"} {
+		if IsEmailAddress(e) {
+			t.Errorf("IsEmailAddress(%q) = true", e)
+		}
+	}
+	if !ValidRecipient(tnz.Email, "ops@example.com") || ValidRecipient(tnz.SMS, "ops@example.com") {
+		t.Error("ValidRecipient must follow the channel")
+	}
+}
+
+func TestUnknowns(t *testing.T) {
+	u := unknown("files[0].name", "recipients")
+	if !u.Is("files[0].name") || u.Is("files[0]") || u.Is("files") {
+		t.Error("Is must hold for the path and its children only")
+	}
+	if !u.Within("files[0]") || !u.Within("files") || u.Within("files[1]") {
+		t.Error("Within must hold for ancestors of an unknown path")
+	}
+	if !u.Is("recipients[3]") {
+		t.Error("a child of an unknown list is unknown")
+	}
+	if strings.Contains(parent("message"), "m") {
+		t.Error("parent of a root attribute is empty")
+	}
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, r := range Table {
+		f.Add(r.Summary(2))
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, pos, ok := Lookup(s)
+		if ok && (r == nil || pos < 0 || (!r.Numbered && pos != 0)) {
+			t.Fatalf("Lookup(%q) = %v, %d", s, r, pos)
+		}
+	})
+}
+
+func FuzzIsPhoneNumber(f *testing.F) {
+	f.Add("+6421000001")
+	f.Add("021 123 4567")
+	f.Fuzz(func(t *testing.T, s string) {
+		if IsPhoneNumber(s) && IsEmailAddress(s) {
+			t.Fatalf("%q is both a phone number and an e-mail address", s)
+		}
+	})
+}
