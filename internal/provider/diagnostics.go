@@ -1,0 +1,60 @@
+package provider
+
+import (
+	"fmt"
+)
+
+// All user-facing wording that is not a documented TNZ rejection lives here;
+// the documented texts and their fixes live in internal/rejection.
+
+const (
+	summaryUnexpectedProviderData = "Unexpected provider data"
+	summaryInvalidConfig          = "Invalid TNZ provider configuration"
+	summarySendFailed             = "Sending the message failed"
+	summaryStatusUnavailable      = "Delivery status unavailable"
+	summaryMessageNotFound        = "Message not found at TNZ"
+	summaryFileUnreadable         = "Cannot read attachment"
+	summaryFileContent            = "Invalid attachment content"
+	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
+	summaryFileTooLarge           = "Attachment too large"
+)
+
+func detailUnexpectedProviderData(got any) string {
+	return fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", got)
+}
+
+func detailInvalidConfig(err error) string {
+	return fmt.Sprintf("%s\n\nFix the provider block (or the TNZ_API_URL / TNZ_AUTH_TOKEN environment variables).", err)
+}
+
+func detailServerAnswer(fix string, status int, raw string) string {
+	return fmt.Sprintf("%s\n\nTNZ API answered HTTP %d: %s", fix, status, raw)
+}
+
+func detailSendFailed(messageID string, err error) string {
+	return fmt.Sprintf("%s\n\nNothing was recorded in state for message_id %q, so the next apply sends it again. "+
+		"If the error above says the message may have been sent, check the TNZ Dashboard for that id first.", err, messageID)
+}
+
+func detailStatusUnavailable(messageID string, err error) string {
+	return fmt.Sprintf("The message %q was accepted, but its status could not be read: %s\n\nThe status is refreshed on the next plan or refresh.", messageID, err)
+}
+
+func detailMessageNotFound(messageID string) string {
+	return fmt.Sprintf("TNZ no longer reports message %q (or is still processing it). Terraform keeps the message in state with its last known status; "+
+		"remove it with terraform state rm if it should be forgotten. Nothing is re-sent.", messageID)
+}
+
+func detailFileUnreadable(p string, err error) string {
+	return fmt.Sprintf("The file at path %q could not be read: %s\n\nUse a path relative to the working directory (for example \"${path.module}/report.pdf\") or an absolute path.", p, err)
+}
+
+func detailFileContent(err error) string {
+	return fmt.Sprintf("content must be base64, for example content = filebase64(\"report.pdf\") or base64encode(\"text\"): %s", err)
+}
+
+const detailFileBothOrNeither = "Set content (base64, e.g. filebase64(\"report.pdf\")) or path (a local file read at apply), not both."
+
+func detailFileTooLarge(size, limit int) string {
+	return fmt.Sprintf("The file is %d bytes; TNZ accepts at most %d bytes per file (%d base64 characters). Send a smaller file or a link to it.", size, limit, maxFileBase64)
+}

@@ -1,0 +1,175 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
+)
+
+// Environment variables read when the provider block leaves an attribute unset.
+const (
+	envAuthToken = "TNZ_AUTH_TOKEN"
+	envBaseURL   = "TNZ_API_URL"
+)
+
+const (
+	defaultRequestTimeout = 30 * time.Second
+	defaultMaxRetries     = 3
+)
+
+var _ provider.Provider = (*tnzProvider)(nil)
+
+// New returns the provider factory; version is set at build time.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &tnzProvider{version: version} }
+}
+
+type tnzProvider struct {
+	version string
+	// newAPI builds the client; tests replace it to inject their own.
+	newAPI func(tnz.Config) (messageAPI, error)
+	// serverChecksOnly turns the plan-time rejection checks off once the
+	// provider is configured, so tests can show the server's own rejections
+	// reaching the same diagnostics. Terraform re-validates with the final
+	// values before apply, so otherwise the provider always answers first.
+	serverChecksOnly bool
+}
+
+type providerModel struct {
+	AuthToken      types.String `tfsdk:"auth_token"`
+	BaseURL        types.String `tfsdk:"base_url"`
+	APIVersion     types.String `tfsdk:"api_version"`
+	ReportTo       types.String `tfsdk:"report_to"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+}
+
+// providerData is what resources receive from Configure.
+type providerData struct {
+	api              messageAPI
+	reportTo         string
+	serverChecksOnly bool
+}
+
+func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "tnz"
+	resp.Version = p.version
+}
+
+func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Send SMS through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
+		Attributes: map[string]schema.Attribute{
+			"auth_token": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "Auth Token (a JWT) from the TNZ Dashboard, Users > API. Defaults to the `TNZ_AUTH_TOKEN` environment variable. Never stored in state or shown in logs.",
+			},
+			"base_url": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "API address. Defaults to `TNZ_API_URL`, then `https://api.tnz.co.nz`. Must be `https://`, except on loopback hosts (for the sandbox). A trailing `/api/v3.00` is accepted.",
+			},
+			"api_version": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "API version (wire format): `v3.00` (default).",
+				Validators:          []validator.String{stringvalidator.OneOf(tnz.V300)},
+			},
+			"report_to": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Default e-mail address for delivery reports of every send that does not set its own `report_to`.",
+			},
+			"request_timeout": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Time limit for one HTTP request, e.g. `30s` (default).",
+				Validators:          []validator.String{validators.Duration(time.Second, 10*time.Minute)},
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional:            true,
+				MarkdownDescription: "How often a failed request is retried (default 3). Sends are retried only when the request provably did not reach TNZ, or after TNZ confirmed by message id that it has no such message.",
+				Validators:          []validator.Int64{int64validator.Between(0, 10)},
+			},
+		},
+	}
+}
+
+func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	unknown := rejection.Unknowns{}
+	token := stringOrEnv(cfg.AuthToken, envAuthToken, "auth_token", unknown)
+	baseURL := stringOrEnv(cfg.BaseURL, envBaseURL, "base_url", unknown)
+	for _, f := range rejection.CheckCredentials(rejection.Credentials{AuthToken: token, Unknown: unknown}) {
+		resp.Diagnostics.AddAttributeError(path.Root(f.Attribute), f.Summary, f.Detail)
+	}
+	if resp.Diagnostics.HasError() || len(unknown) > 0 || cfg.RequestTimeout.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.APIVersion.IsUnknown() {
+		return // resources still validate; the client is configured again at apply with known values
+	}
+
+	timeout := defaultRequestTimeout
+	if !cfg.RequestTimeout.IsNull() {
+		timeout, _ = time.ParseDuration(cfg.RequestTimeout.ValueString()) // the validator checked it
+	}
+	retries := int64(defaultMaxRetries)
+	if !cfg.MaxRetries.IsNull() {
+		retries = cfg.MaxRetries.ValueInt64()
+	}
+	newAPI := p.newAPI
+	if newAPI == nil {
+		newAPI = func(c tnz.Config) (messageAPI, error) { return tnz.New(c) }
+	}
+	api, err := newAPI(tnz.Config{
+		BaseURL:        baseURL,
+		APIVersion:     cfg.APIVersion.ValueString(),
+		AuthToken:      token,
+		UserAgent:      fmt.Sprintf("terraform-provider-tnz/%s Terraform/%s (+https://registry.terraform.io/providers/tnz-community/tnz)", p.version, req.TerraformVersion),
+		RequestTimeout: timeout,
+		MaxRetries:     int(retries),
+	})
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), summaryInvalidConfig, detailInvalidConfig(err))
+		return
+	}
+	data := &providerData{api: api, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+}
+
+// stringOrEnv is the attribute's value, else the environment variable's.
+func stringOrEnv(v types.String, env, attribute string, unknown rejection.Unknowns) string {
+	if v.IsUnknown() {
+		unknown.Add(attribute)
+		return ""
+	}
+	if !v.IsNull() {
+		return v.ValueString()
+	}
+	return os.Getenv(env)
+}
+
+func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{NewSMSResource}
+}
+
+// DataSources is empty until the status data sources land.
+func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return nil
+}

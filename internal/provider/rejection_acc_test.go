@@ -1,0 +1,222 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
+	"github.com/tnz-community/terraform-provider-tnz/internal/sandbox"
+)
+
+// rowCase is one documented rejection, made twice: once with the mistake
+// known at plan time, once with it hidden behind a value that is unknown
+// until apply, so that only the sandbox can catch it.
+type rowCase struct {
+	row      *rejection.Row
+	position int
+	// attribute is the config line the diagnostic must point at.
+	attribute string
+	// atPlan is the tnz_sms body with the mistake written out.
+	atPlan string
+	// late is terraform_data.late's input; atApply uses terraform_data.late.output.
+	late    string
+	atApply string
+}
+
+var smsRowCases = []rowCase{
+	{
+		row: rejection.MissingDestinations, attribute: "recipients",
+		atPlan:  `recipients = []` + "\n" + `message = "Deploy finished"`,
+		late:    `[]`,
+		atApply: `recipients = terraform_data.late.output` + "\n" + `message = "Deploy finished"`,
+	},
+	{
+		row: rejection.NoValidDestination, attribute: "recipients",
+		atPlan:  `recipients = ["ops@example.com"]` + "\n" + `message = "Deploy finished"`,
+		late:    `"ops@example.com"`,
+		atApply: `recipients = [terraform_data.late.output]` + "\n" + `message = "Deploy finished"`,
+	},
+	{
+		row: rejection.WebhookNotHTTPS, attribute: "webhook_callback_url",
+		atPlan:  `recipients = ["+6421000001"]` + "\n" + `message = "Deploy finished"` + "\n" + `webhook_callback_url = "http://example.com/hook"`,
+		late:    `"http://example.com/hook"`,
+		atApply: `recipients = ["+6421000001"]` + "\n" + `message = "Deploy finished"` + "\n" + `webhook_callback_url = terraform_data.late.output`,
+	},
+	{
+		row: rejection.MissingMessage, attribute: "message",
+		atPlan:  `recipients = ["+6421000001"]` + "\n" + `message = ""`,
+		late:    `""`,
+		atApply: `recipients = ["+6421000001"]` + "\n" + `message = terraform_data.late.output`,
+	},
+	{
+		row: rejection.MissingFileName, position: 2, attribute: "name",
+		atPlan: `recipients = ["+6421000001"]` + "\n" + `message = "See [[File1]] and [[File2]]"` + "\n" + `files = [
+  { name = "a.txt", content = base64encode("first") },
+  {
+    name    = ""
+    content = base64encode("second")
+  },
+]`,
+		late: `""`,
+		atApply: `recipients = ["+6421000001"]` + "\n" + `message = "See [[File1]] and [[File2]]"` + "\n" + `files = [
+  { name = "a.txt", content = base64encode("first") },
+  {
+    name    = terraform_data.late.output
+    content = base64encode("second")
+  },
+]`,
+	},
+	{
+		row: rejection.MissingFileData, position: 1, attribute: "files",
+		atPlan:  `recipients = ["+6421000001"]` + "\n" + `message = "See [[File1]]"` + "\n" + `files = [{ name = "a.txt", content = "" }]`,
+		late:    `""`,
+		atApply: `recipients = ["+6421000001"]` + "\n" + `message = "See [[File1]]"` + "\n" + `files = [{ name = "a.txt", content = terraform_data.late.output }]`,
+	},
+}
+
+func testName(r *rejection.Row) string {
+	return strings.Trim(regexp.MustCompile(`[^A-Za-z0-9]+`).ReplaceAllString(r.Text, "_"), "_")
+}
+
+// diagnosticRegexp matches an error as Terraform prints it: the summary, the
+// source line of the attribute it points at, then the detail.
+func diagnosticRegexp(summary, attribute string, detail ...string) *regexp.Regexp {
+	attributeLine := fmt.Sprintf(`\d+:\s+%s\s+=`, regexp.QuoteMeta(attribute))
+	return regexp.MustCompile(`(?s)Error: ` + summaryRegexp(summary).String()[4:] + `\s.*` + attributeLine + `.*` + summaryRegexp(detail...).String()[4:])
+}
+
+// Every SMS row implemented so far has a case here.
+func TestAccRejectionCasesCoverTable(t *testing.T) {
+	covered := map[*rejection.Row]bool{}
+	for _, c := range smsRowCases {
+		covered[c.row] = true
+	}
+	for _, r := range rejection.Table {
+		if r.Stage == rejection.AtPlan && r.CheckedAtPlan() && r.AppliesTo("sms") && !covered[r] {
+			t.Errorf("row %q is checked for SMS but has no acceptance case", r.Text)
+		}
+	}
+}
+
+func TestAccRejectionAtPlan(t *testing.T) {
+	for _, c := range smsRowCases {
+		t.Run(testName(c.row), func(t *testing.T) {
+			t.Parallel()
+			sb := startSandbox(t, sandbox.Options{})
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviders,
+				Steps: []resource.TestStep{{
+					Config:      providerConfig(sb, sandbox.DefaultToken) + fmt.Sprintf("resource \"tnz_sms\" \"test\" {\n%s\n}\n", c.atPlan),
+					PlanOnly:    true,
+					ExpectError: diagnosticRegexp(c.row.Summary(c.position), c.attribute, c.row.Fix),
+				}},
+			})
+			if got := len(sb.Server.Received()); got != 0 {
+				t.Errorf("the sandbox received %d messages from a failed plan", got)
+			}
+		})
+	}
+}
+
+// With the real provider, a mistake hidden until apply is still caught
+// before sending: Terraform validates the final values first.
+func TestAccRejectionCaughtBeforeSending(t *testing.T) {
+	for _, c := range smsRowCases {
+		t.Run(testName(c.row), func(t *testing.T) {
+			t.Parallel()
+			sb := startSandbox(t, sandbox.Options{})
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviders,
+				Steps: []resource.TestStep{{
+					Config:      lateConfig(sb, c),
+					ExpectError: diagnosticRegexp(c.row.Summary(c.position), c.attribute, c.row.Fix),
+				}},
+			})
+			if got := len(sb.Server.Received()); got != 0 {
+				t.Errorf("the sandbox received %d messages", got)
+			}
+		})
+	}
+}
+
+func lateConfig(sb *sandbox.Running, c rowCase) string {
+	return providerConfig(sb, sandbox.DefaultToken) + fmt.Sprintf(`
+resource "terraform_data" "late" {
+  input = %s
+}
+
+resource "tnz_sms" "test" {
+%s
+}
+`, c.late, c.atApply)
+}
+
+// The server's rejection of the same mistake becomes the same diagnostic.
+func TestAccRejectionAtApply(t *testing.T) {
+	for _, c := range smsRowCases {
+		t.Run(testName(c.row), func(t *testing.T) {
+			t.Parallel()
+			sb := startSandbox(t, sandbox.Options{})
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: serverChecksOnlyProviders,
+				Steps: []resource.TestStep{{
+					Config:      lateConfig(sb, c),
+					ExpectError: diagnosticRegexp(c.row.Summary(c.position), c.attribute, c.row.Fix, "TNZ API answered HTTP 400"),
+				}},
+			})
+			if got := len(sb.Server.Received()); got != 0 {
+				t.Errorf("the sandbox accepted %d messages it should have rejected", got)
+			}
+		})
+	}
+}
+
+// Unauthorized is a provider-level row: no credentials fail the plan; a
+// wrong token is refused by the server at apply.
+func TestAccRejectionUnauthorized(t *testing.T) {
+	sb := startSandbox(t, sandbox.Options{})
+	t.Setenv(envAuthToken, "")
+	noToken := fmt.Sprintf(`
+terraform {
+  required_providers {
+    tnz = { source = "tnz-community/tnz" }
+  }
+}
+
+provider "tnz" {
+  base_url = %q
+}
+
+resource "tnz_sms" "test" {
+  recipients = ["+6421000001"]
+  message    = "Deploy finished"
+}
+`, sb.URL)
+	wrongToken := providerConfig(sb, "not-the-sandbox-token") + `
+resource "tnz_sms" "test" {
+  recipients = ["+6421000001"]
+  message    = "Deploy finished"
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{
+			{
+				Config:      noToken,
+				PlanOnly:    true,
+				ExpectError: summaryRegexp("Unauthorized", rejection.Unauthorized.Fix),
+			},
+			{
+				Config:      wrongToken,
+				ExpectError: summaryRegexp("Unauthorized", rejection.Unauthorized.Fix, "TNZ API answered HTTP 401", "Access denied"),
+			},
+		},
+	})
+	if got := len(sb.Server.Received()); got != 0 {
+		t.Errorf("the sandbox accepted %d messages without valid credentials", got)
+	}
+}
