@@ -144,4 +144,3 @@ func (r *smsResource) Update(ctx context.Context, req resource.UpdateRequest, re
 
 // Delete only forgets the message: a sent SMS cannot be unsent.
 func (r *smsResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
-

@@ -41,7 +41,9 @@ func TestCheckSMS(t *testing.T) {
 		{name: "valid", msg: sms(nil)},
 		{name: "local NZ mobile", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{Recipient: "021 123 4567"}} })},
 		{name: "dashed local number", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{Recipient: "021-000001"}} })},
-		{name: "contact id only", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{ContactID: "6000000b-f002-4007-b00a-c00000000001"}} })},
+		{name: "contact id only", msg: sms(func(m *tnz.SMSMessage) {
+			m.Destinations = []tnz.Destination{{ContactID: "6000000b-f002-4007-b00a-c00000000001"}}
+		})},
 		{name: "group code only", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{GroupCode: "Oncall"}} })},
 		{name: "template id instead of message", msg: sms(func(m *tnz.SMSMessage) { m.Message = ""; m.TemplateID = "123e4567-e89b-12d3-a456-426614174000" })},
 		{name: "https webhook any case", msg: sms(func(m *tnz.SMSMessage) { m.WebhookCallbackURL = "HTTPS://example.com/hook" })},

@@ -34,7 +34,7 @@ type Row struct {
 	// "" when it concerns the call as a whole.
 	Attribute string
 	// Fix tells the user what to change.
-	Fix string
+	Fix   string
 	Stage Stage
 	// Why explains, for ServerOnly rows, why the provider cannot check it first.
 	Why string
