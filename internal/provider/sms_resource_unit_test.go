@@ -1,0 +1,222 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+// fakeAPI records sends and answers status with what the test sets.
+type fakeAPI struct {
+	sent      []tnz.Message
+	sendErr   error
+	status    *tnz.Status
+	statusErr error
+}
+
+func (f *fakeAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, error) {
+	if f.sendErr != nil {
+		return tnz.SendResult{}, f.sendErr
+	}
+	f.sent = append(f.sent, msg)
+	return tnz.SendResult{MessageID: msg.Base().MessageID}, nil
+}
+
+func (f *fakeAPI) Status(context.Context, tnz.Channel, string) (*tnz.Status, error) {
+	return f.status, f.statusErr
+}
+
+func smsSchema(t *testing.T) resource.SchemaResponse {
+	t.Helper()
+	var resp resource.SchemaResponse
+	NewSMSResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("schema: %v", resp.Diagnostics)
+	}
+	return resp
+}
+
+// smsPlan is a plan for an SMS with the given message to the given numbers;
+// everything else is null, and computed values unknown as Terraform plans them.
+func smsPlan(t *testing.T, message string, recipients ...string) tfsdk.Plan {
+	t.Helper()
+	ctx := context.Background()
+	s := smsSchema(t).Schema
+	plan := tfsdk.Plan{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), nil)}
+	var elems []attr.Value
+	for _, r := range recipients {
+		elems = append(elems, types.StringValue(r))
+	}
+	m := nullSMSModel()
+	m.Recipients = types.ListValueMust(types.StringType, elems)
+	m.Message = types.StringValue(message)
+	m.ID = types.StringUnknown()
+	m.MessageID = types.StringUnknown()
+	m.Status = types.ObjectUnknown(statusType.AttrTypes)
+	if d := plan.Set(ctx, &m); d.HasError() {
+		t.Fatalf("plan: %v", d)
+	}
+	return plan
+}
+
+func nullSMSModel() smsModel {
+	return smsModel{
+		sendModel: sendModel{
+			Recipients:   types.ListNull(types.StringType),
+			Destinations: types.ListNull(types.ObjectType{AttrTypes: destinationAttrTypes()}),
+			Triggers:     types.MapNull(types.StringType),
+			Status:       types.ObjectNull(statusType.AttrTypes),
+		},
+		Files: types.ListNull(fileType),
+	}
+}
+
+func destinationAttrTypes() map[string]attr.Type {
+	attrTypes := map[string]attr.Type{}
+	for name := range destinationAttributes() {
+		attrTypes[name] = types.StringType
+	}
+	return attrTypes
+}
+
+func newSMS(api messageAPI) *smsResource {
+	return &smsResource{sendBase{data: &providerData{api: api, reportTo: "reports@example.com"}}}
+}
+
+func TestCreateSendsOnceAndRecordsTheMessage(t *testing.T) {
+	ctx := context.Background()
+	api := &fakeAPI{status: &tnz.Status{JobStatus: tnz.JobPending, Count: 1}}
+	r := newSMS(api)
+	plan := smsPlan(t, "Deploy finished", "+6421000001")
+	resp := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
+	r.Create(ctx, resource.CreateRequest{Plan: plan}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("create: %v", resp.Diagnostics)
+	}
+	if len(api.sent) != 1 {
+		t.Fatalf("sent %d messages, want 1", len(api.sent))
+	}
+	sms := api.sent[0].(*tnz.SMSMessage)
+	if sms.Message != "Deploy finished" || sms.Destinations[0].Recipient != "+6421000001" {
+		t.Errorf("sent %+v", sms)
+	}
+	if sms.ReportTo != "reports@example.com" {
+		t.Errorf("report_to default not applied: %q", sms.ReportTo)
+	}
+	if !regexp.MustCompile(`^[0-9a-f]{32}$`).MatchString(sms.MessageID) {
+		t.Errorf("generated message id %q", sms.MessageID)
+	}
+	var state smsModel
+	resp.State.Get(ctx, &state)
+	if state.MessageID.ValueString() != sms.MessageID || state.ID.ValueString() != sms.MessageID {
+		t.Errorf("state ids %s/%s, sent %s", state.ID, state.MessageID, sms.MessageID)
+	}
+	if !state.ReportTo.IsNull() {
+		t.Errorf("the provider default must not be written into report_to")
+	}
+	var job types.String
+	resp.State.GetAttribute(ctx, path.Root("status").AtName("job_status"), &job)
+	if job.ValueString() != tnz.JobPending {
+		t.Errorf("status.job_status = %s", job)
+	}
+}
+
+func TestCreateMapsServerRejectionToAttribute(t *testing.T) {
+	api := &fakeAPI{sendErr: &tnz.APIError{StatusCode: 400, Result: "Failed", Messages: []string{"Missing or empty message", "Missing file name on file 1"}}}
+	r := newSMS(api)
+	plan := smsPlan(t, "", "+6421000001")
+	resp := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Schema.Type().TerraformType(context.Background()), nil)}}
+	r.Create(context.Background(), resource.CreateRequest{Plan: plan}, &resp)
+	if got := resp.Diagnostics.ErrorsCount(); got != 2 {
+		t.Fatalf("got %d errors: %v", got, resp.Diagnostics)
+	}
+	wantPaths := []path.Path{path.Root("message"), path.Root("files").AtListIndex(0)}
+	for i, d := range resp.Diagnostics.Errors() {
+		withPath, ok := d.(diag.DiagnosticWithPath)
+		if !ok || !withPath.Path().Equal(wantPaths[i]) {
+			t.Errorf("error %d at %v, want %v", i, d, wantPaths[i])
+		}
+		if !strings.Contains(d.Detail(), "TNZ API answered HTTP 400") {
+			t.Errorf("error %d detail lacks the server's answer: %q", i, d.Detail())
+		}
+	}
+	if !resp.State.Raw.IsNull() {
+		t.Error("a rejected message must leave no state")
+	}
+}
+
+func TestCreateKeepsTheMessageWhenStatusFails(t *testing.T) {
+	api := &fakeAPI{statusErr: errors.New("connection reset")}
+	plan := smsPlan(t, "hi", "+6421000001")
+	resp := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
+	newSMS(api).Create(context.Background(), resource.CreateRequest{Plan: plan}, &resp)
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+		t.Fatalf("want one warning, got %v", resp.Diagnostics)
+	}
+	if resp.State.Raw.IsNull() || len(api.sent) != 1 {
+		t.Fatal("a sent message must be recorded even when its status cannot be read")
+	}
+}
+
+func TestReadKeepsStateWhenTNZCannotFindTheMessage(t *testing.T) {
+	ctx := context.Background()
+	api := &fakeAPI{status: &tnz.Status{JobStatus: tnz.JobCompleted, Count: 1, Success: 1}}
+	plan := smsPlan(t, "hi", "+6421000001")
+	created := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
+	newSMS(api).Create(ctx, resource.CreateRequest{Plan: plan}, &created)
+
+	api.status, api.statusErr = nil, &tnz.APIError{StatusCode: 404, Result: "RecordNotFound", Messages: []string{"Unable to find entry."}}
+	read := resource.ReadResponse{State: created.State}
+	newSMS(api).Read(ctx, resource.ReadRequest{State: created.State}, &read)
+	if read.Diagnostics.HasError() || read.Diagnostics.WarningsCount() != 1 || read.Diagnostics.Warnings()[0].Summary() != summaryMessageNotFound {
+		t.Fatalf("want the not-found warning, got %v", read.Diagnostics)
+	}
+	if read.State.Raw.IsNull() {
+		t.Fatal("the message vanished from state")
+	}
+	var job types.String
+	read.State.GetAttribute(ctx, path.Root("status").AtName("job_status"), &job)
+	if job.ValueString() != tnz.JobCompleted {
+		t.Errorf("last known status lost: %s", job)
+	}
+	if len(api.sent) != 1 {
+		t.Errorf("read sent %d messages", len(api.sent)-1)
+	}
+}
+
+func TestDestinationPaths(t *testing.T) {
+	cases := []struct {
+		paths destinationPaths
+		attr  string
+		want  path.Path
+	}{
+		{destinationPaths{recipients: 2}, "destinations[1].recipient", path.Root("recipients").AtListIndex(1)},
+		{destinationPaths{recipients: 2, hasDestinations: true}, "destinations[3].recipient", path.Root("destinations").AtListIndex(1)},
+		{destinationPaths{recipients: 0, hasDestinations: true}, "destinations", path.Root("destinations")},
+		{destinationPaths{recipients: 1, hasDestinations: true}, "destinations", path.Root("recipients")},
+		{destinationPaths{}, "destinations", path.Root("recipients")},
+		{destinationPaths{}, "files[1].name", path.Root("files").AtListIndex(1)},
+		{destinationPaths{}, "webhook_callback_url", path.Root("webhook_callback_url")},
+	}
+	for _, c := range cases {
+		got, ok := c.paths.path(c.attr)
+		if !ok || !got.Equal(c.want) {
+			t.Errorf("%+v.path(%q) = %v, want %v", c.paths, c.attr, got, c.want)
+		}
+	}
+	if _, ok := (destinationPaths{}).path(""); ok {
+		t.Error("an empty attribute is the call as a whole")
+	}
+}
