@@ -1,0 +1,218 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Rejection texts shared by every channel, verbatim from the documented
+// rejection table (reference/rejection-codes.txt).
+const (
+	msgNoDestinations      = "Missing or empty destinations"
+	msgNoValidDestinations = "Error - Could not find any valid destination(s)."
+	msgWebhookHTTPS        = "WebhookCallbackURL must start with https://"
+	msgFileName            = "Missing file name on file %d"
+	msgFileData            = "Missing file data on file %d"
+)
+
+// msgBadMessageID is the sandbox's own wording: the API documents the
+// MessageID limits (≤40 alphanumerics) but no rejection text for them.
+const msgBadMessageID = "Invalid MessageID - use at most 40 letters, digits or '-'"
+
+// channel is one message type's rules. Email, Fax, TTS and Voice are added
+// as further entries of channels; the send, status and inspection code is
+// shared.
+type channel struct {
+	name          string   // path segment, lower case: "sms"
+	recipientType string   // Recipients[].Type in status responses: "SMS"
+	topKeys       []string // top-level single-destination keys this channel's request has (SPEC)
+	entryKeys     []string // Destinations[] keys that may carry this channel's address, in preference order
+	address       func(string) (string, bool)
+	content       func(body) []string                           // required-content rejections, documented wording
+	hasFiles      bool                                          // Files entries are checked
+	hasReplies    bool                                          // status shows SMSReplies per recipient
+	text          func(body) string                             // what MessageText shows for a delivered recipient
+	deliver       func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
+	priceCents    int                                           // per delivered recipient
+}
+
+// channels is keyed by the lower-case path segment.
+var channels = map[string]*channel{smsChannel.name: smsChannel}
+
+// addressBookKeys name server-resolved destinations: the sandbox cannot look
+// them up, so each counts as one recipient that is always delivered.
+var addressBookKeys = []string{"ContactID", "GroupID", "GroupCode"}
+
+// echoKeys are destination fields echoed on Recipients[] and usable as
+// [[Token]] personalisation.
+var echoKeys = []string{
+	"Attention", "Company", "FirstName", "LastName",
+	"Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8", "Custom9",
+}
+
+// recipient is one resolved destination of an accepted message.
+type recipient struct {
+	address   string            // normalised (E.164 for phones); empty for Address Book entries
+	contactID string            // ContactID as given, if any
+	fields    map[string]string // echoKeys values as given
+}
+
+// body is a decoded JSON object read leniently, as the real server does:
+// missing keys and explicit nulls read as empty, and a number or boolean
+// where a string is expected reads as its JSON text (PY2 sends nulls, and the
+// SPEC's own examples put numbers in string fields).
+type body map[string]any
+
+func (b body) str(key string) string { return asString(b[key]) }
+
+// list returns the array under key; a lone object counts as a one-item list.
+func (b body) list(key string) []any {
+	switch v := b[key].(type) {
+	case []any:
+		return v
+	case map[string]any:
+		return []any{v}
+	}
+	return nil
+}
+
+func asString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
+func asBody(v any) body {
+	m, _ := v.(map[string]any)
+	return m
+}
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// validate resolves b's recipients for ch and lists every rejection the
+// request earns, in a fixed order: destinations, content, webhook, files,
+// MessageID.
+func (ch *channel) validate(b body) (rs []recipient, errs []string) {
+	rs, given := ch.recipients(b)
+	switch {
+	case !given:
+		errs = append(errs, msgNoDestinations)
+	case len(rs) == 0:
+		errs = append(errs, msgNoValidDestinations)
+	}
+	errs = append(errs, ch.content(b)...)
+	if u := strings.TrimSpace(b.str("WebhookCallbackURL")); u != "" &&
+		!strings.HasPrefix(strings.ToLower(u), "https://") {
+		errs = append(errs, msgWebhookHTTPS)
+	}
+	if ch.hasFiles {
+		for i, f := range b.list("Files") {
+			f := asBody(f)
+			if blank(f.str("Name")) {
+				errs = append(errs, fmt.Sprintf(msgFileName, i+1))
+			}
+			if blank(f.str("Data")) {
+				errs = append(errs, fmt.Sprintf(msgFileData, i+1))
+			}
+		}
+	}
+	if id := strings.TrimSpace(b.str("MessageID")); id != "" && !validMessageID(id) {
+		errs = append(errs, msgBadMessageID)
+	}
+	return rs, errs
+}
+
+// recipients resolves the usable destinations for ch, in request order:
+// top-level shorthands, ContactID, GroupID, then Destinations[]. given
+// reports whether any destination was supplied at all, usable or not, which
+// separates the two documented destination rejections. Unusable entries are
+// dropped, as long as at least one is usable.
+func (ch *channel) recipients(b body) (rs []recipient, given bool) {
+	for _, k := range ch.topKeys {
+		if s := b.str(k); !blank(s) {
+			given = true
+			if a, ok := ch.address(s); ok {
+				rs = append(rs, recipient{address: a})
+			}
+		}
+	}
+	if s := strings.TrimSpace(b.str("ContactID")); s != "" {
+		given = true
+		rs = append(rs, recipient{contactID: s})
+	}
+	if s := b.str("GroupID"); !blank(s) {
+		given = true
+		rs = append(rs, recipient{})
+	}
+	for _, e := range b.list("Destinations") {
+		given = true
+		if r, ok := ch.entry(asBody(e)); ok {
+			rs = append(rs, r)
+		}
+	}
+	return rs, given
+}
+
+// entry resolves one Destinations[] object. An address in one of the
+// channel's keys wins; otherwise an Address Book reference makes it usable.
+func (ch *channel) entry(e body) (recipient, bool) {
+	r := recipient{contactID: strings.TrimSpace(e.str("ContactID")), fields: map[string]string{}}
+	for _, k := range echoKeys {
+		if v := e.str(k); v != "" {
+			r.fields[k] = v
+		}
+	}
+	// SPEC spells these with a space; every example and SDK does not.
+	for spaced, k := range map[string]string{"First Name": "FirstName", "Last Name": "LastName"} {
+		if v := e.str(spaced); v != "" && r.fields[k] == "" {
+			r.fields[k] = v
+		}
+	}
+	for _, k := range ch.entryKeys {
+		if a, ok := ch.address(e.str(k)); ok {
+			r.address = a
+			return r, true
+		}
+	}
+	for _, k := range addressBookKeys {
+		if !blank(e.str(k)) {
+			return r, true
+		}
+	}
+	return r, false
+}
+
+// personalise fills the [[Token]]s the destination entry has values for and
+// leaves every other token ([[Link:…]], [[REPLY]], unknown fields) as written.
+func personalise(text string, fields map[string]string) string {
+	if len(fields) == 0 || !strings.Contains(text, "[[") {
+		return text
+	}
+	pairs := make([]string, 0, 2*len(fields))
+	for k, v := range fields {
+		pairs = append(pairs, "[["+k+"]]", v)
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
+}
+
+// validMessageID follows SPEC: at most 40 characters, alphanumeric; '-' is
+// accepted too because SPEC's own examples (UUIDs, "1234-5678") use it.
+func validMessageID(id string) bool {
+	if len(id) > 40 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}

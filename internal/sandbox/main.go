@@ -1,0 +1,72 @@
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// Main runs `terraform-provider-tnz sandbox [-addr 127.0.0.1:8086] [-token T]
+// [-completion-delay 2s]`: it prints one line saying where it listens and
+// which token it accepts, serves until SIGINT or SIGTERM, and returns an
+// exit code (0 after a signal, 1 if it cannot listen, 2 for bad usage).
+func Main(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, args, stdout, stderr)
+}
+
+// run is Main with the stop signal as a context, so tests can end it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: terraform-provider-tnz sandbox [flags]\n\nRuns a local model of the TNZ messaging API (v3.00 SMS send and status).\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	addr := fs.String("addr", "127.0.0.1:8086", "`address` to listen on")
+	token := fs.String("token", DefaultToken, "auth `token` to accept (Bearer or Basic)")
+	delay := fs.Duration("completion-delay", DefaultCompletionDelay, "time from accepting a message to Completed; 0 or less completes at once")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sandbox: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *token == "" {
+		fmt.Fprintln(stderr, "sandbox: -token must not be empty")
+		return 2
+	}
+	if *delay <= 0 {
+		*delay = -1 // Options reads 0 as "default"; on the command line it means "at once"
+	}
+	rn, err := Listen(Options{Tokens: []string{*token}, CompletionDelay: *delay}, *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "sandbox: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "TNZ sandbox listening on %s (API base %s/api/v3.00), accepting auth token %q\n", rn.URL, rn.URL, *token)
+	select {
+	case <-ctx.Done():
+	case err := <-rn.served:
+		rn.served <- err // let shutdown see it
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := rn.shutdown(sctx); err != nil {
+		fmt.Fprintf(stderr, "sandbox: %v\n", err)
+		return 1
+	}
+	return 0
+}

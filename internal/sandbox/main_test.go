@@ -1,0 +1,141 @@
+package sandbox
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestListen(t *testing.T) {
+	rn, err := Listen(Options{Tokens: []string{"tok"}, CompletionDelay: -1}, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^http://127\.0\.0\.1:\d+$`).MatchString(rn.URL) || rn.Server == nil {
+		t.Fatalf("Running = %+v", rn)
+	}
+	req, _ := http.NewRequest(http.MethodPost, rn.URL+"/api/v3.00/sms", strings.NewReader(okSMS))
+	req.Header.Set("Authorization", "Bearer tok")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || len(rn.Server.Received()) != 1 {
+		t.Fatalf("send over TCP: %d %s", resp.StatusCode, b)
+	}
+
+	if err := rn.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if err := rn.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	if _, err := http.Get(rn.URL + "/sandbox/health"); err == nil {
+		t.Error("still serving after Close")
+	}
+}
+
+func TestListenErrors(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if rn, err := Listen(Options{}, ln.Addr().String()); err == nil {
+		rn.Close()
+		t.Error("Listen on a busy port succeeded")
+	}
+}
+
+func TestListenWildcardURL(t *testing.T) {
+	rn, err := Listen(Options{}, "0.0.0.0:0")
+	if err != nil {
+		t.Skipf("cannot listen on 0.0.0.0: %v", err)
+	}
+	defer rn.Close()
+	if !strings.HasPrefix(rn.URL, "http://127.0.0.1:") {
+		t.Errorf("URL for a wildcard address = %q, want loopback", rn.URL)
+	}
+}
+
+func TestMainUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"-nope"}, {"-completion-delay", "soon"}, {"extra"}, {"-token", ""}} {
+		var stdout, stderr bytes.Buffer
+		if code := Main(args, &stdout, &stderr); code != 2 {
+			t.Errorf("Main(%q) = %d, want 2", args, code)
+		}
+		if stderr.Len() == 0 || stdout.Len() != 0 {
+			t.Errorf("Main(%q): stdout %q, stderr %q", args, stdout.String(), stderr.String())
+		}
+	}
+	var stderr bytes.Buffer
+	if code := Main([]string{"-h"}, io.Discard, &stderr); code != 0 || !strings.Contains(stderr.String(), "-completion-delay") {
+		t.Errorf("Main(-h) = %d, %q", code, stderr.String())
+	}
+}
+
+func TestMainListenError(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var stderr bytes.Buffer
+	if code := Main([]string{"-addr", ln.Addr().String()}, io.Discard, &stderr); code != 1 || stderr.Len() == 0 {
+		t.Errorf("Main on a busy port = %d, %q", code, stderr.String())
+	}
+}
+
+func TestRunServesUntilStopped(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	outR, outW := io.Pipe()
+	var stderr bytes.Buffer
+	exit := make(chan int, 1)
+	go func() {
+		exit <- run(ctx, []string{"-addr", "127.0.0.1:0", "-token", "T0k", "-completion-delay", "0"}, outW, &stderr)
+		outW.Close()
+	}()
+
+	line, err := bufio.NewReader(outR).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no startup line: %v (stderr %q)", err, stderr.String())
+	}
+	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(line)
+	if url == "" || !strings.Contains(line, `"T0k"`) {
+		t.Fatalf("startup line %q lacks the URL or the token", line)
+	}
+	req, _ := http.NewRequest(http.MethodPost, url+"/api/v3.00/sms", strings.NewReader(`{"Message":"hi","Destination":"+6421000001","MessageID":"cli"}`))
+	req.Header.Set("Authorization", "Basic T0k")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	req, _ = http.NewRequest(http.MethodGet, url+"/api/v3.00/sms/cli", nil)
+	req.Header.Set("Authorization", "Bearer T0k")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), `"JobStatus":"Completed"`) {
+		t.Errorf("-completion-delay 0 should complete at once: %s", b)
+	}
+
+	cancel()
+	if code := <-exit; code != 0 {
+		t.Errorf("run returned %d after stop (stderr %q)", code, stderr.String())
+	}
+}

@@ -1,0 +1,315 @@
+package sandbox
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultToken is the auth token a sandbox accepts when Options.Tokens is empty.
+const DefaultToken = "sandbox-token"
+
+// DefaultCompletionDelay is how long an accepted message stays Pending.
+const DefaultCompletionDelay = 2 * time.Second
+
+// maxBody bounds a request body: SPEC allows several ~1 MiB base64 files.
+const maxBody = 32 << 20
+
+// Response texts, verbatim from SPEC components.responses and the notes.
+const (
+	msgUnauthorized = "Access denied: Auth Token or credentials are incorrect or have expired."
+	msgSyntax       = "Failed to process your API request. Check your syntax."
+	msgNotFound     = "Unable to find or access the data you're looking for."
+	msgIDNotFound   = "Unable to find entry."
+)
+
+// Options configures a Server.
+type Options struct {
+	Tokens          []string      // accepted auth tokens; empty means []string{DefaultToken}
+	Clock           Clock         // nil means the real clock
+	CompletionDelay time.Duration // accept -> Completed; 0 means DefaultCompletionDelay; negative means immediately
+}
+
+// Server is the sandbox TNZ API. It implements http.Handler and is safe for
+// concurrent use.
+type Server struct {
+	tokens  [][]byte
+	clock   Clock
+	delay   time.Duration
+	maxBody int64
+
+	mu     sync.Mutex
+	store  store // guarded by mu
+	jobSeq int   // guarded by mu
+}
+
+// New returns a Server configured by opts.
+func New(opts Options) *Server {
+	s := &Server{clock: opts.Clock, delay: opts.CompletionDelay, maxBody: maxBody}
+	for _, t := range opts.Tokens {
+		if t != "" {
+			s.tokens = append(s.tokens, []byte(t))
+		}
+	}
+	if len(s.tokens) == 0 {
+		s.tokens = [][]byte{[]byte(DefaultToken)}
+	}
+	if s.clock == nil {
+		s.clock = systemClock{}
+	}
+	if s.delay == 0 {
+		s.delay = DefaultCompletionDelay
+	}
+	return s
+}
+
+// Received is one accepted send.
+type Received struct {
+	Channel    string // "sms"
+	APIVersion string // "v3.00"
+	MessageID  string
+	ReceivedAt time.Time
+	Body       json.RawMessage // the request body exactly as received
+}
+
+// Received returns copies of the accepted sends, in arrival order.
+func (s *Server) Received() []Received {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Received, 0, len(s.store.all))
+	for _, m := range s.store.all {
+		out = append(out, Received{
+			Channel: m.ch.name, APIVersion: m.apiVersion, MessageID: m.id,
+			ReceivedAt: m.created, Body: append(json.RawMessage(nil), m.body...),
+		})
+	}
+	return out
+}
+
+// endpoint is a resolved route: the methods it allows and its handler.
+type endpoint struct {
+	methods []string
+	serve   func(http.ResponseWriter, *http.Request)
+}
+
+// ServeHTTP routes /api/<version>/… and /sandbox/… requests. Path segments
+// are matched case-insensitively, as the real server appears to do
+// (notes §1.2), and one trailing slash is ignored.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	segs := strings.Split(strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), "/"), "/")
+	var ep endpoint
+	var ok, api bool
+	switch {
+	case len(segs) >= 2 && strings.EqualFold(segs[0], "api"):
+		ep, ok = s.apiRoute(segs[1], segs[2:])
+		api = true
+	case len(segs) == 2 && strings.EqualFold(segs[0], "sandbox"):
+		ep, ok = s.sandboxRoute(segs[1])
+	}
+	switch {
+	case !ok:
+		writeError(w, http.StatusNotFound, "", "", msgNotFound)
+	case !allowed(ep.methods, r.Method):
+		w.Header().Set("Allow", strings.Join(ep.methods, ", "))
+		writeError(w, http.StatusMethodNotAllowed, "Failed", "", fmt.Sprintf("Method %s is not allowed here.", r.Method))
+	case api && !s.authorized(r):
+		writeError(w, http.StatusUnauthorized, "Unauthorized", "", msgUnauthorized)
+	default:
+		ep.serve(w, r)
+	}
+}
+
+// apiRoute resolves the path after /api/. Only v3.00 exists so far; v2.0x
+// (`/send/<type>` with a MessageData wrapper), actions and Address Book
+// are further cases here.
+func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
+	if !strings.EqualFold(version, "v3.00") || len(rest) == 0 {
+		return endpoint{}, false
+	}
+	ch, ok := channels[strings.ToLower(rest[0])]
+	if !ok {
+		return endpoint{}, false
+	}
+	switch len(rest) {
+	case 1:
+		return endpoint{[]string{http.MethodPost}, func(w http.ResponseWriter, r *http.Request) {
+			s.send(w, r, ch, "v3.00")
+		}}, true
+	case 2:
+		return endpoint{[]string{http.MethodGet, http.MethodHead}, func(w http.ResponseWriter, r *http.Request) {
+			s.status(w, ch, rest[1])
+		}}, true
+	}
+	return endpoint{}, false
+}
+
+func allowed(methods []string, m string) bool {
+	for _, a := range methods {
+		if a == m {
+			return true
+		}
+	}
+	return false
+}
+
+// authorized accepts "Bearer <token>" (SPEC) and "Basic <token>" (the token
+// help page and SPEC-TS say Basic; notes §1.1 ⚠). The token is sent as-is,
+// not base64 of user:password.
+func (s *Server) authorized(r *http.Request) bool {
+	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !strings.EqualFold(scheme, "Bearer") && !strings.EqualFold(scheme, "Basic") {
+		return false
+	}
+	token = strings.TrimSpace(token)
+	ok := false
+	for _, t := range s.tokens {
+		ok = subtle.ConstantTimeCompare(t, []byte(token)) == 1 || ok
+	}
+	return ok
+}
+
+// send handles a send request: media type, JSON object, the channel's
+// checks, then acceptance.
+func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, version string) {
+	if !isJSON(r.Header.Get("Content-Type")) || !acceptsJSON(r.Header.Values("Accept")) {
+		// SPEC 415UnsupportedMediaType; the body is SPEC's placeholder.
+		writeJSON(w, http.StatusUnsupportedMediaType, struct {
+			Status  int    `json:"status"`
+			Extend1 string `json:"extend1"`
+			Extend2 string `json:"extend2"`
+		}{http.StatusUnsupportedMediaType, "info1", "info2"})
+		return
+	}
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
+	if err != nil {
+		code := http.StatusBadRequest
+		if errors.As(err, new(*http.MaxBytesError)) {
+			code = http.StatusRequestEntityTooLarge
+		}
+		writeError(w, code, "Failed", "", msgSyntax)
+		return
+	}
+	b, ok := decodeObject(raw)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "Failed", "", msgSyntax)
+		return
+	}
+	rs, errs := ch.validate(b)
+	if len(errs) > 0 {
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
+	id := strings.TrimSpace(b.str("MessageID"))
+	if id == "" {
+		id = newUUID()
+	}
+	s.mu.Lock()
+	s.jobSeq++
+	m := newMessage(ch, version, id, fmt.Sprintf("SB%06X", s.jobSeq%0x1000000), b, raw, rs, s.clock.Now(), s.delay)
+	s.store.add(m)
+	s.mu.Unlock()
+	// v3 success has no Result key (SPEC 200OK; notes §5.1).
+	writeJSON(w, http.StatusOK, struct{ MessageID string }{id})
+}
+
+// status answers GET /<channel>/<MessageID> for the most recent message
+// with that id.
+func (s *Server) status(w http.ResponseWriter, ch *channel, id string) {
+	s.mu.Lock()
+	var resp *statusResponse
+	if m := s.store.latest(ch, id); m != nil {
+		st := m.status(s.clock.Now())
+		resp = &st
+	}
+	s.mu.Unlock()
+	if resp == nil {
+		writeError(w, http.StatusNotFound, "RecordNotFound", id, msgIDNotFound)
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// isJSON accepts application/json with any parameters, including the
+// non-standard `encoding='utf-8'` the docs show.
+func isJSON(contentType string) bool {
+	mt, _, _ := strings.Cut(contentType, ";")
+	return strings.EqualFold(strings.TrimSpace(mt), "application/json")
+}
+
+// acceptsJSON is true unless an Accept header rules JSON out.
+func acceptsJSON(values []string) bool {
+	if len(values) == 0 {
+		return true
+	}
+	for _, v := range values {
+		for _, rng := range strings.Split(v, ",") {
+			mt, _, _ := strings.Cut(rng, ";")
+			switch strings.ToLower(strings.TrimSpace(mt)) {
+			case "", "*/*", "application/*", "application/json":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// decodeObject parses raw as exactly one JSON object, keeping numbers as
+// written.
+func decodeObject(raw []byte) (body, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false
+	}
+	m, ok := v.(map[string]any)
+	return m, ok
+}
+
+// newUUID returns a random (version 4) UUID, as the API generates for a
+// blank MessageID.
+func newUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand, Go ≥ 1.24)
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
+}
+
+// errorBody is the shape of every v3 error answer; empty Result and
+// MessageID are left out (the 404 for unknown paths has neither).
+type errorBody struct {
+	Result       string `json:",omitempty"`
+	MessageID    string `json:",omitempty"`
+	ErrorMessage []string
+}
+
+func writeError(w http.ResponseWriter, code int, result, id string, msgs ...string) {
+	writeJSON(w, code, errorBody{result, id, msgs})
+}
+
+// writeJSON writes v compactly without HTML escaping, so bodies match the
+// documented texts byte for byte.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	_, _ = w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+}

@@ -1,0 +1,32 @@
+package sandbox
+
+import "strings"
+
+// smsChannel models POST /sms and GET /sms/{MessageID} (SPEC; notes §4.1).
+var smsChannel = &channel{
+	name:          "sms",
+	recipientType: "SMS",
+	topKeys:       []string{"Destination", "ToNumber"},
+	// ToNumber is SPEC's key; the v3 SDKs also send Recipient and
+	// MobilePhone, and the Address Book calls it MobileNumber (notes §3).
+	entryKeys: []string{"ToNumber", "Recipient", "MobilePhone", "MobileNumber"},
+	address:   e164,
+	content: func(b body) []string {
+		// SPEC: TemplateID is the alternative to Message.
+		if blank(b.str("Message")) && blank(b.str("TemplateID")) {
+			return []string{"Missing or empty message"}
+		}
+		return nil
+	},
+	hasFiles:   true,
+	hasReplies: true,
+	text:       func(b body) string { return b.str("Message") },
+	deliver: func(address string) (bool, string) {
+		// Deterministic so tests can ask for a failure: numbers ending in 99.
+		if strings.HasSuffix(address, "99") {
+			return false, "Bad Number"
+		}
+		return true, "Delivered"
+	},
+	priceCents: 10,
+}

@@ -1,0 +1,137 @@
+package sandbox
+
+import (
+	"fmt"
+	"time"
+)
+
+// account is the sandbox's TNZ account number (SPEC Account example).
+const account = "101202"
+
+// Timestamp layouts of SPEC's *Local/*UTC and *UTC_RFC3339 fields.
+const (
+	plainLayout   = "2006-01-02 15:04:05"
+	rfc3339Millis = "2006-01-02T15:04:05.000Z07:00"
+)
+
+// statusResponse is SPEC Message_Detail + Pagination + Recipients, in SPEC's
+// field order.
+type statusResponse struct {
+	MessageID        string
+	JobStatus        string
+	JobNum           string
+	Account          string
+	SubAccount       string
+	Department       string
+	Reference        string
+	CreatedTimeLocal string
+	CreatedTimeUTC   string
+	CreatedRFC3339   string `json:"CreatedTimeUTC_RFC3339"`
+	DelayedTimeLocal string `json:",omitempty"`
+	DelayedTimeUTC   string `json:",omitempty"`
+	DelayedRFC3339   string `json:"DelayedTimeUTC_RFC3339,omitempty"`
+	Timezone         string
+	Count            int
+	Complete         int
+	Success          int
+	Failed           int
+	Price            *string // null until there is a cost
+	TotalRecords     int
+	RecordsPerPage   int
+	PageCount        int
+	Page             int
+	Recipients       []recipientStatus
+}
+
+type recipientStatus struct {
+	Type          string
+	DestSeq       string
+	Destination   string
+	ContactID     string
+	Status        string
+	Result        string
+	SentTimeLocal string `json:",omitempty"`
+	SentTimeUTC   string `json:",omitempty"`
+	SentRFC3339   string `json:"SentTimeUTC_RFC3339,omitempty"`
+	Attention     string
+	Company       string
+	Custom1       string
+	Custom2       string
+	Custom3       string
+	Custom4       string
+	Custom5       string
+	Custom6       string
+	Custom7       string
+	Custom8       string
+	Custom9       string
+	// MessageText is missing unless the text reached the phone (SPEC).
+	MessageText string `json:",omitempty"`
+	// SMSReplies is [] on SMS and absent on other channels.
+	SMSReplies []struct{} `json:",omitzero"`
+	Price      *string
+}
+
+// price renders cents as SPEC's string Price, or null when there is no cost.
+func price(cents int) *string {
+	if cents == 0 {
+		return nil
+	}
+	s := fmt.Sprintf("%d.%02d", cents/100, cents%100)
+	return &s
+}
+
+// status renders m as the status endpoint answers at now. Pagination
+// parameters are accepted but every recipient is returned on one page.
+func (m *message) status(now time.Time) statusResponse {
+	job := m.jobStatus(now)
+	local, utc, rfc := m.times(m.created)
+	resp := statusResponse{
+		MessageID: m.id, JobStatus: job, JobNum: m.jobNum, Account: account,
+		SubAccount: m.subAccount, Department: m.department, Reference: m.reference,
+		CreatedTimeLocal: local, CreatedTimeUTC: utc, CreatedRFC3339: rfc,
+		Timezone:     m.timezone,
+		Count:        len(m.recipients),
+		TotalRecords: len(m.recipients), RecordsPerPage: len(m.recipients), PageCount: 1, Page: 1,
+		Recipients: make([]recipientStatus, 0, len(m.recipients)),
+	}
+	if m.delayed {
+		resp.DelayedTimeLocal, resp.DelayedTimeUTC, resp.DelayedRFC3339 = m.times(m.sendAt)
+	}
+	total := 0
+	for i, r := range m.recipients {
+		st, result, cents := m.outcome(i, now)
+		total += cents
+		rs := recipientStatus{
+			Type: m.ch.recipientType, DestSeq: fmt.Sprintf("%08d", i+1),
+			Destination: r.address, ContactID: r.contactID,
+			Status: st, Result: result,
+			Attention: r.fields["Attention"], Company: r.fields["Company"],
+			Custom1: r.fields["Custom1"], Custom2: r.fields["Custom2"], Custom3: r.fields["Custom3"],
+			Custom4: r.fields["Custom4"], Custom5: r.fields["Custom5"], Custom6: r.fields["Custom6"],
+			Custom7: r.fields["Custom7"], Custom8: r.fields["Custom8"], Custom9: r.fields["Custom9"],
+			Price: price(cents),
+		}
+		if m.ch.hasReplies {
+			rs.SMSReplies = []struct{}{}
+		}
+		switch st {
+		case recipientSuccess:
+			resp.Success++
+			rs.MessageText = personalise(m.text, r.fields)
+		case recipientFailed:
+			resp.Failed++
+		}
+		if st != recipientPending {
+			resp.Complete++
+			rs.SentTimeLocal, rs.SentTimeUTC, rs.SentRFC3339 = m.times(m.doneAt)
+		}
+		resp.Recipients = append(resp.Recipients, rs)
+	}
+	resp.Price = price(total)
+	return resp
+}
+
+// times formats t in the message's Timezone, in UTC, and as RFC 3339.
+func (m *message) times(t time.Time) (local, utc, rfc string) {
+	return t.In(m.loc).Format(plainLayout), t.UTC().Format(plainLayout), t.UTC().Format(rfc3339Millis)
+}
