@@ -1,10 +1,26 @@
+// Package tnz is a client for TNZ Group's messaging REST API: typed messages
+// per channel, one wire dialect per API version, send-once retries and a
+// logging transport that masks secrets.
 package tnz
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
+	"fmt"
+	"io"
+	"net"
 	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"sync/atomic"
 	"time"
+	"unicode"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 // DefaultBaseURL is TNZ's production API host.
@@ -13,6 +29,14 @@ const DefaultBaseURL = "https://api.tnz.co.nz"
 // API versions (dialects) the client speaks.
 const (
 	V300 = "v3.00"
+)
+
+const (
+	defaultUserAgent      = "terraform-provider-tnz"
+	defaultRequestTimeout = 30 * time.Second
+	// maxResponseBody bounds what is read of one response; status pages
+	// are at most 100 recipients (SPEC recordsPerPage).
+	maxResponseBody = 8 << 20
 )
 
 // Config configures a Client.
@@ -28,7 +52,9 @@ type Config struct {
 	UserAgent string
 	// RequestTimeout bounds one HTTP attempt; zero means 30s.
 	RequestTimeout time.Duration
-	// MaxRetries bounds retries of one call (only where retrying cannot send twice).
+	// MaxRetries bounds retries of one call (only where retrying cannot send
+	// twice), and re-submissions of a send that the API, asked by MessageID
+	// after an ambiguous failure, says it does not have.
 	MaxRetries int
 	// Transport overrides the HTTP transport (tests); nil means the default.
 	Transport http.RoundTripper
@@ -36,20 +62,353 @@ type Config struct {
 
 // Client talks to the TNZ REST API.
 type Client struct {
-	cfg Config
+	cfg     Config
+	dialect dialect
+	// idempotent retries connection errors, 429 and 5xx; unsafe (sends)
+	// retries only what provably did not reach the server, and 429.
+	idempotent *retryablehttp.Client
+	unsafe     *retryablehttp.Client
+
+	// Retry timing; fields so that tests can shorten them.
+	waitMin, waitMax time.Duration
+	// maxRetryAfter caps a server's Retry-After.
+	maxRetryAfter time.Duration
+	// recheckWait is the pause before a "not found" after an ambiguous send
+	// is checked again.
+	recheckWait time.Duration
 }
 
 // New validates cfg and returns a Client.
 func New(cfg Config) (*Client, error) {
-	return &Client{cfg: cfg}, nil
+	if cfg.APIVersion == "" {
+		cfg.APIVersion = V300
+	}
+	base, err := normaliseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	cfg.BaseURL = base
+	// A token pasted from a file often carries a trailing newline.
+	cfg.AuthToken = strings.TrimSpace(cfg.AuthToken)
+	if strings.ContainsFunc(cfg.AuthToken, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return nil, errors.New("the auth token contains spaces or control characters: copy it again from the TNZ Dashboard")
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = defaultUserAgent
+	}
+	if strings.ContainsFunc(cfg.UserAgent, unicode.IsControl) {
+		return nil, errors.New("the user agent must not contain control characters")
+	}
+	switch {
+	case cfg.RequestTimeout < 0:
+		return nil, fmt.Errorf("request timeout %s is negative: use a positive duration, or 0 for the default %s", cfg.RequestTimeout, defaultRequestTimeout)
+	case cfg.RequestTimeout == 0:
+		cfg.RequestTimeout = defaultRequestTimeout
+	}
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("max retries %d is negative: use 0 to disable retries", cfg.MaxRetries)
+	}
+	d, err := lookupDialect(cfg)
+	if err != nil {
+		return nil, err
+	}
+
+	inner := cfg.Transport
+	if inner == nil {
+		inner = http.DefaultTransport
+		if t, ok := http.DefaultTransport.(*http.Transport); ok {
+			inner = t.Clone()
+		}
+	}
+	hc := &http.Client{
+		Transport: &loggingTransport{inner: inner, token: cfg.AuthToken},
+		// Per attempt: retryablehttp calls Do once per attempt.
+		Timeout: cfg.RequestTimeout,
+		// A redirected POST would turn into a GET and a cross-host redirect
+		// would drop the token; the API does not redirect, so a 3xx is
+		// reported as what it is.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	c := &Client{
+		cfg:           cfg,
+		dialect:       d,
+		waitMin:       time.Second,
+		waitMax:       8 * time.Second,
+		maxRetryAfter: time.Minute,
+		recheckWait:   2 * time.Second,
+	}
+	c.idempotent = c.retryClient(hc, retryIdempotent)
+	c.unsafe = c.retryClient(hc, retrySend)
+	return c, nil
+}
+
+func (c *Client) retryClient(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient:     hc,
+		Logger:         nil, // loggingTransport logs each attempt through tflog
+		RetryMax:       c.cfg.MaxRetries,
+		CheckRetry:     policy,
+		Backoff:        c.backoff,
+		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+		RequestLogHook: recordAttempt,
+	}
 }
 
 // Send submits msg once. See SendResult for the ambiguous-failure recovery.
+//
+// The API does not deduplicate by MessageID, so a send is never simply
+// retried: HTTP-level retries happen only when the request provably did not
+// reach the server (dial errors) or was refused with 429. After an ambiguous
+// failure (timeout, dropped connection, 5xx) the message is looked up by its
+// MessageID first; only a confirmed "not found" leads to a re-submission.
 func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
-	return SendResult{}, errors.New("not implemented")
+	if msg == nil {
+		return SendResult{}, errors.New("tnz: Send called with a nil message")
+	}
+	req, err := c.dialect.sendRequest(msg)
+	if err != nil {
+		return SendResult{}, err
+	}
+	id := msg.Base().MessageID
+	for resubmits := 0; ; resubmits++ {
+		res, unknown, sendErr := c.submit(ctx, req, id)
+		if sendErr == nil {
+			return res, nil
+		}
+		if !unknown {
+			return SendResult{}, sendErr
+		}
+		if id == "" {
+			return SendResult{}, &UncertainSendError{Err: sendErr}
+		}
+		found, checkErr := c.confirm(ctx, msg.Channel(), id)
+		if found {
+			return SendResult{MessageID: id, Recovered: true}, nil
+		}
+		if IsNotFound(checkErr) && resubmits < c.cfg.MaxRetries {
+			if err := sleep(ctx, c.backoff(0, 0, resubmits, nil)); err != nil {
+				return SendResult{}, &UncertainSendError{MessageID: id, Err: sendErr, CheckErr: checkErr}
+			}
+			continue
+		}
+		return SendResult{}, &UncertainSendError{MessageID: id, Err: sendErr, CheckErr: checkErr}
+	}
+}
+
+// submit makes one send (with only the safe HTTP retries) and reports
+// whether a failure leaves it unknown if the API received the message.
+func (c *Client) submit(ctx context.Context, req *apiRequest, sentID string) (SendResult, bool, error) {
+	resp, err := c.do(ctx, c.unsafe, req)
+	if err != nil {
+		return SendResult{}, !notSent(err), err
+	}
+	switch {
+	case resp.status >= 200 && resp.status < 300:
+		res, err := c.dialect.decodeSend(resp.status, resp.body, sentID)
+		return res, false, err
+	case resp.status >= 500:
+		// "Error occurred while creating job" and friends: the job may or
+		// may not exist.
+		return SendResult{}, true, newAPIError(resp.status, resp.body)
+	default:
+		return SendResult{}, false, newAPIError(resp.status, resp.body)
+	}
+}
+
+// confirm asks the API whether the message exists. SPEC's 404 means "id is
+// incorrect or still processing", so a not-found is checked once more after
+// a pause before it is believed.
+func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, error) {
+	var err error
+	for i := range 2 {
+		if i > 0 {
+			if serr := sleep(ctx, c.recheckWait); serr != nil {
+				return false, err
+			}
+		}
+		if _, err = c.Status(ctx, ch, id); err == nil {
+			return true, nil
+		}
+		if !IsNotFound(err) {
+			return false, err
+		}
+	}
+	return false, err
 }
 
 // Status fetches the delivery status of a message by id.
 func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Status, error) {
-	return nil, errors.New("not implemented")
+	if !slices.Contains(Channels, ch) {
+		return nil, fmt.Errorf("unknown channel %q: use one of sms, email, fax, tts, voice", ch)
+	}
+	if strings.TrimSpace(messageID) == "" {
+		return nil, errors.New("a message id is required to fetch a status")
+	}
+	req, err := c.dialect.statusRequest(ch, messageID)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.do(ctx, c.idempotent, req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.status < 200 || resp.status >= 300 {
+		return nil, newAPIError(resp.status, resp.body)
+	}
+	return c.dialect.decodeStatus(resp.body)
+}
+
+// httpResult is a response read in full.
+type httpResult struct {
+	status int
+	body   []byte
+}
+
+func (c *Client) do(ctx context.Context, rc *retryablehttp.Client, ar *apiRequest) (*httpResult, error) {
+	var body any
+	if ar.body != nil {
+		body = ar.body
+	}
+	ctx = context.WithValue(ctx, attemptKey{}, new(attemptCounter))
+	req, err := retryablehttp.NewRequestWithContext(ctx, ar.method, c.cfg.BaseURL+ar.path, body)
+	if err != nil {
+		return nil, err
+	}
+	for k, vs := range ar.header {
+		for _, v := range vs {
+			req.Header.Add(k, v)
+		}
+	}
+	req.Header.Set("Accept", "application/json")
+	if ar.body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+
+	resp, err := rc.Do(req)
+	if err != nil {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
+	if err != nil {
+		return nil, fmt.Errorf("reading the TNZ API response (HTTP %d): %w", resp.StatusCode, err)
+	}
+	return &httpResult{status: resp.StatusCode, body: b}, nil
+}
+
+// retryIdempotent is the retry policy for calls that may safely repeat
+// (status GETs): connection errors, 429 and 5xx.
+func retryIdempotent(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, nil
+	}
+	if err != nil {
+		return !isPermanent(err), nil
+	}
+	return resp.StatusCode == http.StatusTooManyRequests ||
+		(resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented), nil
+}
+
+// retrySend is the retry policy for sends: only what cannot send twice.
+// A dial error means no byte reached the server; a 429 means the server
+// refused the request. Anything else (timeout, reset, EOF, 5xx) is handled
+// by Send's look-up-first recovery, never by a blind retry.
+func retrySend(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, nil
+	}
+	if err != nil {
+		return notSent(err), nil
+	}
+	return resp.StatusCode == http.StatusTooManyRequests, nil
+}
+
+// notSent reports whether err happened before any byte of the request was
+// written: dialling (connection refused, DNS failure, dial timeout).
+func notSent(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
+}
+
+// isPermanent reports transport errors that repeating cannot fix.
+func isPermanent(err error) bool {
+	var (
+		verify   *tls.CertificateVerificationError
+		record   tls.RecordHeaderError
+		unknown  x509.UnknownAuthorityError
+		hostname x509.HostnameError
+		invalid  x509.CertificateInvalidError
+	)
+	return errors.As(err, &verify) || errors.As(err, &record) || errors.As(err, &unknown) ||
+		errors.As(err, &hostname) || errors.As(err, &invalid)
+}
+
+// backoff is exponential between waitMin and waitMax, and honours a
+// Retry-After on 429/503 up to maxRetryAfter.
+func (c *Client) backoff(_, _ time.Duration, attempt int, resp *http.Response) time.Duration {
+	d := retryablehttp.DefaultBackoff(c.waitMin, c.waitMax, attempt, resp)
+	return min(d, c.maxRetryAfter)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// attemptKey carries the attempt number from the retry loop to the logging
+// transport.
+type attemptKey struct{}
+
+type attemptCounter struct{ n atomic.Int64 }
+
+// recordAttempt is a retryablehttp.RequestLogHook; i counts from 0.
+func recordAttempt(_ retryablehttp.Logger, req *http.Request, i int) {
+	if c, ok := req.Context().Value(attemptKey{}).(*attemptCounter); ok {
+		c.n.Store(int64(i) + 1)
+	}
+}
+
+var apiVersionSuffix = regexp.MustCompile(`(?i)/api/v[0-9]+\.[0-9]+$`)
+
+// normaliseBaseURL returns scheme://host[/prefix] without a trailing slash
+// or "/api/<version>", and refuses URLs that would leak the token.
+func normaliseBaseURL(raw string) (string, error) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		s = DefaultBaseURL
+	}
+	s = strings.TrimRight(s, "/")
+	s = strings.TrimRight(apiVersionSuffix.ReplaceAllString(s, ""), "/")
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return "", fmt.Errorf("base URL %q must be an absolute https URL such as %s", raw, DefaultBaseURL)
+	}
+	if u.User != nil {
+		return "", errors.New("base URL must not contain a user name or password: set the token as the auth token instead")
+	}
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return "", fmt.Errorf("base URL %q must not have a query or fragment: use scheme://host only, e.g. %s", raw, DefaultBaseURL)
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return "", fmt.Errorf("base URL %q uses plain http, which would send the auth token unencrypted: use https://%s%s (http is allowed only for loopback hosts: localhost, 127.0.0.0/8, ::1)", raw, u.Host, u.EscapedPath())
+	}
+	return u.Scheme + "://" + u.Host + u.EscapedPath(), nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -1,11 +1,13 @@
 package tnz
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // APIError is a response the API answered with a non-2xx status (or a v2.0x
@@ -24,12 +26,27 @@ type APIError struct {
 func (e *APIError) Error() string {
 	msg := strings.Join(e.Messages, "; ")
 	if msg == "" {
-		msg = strings.TrimSpace(e.Body)
+		msg = truncate(strings.TrimSpace(e.Body), maxErrorBody)
 	}
 	if e.Result != "" {
 		return fmt.Sprintf("TNZ API HTTP %d %s: %s", e.StatusCode, e.Result, msg)
 	}
 	return fmt.Sprintf("TNZ API HTTP %d: %s", e.StatusCode, msg)
+}
+
+// maxErrorBody bounds how much of a raw (non-JSON) body Error() quotes; an
+// HTML error page would otherwise swamp the diagnostic. Body keeps it all.
+const maxErrorBody = 512
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	// Cut on a rune boundary.
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // IsNotFound reports whether err is the API saying the message or record does not exist
@@ -45,17 +62,53 @@ func IsUnauthorized(err error) bool {
 	return errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.Result == "Unauthorized")
 }
 
+// UncertainSendError is a send whose outcome is unknown: the request may have
+// reached TNZ (timeout, dropped connection, 5xx) and looking the message up
+// by its MessageID did not settle it. Sending again may deliver it twice.
+type UncertainSendError struct {
+	// MessageID is the id that was sent; "" if the server was to generate one.
+	MessageID string
+	// Err is the failure of the send; errors.As finds an *APIError in it.
+	Err error
+	// CheckErr is why the look-up by MessageID did not settle it, if one was made.
+	CheckErr error
+}
+
+func (e *UncertainSendError) Error() string {
+	if e.MessageID == "" {
+		return fmt.Sprintf("the message may or may not have been sent (%v); it has no MessageID to look it up by, so it was not retried", e.Err)
+	}
+	msg := fmt.Sprintf("the message with MessageID %q may or may not have been sent (%v)", e.MessageID, e.Err)
+	if e.CheckErr != nil {
+		msg += fmt.Sprintf("; looking it up failed: %v", e.CheckErr)
+	}
+	return msg + "; check its status before sending it again"
+}
+
+// Unwrap returns the send's own failure (not the look-up's, so that
+// IsNotFound does not mistake a missing status for a missing resource).
+func (e *UncertainSendError) Unwrap() error { return e.Err }
+
+// IsUncertain reports whether err is a send that may or may not have been delivered.
+func IsUncertain(err error) bool {
+	var u *UncertainSendError
+	return errors.As(err, &u)
+}
+
 // errorBody is the error shape every dialect shares. ErrorMessage comes as a
 // list or as a single string (notes §5.2 ⚠), so it is decoded leniently.
 type errorBody struct {
-	Result       string       `json:"Result"`
+	Result       flexString   `json:"Result"`
 	ErrorMessage flexibleList `json:"ErrorMessage"`
 }
 
-// flexibleList decodes a JSON string, a list of strings, or null.
+// flexibleList decodes a JSON string, a list, or null. Entries that are not
+// strings (and a lone non-string value) are kept as their JSON text, so no
+// message the server sent is lost.
 type flexibleList []string
 
 func (l *flexibleList) UnmarshalJSON(data []byte) error {
+	data = bytes.TrimSpace(data)
 	var one string
 	if err := json.Unmarshal(data, &one); err == nil {
 		if one != "" {
@@ -63,17 +116,24 @@ func (l *flexibleList) UnmarshalJSON(data []byte) error {
 		}
 		return nil
 	}
-	var many []any
+	var many []json.RawMessage
 	if err := json.Unmarshal(data, &many); err != nil {
-		return err
+		if !bytes.Equal(data, []byte("null")) && len(data) > 0 {
+			*l = flexibleList{string(data)}
+		}
+		return nil
 	}
-	for _, v := range many {
-		switch s := v.(type) {
-		case string:
-			*l = append(*l, s)
-		case nil:
+	for _, raw := range many {
+		raw = bytes.TrimSpace(raw)
+		var s string
+		switch {
+		case json.Unmarshal(raw, &s) == nil:
+			if s != "" {
+				*l = append(*l, s)
+			}
+		case bytes.Equal(raw, []byte("null")):
 		default:
-			*l = append(*l, fmt.Sprint(s))
+			*l = append(*l, string(raw))
 		}
 	}
 	return nil
@@ -85,7 +145,7 @@ func newAPIError(status int, body []byte) *APIError {
 	e := &APIError{StatusCode: status, Body: string(body)}
 	var eb errorBody
 	if json.Unmarshal(body, &eb) == nil {
-		e.Result = eb.Result
+		e.Result = string(eb.Result)
 		e.Messages = []string(eb.ErrorMessage)
 	}
 	return e

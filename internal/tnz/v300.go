@@ -1,0 +1,314 @@
+package tnz
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// v3.00: REST paths under /api/v3.00, a flat JSON body and
+// "Authorization: Bearer <token>" (notes §1.1, SPEC).
+
+func init() { registerDialect(V300, newV300) }
+
+type v300 struct {
+	token string
+}
+
+func newV300(cfg Config) dialect { return &v300{token: cfg.AuthToken} }
+
+func (d *v300) header() http.Header {
+	h := http.Header{}
+	if d.token != "" {
+		h.Set("Authorization", "Bearer "+d.token)
+	}
+	return h
+}
+
+func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
+	var body any
+	switch m := msg.(type) {
+	case *SMSMessage:
+		body = v300SMS{
+			v300Common:          newV300Common(SMS, &m.Common),
+			Message:             m.Message,
+			FromNumber:          m.FromNumber,
+			SMSEmailReply:       m.SMSEmailReply,
+			CharacterConversion: m.CharacterConversion,
+			Files:               newV300Files(m.Files),
+		}
+	default:
+		return nil, fmt.Errorf("sending %s messages is not supported by API %s yet", msg.Channel().Title(), V300)
+	}
+	b, err := marshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return &apiRequest{
+		method: http.MethodPost,
+		path:   "/api/" + V300 + "/" + string(msg.Channel()),
+		body:   b,
+		header: d.header(),
+	}, nil
+}
+
+func (d *v300) statusRequest(ch Channel, messageID string) (*apiRequest, error) {
+	return &apiRequest{
+		method: http.MethodGet,
+		path:   "/api/" + V300 + "/" + string(ch) + "/" + url.PathEscape(messageID),
+		header: d.header(),
+	}, nil
+}
+
+// marshalBody encodes without HTML escaping: TNZ reads the JSON, not a
+// browser, and "<" in a message should travel as "<".
+func marshalBody(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// v300Common holds the fields every v3.00 send shares, in a fixed order.
+// ChargeCode is not in SPEC, but the TS and .NET v3 SDKs send it (notes §2),
+// so it goes out only when the user sets it.
+type v300Common struct {
+	MessageID             string            `json:"MessageID,omitempty"`
+	Reference             string            `json:"Reference,omitempty"`
+	SendTime              string            `json:"SendTime,omitempty"`
+	Timezone              string            `json:"Timezone,omitempty"`
+	SubAccount            string            `json:"SubAccount,omitempty"`
+	Department            string            `json:"Department,omitempty"`
+	ChargeCode            string            `json:"ChargeCode,omitempty"`
+	WebhookCallbackURL    string            `json:"WebhookCallbackURL,omitempty"`
+	WebhookCallbackFormat string            `json:"WebhookCallbackFormat,omitempty"`
+	ReportTo              string            `json:"ReportTo,omitempty"`
+	TemplateID            string            `json:"TemplateID,omitempty"`
+	Mode                  string            `json:"Mode,omitempty"`
+	Destinations          []v300Destination `json:"Destinations,omitempty"`
+}
+
+func newV300Common(ch Channel, c *Common) v300Common {
+	out := v300Common{
+		MessageID:             c.MessageID,
+		Reference:             c.Reference,
+		SendTime:              c.SendTime,
+		Timezone:              c.Timezone,
+		SubAccount:            c.SubAccount,
+		Department:            c.Department,
+		ChargeCode:            c.ChargeCode,
+		WebhookCallbackURL:    c.WebhookCallbackURL,
+		WebhookCallbackFormat: c.WebhookCallbackFormat,
+		ReportTo:              c.ReportTo,
+		TemplateID:            c.TemplateID,
+	}
+	if c.TestMode {
+		out.Mode = "Test"
+	}
+	for _, d := range c.Destinations {
+		out.Destinations = append(out.Destinations, newV300Destination(ch, d))
+	}
+	return out
+}
+
+// v300Destination is one entry of Destinations. SPEC's schema spells the
+// name keys "First Name" and "Last Name" (with a space), but every SPEC
+// example and every SDK sends FirstName/LastName, so those are used.
+type v300Destination struct {
+	ToNumber     string `json:"ToNumber,omitempty"`
+	EmailAddress string `json:"EmailAddress,omitempty"`
+	MainPhone    string `json:"MainPhone,omitempty"`
+	Attention    string `json:"Attention,omitempty"`
+	Company      string `json:"Company,omitempty"`
+	FirstName    string `json:"FirstName,omitempty"`
+	LastName     string `json:"LastName,omitempty"`
+	Custom1      string `json:"Custom1,omitempty"`
+	Custom2      string `json:"Custom2,omitempty"`
+	Custom3      string `json:"Custom3,omitempty"`
+	Custom4      string `json:"Custom4,omitempty"`
+	Custom5      string `json:"Custom5,omitempty"`
+	Custom6      string `json:"Custom6,omitempty"`
+	Custom7      string `json:"Custom7,omitempty"`
+	Custom8      string `json:"Custom8,omitempty"`
+	Custom9      string `json:"Custom9,omitempty"`
+	ContactID    string `json:"ContactID,omitempty"`
+	GroupID      string `json:"GroupID,omitempty"`
+	GroupCode    string `json:"GroupCode,omitempty"`
+}
+
+func newV300Destination(ch Channel, d Destination) v300Destination {
+	out := v300Destination{
+		Attention: d.Attention,
+		Company:   d.Company,
+		FirstName: d.FirstName,
+		LastName:  d.LastName,
+		Custom1:   d.Custom[0],
+		Custom2:   d.Custom[1],
+		Custom3:   d.Custom[2],
+		Custom4:   d.Custom[3],
+		Custom5:   d.Custom[4],
+		Custom6:   d.Custom[5],
+		Custom7:   d.Custom[6],
+		Custom8:   d.Custom[7],
+		Custom9:   d.Custom[8],
+		ContactID: d.ContactID,
+		GroupID:   d.GroupID,
+		GroupCode: d.GroupCode,
+	}
+	// Recipient goes in the key the channel reads (SPEC schemas.Destinations;
+	// notes §3): SMS and Fax numbers in ToNumber, e-mail in EmailAddress,
+	// voice calls in MainPhone.
+	switch ch {
+	case SMS, Fax:
+		out.ToNumber = d.Recipient
+	case Email:
+		out.EmailAddress = d.Recipient
+	case TTS, Voice:
+		out.MainPhone = d.Recipient
+	}
+	return out
+}
+
+type v300File struct {
+	Name string `json:"Name,omitempty"`
+	Data string `json:"Data,omitempty"`
+}
+
+func newV300Files(files []File) []v300File {
+	var out []v300File
+	for _, f := range files {
+		out = append(out, v300File(f))
+	}
+	return out
+}
+
+// v300SMS is POST /sms (SPEC; notes §4.1).
+type v300SMS struct {
+	v300Common
+	Message             string     `json:"Message,omitempty"`
+	FromNumber          string     `json:"FromNumber,omitempty"`
+	SMSEmailReply       string     `json:"SMSEmailReply,omitempty"`
+	CharacterConversion *bool      `json:"CharacterConversion,omitempty"`
+	Files               []v300File `json:"Files,omitempty"`
+}
+
+// v300SendResponse is the 2xx send body. SPEC has only MessageID; the SDKs
+// (and v2.0x) also know Result, so a Result other than Success is honoured.
+type v300SendResponse struct {
+	MessageID    flexString   `json:"MessageID"`
+	Result       flexString   `json:"Result"`
+	ErrorMessage flexibleList `json:"ErrorMessage"`
+}
+
+func (d *v300) decodeSend(status int, body []byte, sentID string) (SendResult, error) {
+	var r v300SendResponse
+	if len(bytes.TrimSpace(body)) > 0 {
+		// A 2xx whose body is not the documented JSON still means accepted;
+		// fall back to the id we sent rather than report a failure that
+		// would invite a second send.
+		if err := json.Unmarshal(body, &r); err != nil {
+			r = v300SendResponse{}
+		}
+	}
+	if res := strings.TrimSpace(string(r.Result)); res != "" && !strings.EqualFold(res, "Success") {
+		return SendResult{}, &APIError{StatusCode: status, Result: res, Messages: []string(r.ErrorMessage), Body: string(body)}
+	}
+	id := strings.TrimSpace(string(r.MessageID))
+	if id == "" {
+		id = sentID
+	}
+	if id == "" {
+		return SendResult{}, errors.New("TNZ API accepted the message but did not return a MessageID, so its status cannot be tracked")
+	}
+	return SendResult{MessageID: id}, nil
+}
+
+// v300Status is Message_Detail + Pagination + Recipients (SPEC /sms/{MessageID}).
+type v300Status struct {
+	MessageID          flexString      `json:"MessageID"`
+	JobStatus          flexString      `json:"JobStatus"`
+	JobNum             flexString      `json:"JobNum"`
+	Reference          flexString      `json:"Reference"`
+	CreatedTimeUTC     flexString      `json:"CreatedTimeUTC"`
+	CreatedTimeRFC3339 flexString      `json:"CreatedTimeUTC_RFC3339"`
+	DelayedTimeUTC     flexString      `json:"DelayedTimeUTC"`
+	DelayedTimeRFC3339 flexString      `json:"DelayedTimeUTC_RFC3339"`
+	Timezone           flexString      `json:"Timezone"`
+	Count              flexInt         `json:"Count"`
+	Complete           flexInt         `json:"Complete"`
+	Success            flexInt         `json:"Success"`
+	Failed             flexInt         `json:"Failed"`
+	Price              flexString      `json:"Price"`
+	Recipients         []v300Recipient `json:"Recipients"`
+}
+
+type v300Recipient struct {
+	Type            flexString  `json:"Type"`
+	DestSeq         flexString  `json:"DestSeq"`
+	Destination     flexString  `json:"Destination"`
+	ContactID       flexString  `json:"ContactID"`
+	Status          flexString  `json:"Status"`
+	Result          flexString  `json:"Result"`
+	SentTimeUTC     flexString  `json:"SentTimeUTC"`
+	SentTimeRFC3339 flexString  `json:"SentTimeUTC_RFC3339"`
+	MessageText     flexString  `json:"MessageText"`
+	SMSReplies      []v300Reply `json:"SMSReplies"`
+}
+
+type v300Reply struct {
+	ReceivedID          flexString `json:"ReceivedID"`
+	ReceivedTimeUTC     flexString `json:"ReceivedTimeUTC"`
+	ReceivedTimeRFC3339 flexString `json:"ReceivedTimeUTC_RFC3339"`
+	From                flexString `json:"From"`
+	MessageText         flexString `json:"MessageText"`
+}
+
+func (d *v300) decodeStatus(body []byte) (*Status, error) {
+	var r v300Status
+	if err := json.Unmarshal(body, &r); err != nil {
+		return nil, fmt.Errorf("reading TNZ status response: %w", err)
+	}
+	st := &Status{
+		MessageID:      string(r.MessageID),
+		JobStatus:      string(r.JobStatus),
+		JobNum:         string(r.JobNum),
+		Reference:      string(r.Reference),
+		CreatedTimeUTC: firstNonEmpty(r.CreatedTimeRFC3339, r.CreatedTimeUTC),
+		DelayedTimeUTC: firstNonEmpty(r.DelayedTimeRFC3339, r.DelayedTimeUTC),
+		Timezone:       string(r.Timezone),
+		Count:          int64(r.Count),
+		Complete:       int64(r.Complete),
+		Success:        int64(r.Success),
+		Failed:         int64(r.Failed),
+		Price:          string(r.Price),
+	}
+	for _, rc := range r.Recipients {
+		rs := RecipientStatus{
+			Type:        string(rc.Type),
+			DestSeq:     string(rc.DestSeq),
+			Destination: string(rc.Destination),
+			ContactID:   string(rc.ContactID),
+			Status:      string(rc.Status),
+			Result:      string(rc.Result),
+			SentTimeUTC: firstNonEmpty(rc.SentTimeRFC3339, rc.SentTimeUTC),
+			MessageText: string(rc.MessageText),
+		}
+		for _, rp := range rc.SMSReplies {
+			rs.Replies = append(rs.Replies, SMSReply{
+				ReceivedID:      string(rp.ReceivedID),
+				ReceivedTimeUTC: firstNonEmpty(rp.ReceivedTimeRFC3339, rp.ReceivedTimeUTC),
+				From:            string(rp.From),
+				MessageText:     string(rp.MessageText),
+			})
+		}
+		st.Recipients = append(st.Recipients, rs)
+	}
+	return st, nil
+}
