@@ -13,6 +13,7 @@ const (
 	summarySendFailed             = "Sending the message failed"
 	summaryStatusUnavailable      = "Delivery status unavailable"
 	summaryMessageNotFound        = "Message not found at TNZ"
+	summaryUncertainSend          = "The message may not have been sent"
 	summaryFileUnreadable         = "Cannot read attachment"
 	summaryFileContent            = "Invalid attachment content"
 	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
@@ -34,6 +35,12 @@ func detailServerAnswer(fix string, status int, raw string) string {
 func detailSendFailed(messageID string, err error) string {
 	return fmt.Sprintf("%s\n\nNothing was recorded in state for message_id %q, so the next apply sends it again. "+
 		"If the error above says the message may have been sent, check the TNZ Dashboard for that id first.", err, messageID)
+}
+
+func detailUncertainSend(messageID string, err error) string {
+	return fmt.Sprintf("%s\n\nThe request for message_id %q may have reached TNZ, and TNZ could not confirm either way. "+
+		"Terraform records the message so that it is not sent twice; the next refresh looks it up by id. "+
+		"If the TNZ Dashboard shows no such message, send it with terraform apply -replace=<this resource's address>.", err, messageID)
 }
 
 func detailStatusUnavailable(messageID string, err error) string {

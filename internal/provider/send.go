@@ -96,6 +96,16 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, m *sendModel, diag
 		common.ReportTo = b.data.reportTo
 	}
 	result, err := b.data.api.Send(ctx, msg)
+	if tnz.IsUncertain(err) {
+		// The request may have reached TNZ and TNZ could not confirm either
+		// way. Keeping the message in state, with its id, means no later
+		// apply sends it again unasked; refresh can still find it by id.
+		diags.AddWarning(summaryUncertainSend, detailUncertainSend(common.MessageID, err))
+		m.ID = types.StringValue(common.MessageID)
+		m.MessageID = types.StringValue(common.MessageID)
+		m.Status = statusValue(ctx, &tnz.Status{JobStatus: tnz.JobUnknown}, diags)
+		return true
+	}
 	if err != nil {
 		reportSendError(err, common.MessageID, m.paths(), diags)
 		return false

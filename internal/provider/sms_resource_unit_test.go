@@ -220,3 +220,37 @@ func TestDestinationPaths(t *testing.T) {
 		t.Error("an empty attribute is the call as a whole")
 	}
 }
+
+func TestCreateRecordsAnUncertainSend(t *testing.T) {
+	ctx := context.Background()
+	plan := smsPlan(t, "hi", "+6421000001")
+	api := &fakeAPI{}
+	var sentID string
+	uncertain := &uncertainAPI{fakeAPI: api, onSend: func(m tnz.Message) { sentID = m.Base().MessageID }}
+	resp := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
+	newSMS(uncertain).Create(ctx, resource.CreateRequest{Plan: plan}, &resp)
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 || resp.Diagnostics.Warnings()[0].Summary() != summaryUncertainSend {
+		t.Fatalf("want one uncertain-send warning, got %v", resp.Diagnostics)
+	}
+	var state smsModel
+	resp.State.Get(ctx, &state)
+	if state.MessageID.ValueString() != sentID || sentID == "" {
+		t.Errorf("state message_id %s, sent %q", state.MessageID, sentID)
+	}
+	var job types.String
+	resp.State.GetAttribute(ctx, path.Root("status").AtName("job_status"), &job)
+	if job.ValueString() != tnz.JobUnknown {
+		t.Errorf("status.job_status = %s, want Unknown", job)
+	}
+}
+
+// uncertainAPI fails every send ambiguously.
+type uncertainAPI struct {
+	*fakeAPI
+	onSend func(tnz.Message)
+}
+
+func (u *uncertainAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, error) {
+	u.onSend(msg)
+	return tnz.SendResult{}, &tnz.UncertainSendError{MessageID: msg.Base().MessageID, Err: errors.New("connection reset after the body was written")}
+}
