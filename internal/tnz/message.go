@@ -63,3 +63,88 @@ func (m *SMSMessage) Base() *Common    { return &m.Common }
 
 // Attachments returns the message's files; channels without files have none.
 func (m *SMSMessage) Attachments() []File { return m.Files }
+
+// EmailMessage is an e-mail (notes §4.2).
+type EmailMessage struct {
+	Common
+	EmailSubject string
+	MessagePlain string
+	MessageHTML  string
+	From         string
+	FromEmail    string
+	SMTPFrom     string
+	ReplyTo      string
+	CCEmail      string
+	BCCEmail     string
+	Files        []File
+}
+
+func (m *EmailMessage) Channel() Channel    { return Email }
+func (m *EmailMessage) Base() *Common       { return &m.Common }
+func (m *EmailMessage) Attachments() []File { return m.Files }
+
+// FaxMessage is a fax (notes §4.3). Message exists on v2.0x only.
+type FaxMessage struct {
+	Common
+	Message            string
+	Resolution         string
+	CSID               string
+	RetryAttempts      *int64
+	RetryPeriod        *int64
+	WatermarkFolder    string
+	WatermarkFirstPage string
+	WatermarkAllPages  string
+	Files              []File
+}
+
+func (m *FaxMessage) Channel() Channel    { return Fax }
+func (m *FaxMessage) Base() *Common       { return &m.Common }
+func (m *FaxMessage) Attachments() []File { return m.Files }
+
+// Keypad is one option of a call's keypad menu. Tone is a pointer because a
+// missing tone and tone 0 are different answers.
+type Keypad struct {
+	Tone        *int64
+	Play        string
+	RouteNumber string
+	PlaySection string
+}
+
+// Call is what TTS and Voice calls share (notes §4.4, §4.5). For Voice the
+// message fields and keypad Play carry base64 WAV instead of text.
+type Call struct {
+	Common
+	MessageToPeople             string
+	MessageToAnswerPhones       string
+	Keypads                     []Keypad
+	KeypadOptionRequired        *bool
+	CallRouteMessageToPeople    string
+	CallRouteMessageToOperators string
+	CallRouteMessageOnWrongKey  string
+	NumberOfOperators           *int64
+	CallerID                    string
+	RetryAttempts               *int64
+	RetryPeriod                 *int64
+	Options                     string
+	AnswerPhoneMode             string
+}
+
+// CallPart returns the fields TTS and Voice share.
+func (c *Call) CallPart() *Call { return c }
+
+// TTSMessage is a text-to-speech call.
+type TTSMessage struct {
+	Call
+	Voice string
+}
+
+func (m *TTSMessage) Channel() Channel { return TTS }
+func (m *TTSMessage) Base() *Common    { return &m.Common }
+
+// VoiceMessage is a call that plays recorded audio.
+type VoiceMessage struct {
+	Call
+}
+
+func (m *VoiceMessage) Channel() Channel { return Voice }
+func (m *VoiceMessage) Base() *Common    { return &m.Common }
