@@ -200,11 +200,12 @@ var (
 		checkMessage: checkFileData,
 	}
 	MissingFaxContents = &Row{
-		Text:      "Missing fax contents - Empty or missing message & file fields",
-		Meaning:   "MessageData.Message and/or MessageData.Files fields are not found",
-		Channels:  []tnz.Channel{tnz.Fax},
-		Attribute: "files",
-		Fix:       "Attach at least one document in files (or, on API v2.0x, set message).",
+		Text:         "Missing fax contents - Empty or missing message & file fields",
+		Meaning:      "MessageData.Message and/or MessageData.Files fields are not found",
+		Channels:     []tnz.Channel{tnz.Fax},
+		Attribute:    "files",
+		Fix:          "Attach at least one document in files (or, on API v2.0x, set message).",
+		checkMessage: checkFaxContents,
 	}
 	MessagesNotFound = &Row{
 		Text:      "Message(s) NOT found",
@@ -224,50 +225,56 @@ var (
 		checkMessage: checkSMSMessage,
 	}
 	MissingEmailBody = &Row{
-		Text:      "Missing or empty message body. Please specify MessagePlain or MessageHTML",
-		Meaning:   "Empty MessageData.MessagePlain field and/or MessageData.MessageHTML field",
-		Channels:  []tnz.Channel{tnz.Email},
-		Attribute: "message_plain",
-		Fix:       "Set message_plain or message_html (or both), or template_id.",
+		Text:         "Missing or empty message body. Please specify MessagePlain or MessageHTML",
+		Meaning:      "Empty MessageData.MessagePlain field and/or MessageData.MessageHTML field",
+		Channels:     []tnz.Channel{tnz.Email},
+		Attribute:    "message_plain",
+		Fix:          "Set message_plain or message_html (or both), or template_id.",
+		checkMessage: checkEmailBody,
 	}
 	MissingMessageToPeople = &Row{
-		Text:      "Missing message to people",
-		Meaning:   "Empty MessageData.MessageToPeople field",
-		Channels:  []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute: "message_to_people",
-		Fix:       "Set message_to_people to what the call says when a person answers, or set template_id.",
+		Text:         "Missing message to people",
+		Meaning:      "Empty MessageData.MessageToPeople field",
+		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
+		Attribute:    "message_to_people",
+		Fix:          "Set message_to_people to what the call says when a person answers, or set template_id.",
+		checkMessage: checkMessageToPeople,
 	}
 	MissingKeypadTone = &Row{
-		Text:      "Missing tone on keypad x",
-		Numbered:  true,
-		Meaning:   "MessageData.Keypads are listed without a corresponding 'Tone' value",
-		Channels:  []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute: "keypads[x].tone",
-		Fix:       "Set tone to the key (0-9) the person presses for this option.",
+		Text:         "Missing tone on keypad x",
+		Numbered:     true,
+		Meaning:      "MessageData.Keypads are listed without a corresponding 'Tone' value",
+		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
+		Attribute:    "keypads[x].tone",
+		Fix:          "Set tone to the key (0-9) the person presses for this option.",
+		checkMessage: checkKeypadTone,
 	}
 	InvalidKeypadTone = &Row{
-		Text:      "Invalid tone on keypad x. Tone must be between 0~9",
-		Numbered:  true,
-		Meaning:   "MessageData.Keypads.Tone is listed but is out of the valid range (value must be 0-9)",
-		Channels:  []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute: "keypads[x].tone",
-		Fix:       "Use a tone between 0 and 9.",
+		Text:         "Invalid tone on keypad x. Tone must be between 0~9",
+		Numbered:     true,
+		Meaning:      "MessageData.Keypads.Tone is listed but is out of the valid range (value must be 0-9)",
+		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
+		Attribute:    "keypads[x].tone",
+		Fix:          "Use a tone between 0 and 9.",
+		checkMessage: checkKeypadToneRange,
 	}
 	MissingKeypadAction = &Row{
-		Text:      "Missing RouteNumber/Play on keypad x",
-		Numbered:  true,
-		Meaning:   "MessageData.Keypads are listed without corresponding 'RouteNumber' and 'Play' fields",
-		Channels:  []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute: "keypads[x]",
-		Fix:       "Give the keypad option a route_number to transfer the call to, or a play message (or play_section).",
+		Text:         "Missing RouteNumber/Play on keypad x",
+		Numbered:     true,
+		Meaning:      "MessageData.Keypads are listed without corresponding 'RouteNumber' and 'Play' fields",
+		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
+		Attribute:    "keypads[x]",
+		Fix:          "Give the keypad option a route_number to transfer the call to, or a play message (or play_section).",
+		checkMessage: checkKeypadAction,
 	}
 	InvalidRouteNumber = &Row{
-		Text:      "Invalid RouteNumber format on keypad x",
-		Numbered:  true,
-		Meaning:   "MessageData.Keypads.RouteNumber exists but the route number is invalid (or incorrectly formatted). It must be greater than 9 digits and numeric.",
-		Channels:  []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute: "keypads[x].route_number",
-		Fix:       "Use a phone number of 10 or more digits, e.g. \"+64800123123\" or \"6495006000\".",
+		Text:         "Invalid RouteNumber format on keypad x",
+		Numbered:     true,
+		Meaning:      "MessageData.Keypads.RouteNumber exists but the route number is invalid (or incorrectly formatted). It must be greater than 9 digits and numeric.",
+		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
+		Attribute:    "keypads[x].route_number",
+		Fix:          "Use a phone number of 10 or more digits, e.g. \"+64800123123\" or \"6495006000\".",
+		checkMessage: checkRouteNumber,
 	}
 )
 
