@@ -14,6 +14,7 @@ const (
 	summaryStatusUnavailable      = "Delivery status unavailable"
 	summaryMessageNotFound        = "Message not found at TNZ"
 	summaryUncertainSend          = "The message may not have been sent"
+	summaryFaxMessageVersion      = "Fax message needs API v2.0x"
 	summaryFileUnreadable         = "Cannot read attachment"
 	summaryFileContent            = "Invalid attachment content"
 	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
@@ -50,6 +51,10 @@ func detailStatusUnavailable(messageID string, err error) string {
 func detailMessageNotFound(messageID string) string {
 	return fmt.Sprintf("TNZ no longer reports message %q (or is still processing it). Terraform keeps the message in state with its last known status; "+
 		"remove it with terraform state rm if it should be forgotten. Nothing is re-sent.", messageID)
+}
+
+func detailFaxMessageVersion(apiVersion string) string {
+	return fmt.Sprintf("API %s sends faxes from documents only. Remove message and attach the text as a file, e.g. files = [{ name = \"note.txt\", content = base64encode(\"…\") }].", apiVersion)
 }
 
 func detailFileUnreadable(p string, err error) string {

@@ -62,6 +62,7 @@ type providerModel struct {
 // providerData is what resources receive from Configure.
 type providerData struct {
 	api              messageAPI
+	apiVersion       string
 	reportTo         string
 	serverChecksOnly bool
 }
@@ -73,7 +74,7 @@ func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, re
 
 func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Send SMS through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
+		MarkdownDescription: "Send SMS, e-mail, fax and voice calls through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
 		Attributes: map[string]schema.Attribute{
 			"auth_token": schema.StringAttribute{
 				Optional:            true,
@@ -138,7 +139,7 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	api, err := newAPI(tnz.Config{
 		BaseURL:        baseURL,
-		APIVersion:     cfg.APIVersion.ValueString(),
+		APIVersion:     apiVersionOrDefault(cfg.APIVersion),
 		AuthToken:      token,
 		UserAgent:      fmt.Sprintf("terraform-provider-tnz/%s Terraform/%s (+https://registry.terraform.io/providers/tnz-community/tnz)", p.version, req.TerraformVersion),
 		RequestTimeout: timeout,
@@ -148,9 +149,16 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), summaryInvalidConfig, detailInvalidConfig(err))
 		return
 	}
-	data := &providerData{api: api, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly}
+	data := &providerData{api: api, apiVersion: apiVersionOrDefault(cfg.APIVersion), reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+}
+
+func apiVersionOrDefault(v types.String) string {
+	if v.IsNull() {
+		return tnz.V300
+	}
+	return v.ValueString()
 }
 
 // stringOrEnv is the attribute's value, else the environment variable's.
@@ -166,7 +174,7 @@ func stringOrEnv(v types.String, env, attribute string, unknown rejection.Unknow
 }
 
 func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewSMSResource}
+	return []func() resource.Resource{NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource}
 }
 
 // DataSources is empty until the status data sources land.

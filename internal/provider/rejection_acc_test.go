@@ -16,6 +16,8 @@ import (
 // known at plan time, once with it hidden behind a value that is unknown
 // until apply, so that only the sandbox can catch it.
 type rowCase struct {
+	// resource is the send resource type; "" means tnz_sms.
+	resource string
 	row      *rejection.Row
 	position int
 	// attribute is the config line the diagnostic must point at.
@@ -27,7 +29,7 @@ type rowCase struct {
 	atApply string
 }
 
-var smsRowCases = []rowCase{
+var rowCases = []rowCase{
 	{
 		row: rejection.MissingDestinations, attribute: "recipients",
 		atPlan:  `recipients = []` + "\n" + `message = "Deploy finished"`,
@@ -76,10 +78,110 @@ var smsRowCases = []rowCase{
 		late:    `""`,
 		atApply: `recipients = ["+6421000001"]` + "\n" + `message = "See [[File1]]"` + "\n" + `files = [{ name = "a.txt", content = terraform_data.late.output }]`,
 	},
+
+	// Email
+	{
+		resource: "tnz_email", row: rejection.NoValidDestination, attribute: "recipients",
+		atPlan:  email(`recipients = ["+6421000001"]`, `message_plain = "done"`),
+		late:    `"+6421000001"`,
+		atApply: email(`recipients = [terraform_data.late.output]`, `message_plain = "done"`),
+	},
+	{
+		resource: "tnz_email", row: rejection.MissingEmailBody, attribute: "message_plain",
+		atPlan:  email(`recipients = ["ops@example.com"]`, `message_plain = ""`),
+		late:    `""`,
+		atApply: email(`recipients = ["ops@example.com"]`, `message_plain = terraform_data.late.output`),
+	},
+	{
+		resource: "tnz_email", row: rejection.WebhookNotHTTPS, attribute: "webhook_callback_url",
+		atPlan:  email(`recipients = ["ops@example.com"]`, `message_plain = "done"`, `webhook_callback_url = "http://example.com/hook"`),
+		late:    `"http://example.com/hook"`,
+		atApply: email(`recipients = ["ops@example.com"]`, `message_plain = "done"`, `webhook_callback_url = terraform_data.late.output`),
+	},
+	// Fax
+	{
+		resource: "tnz_fax", row: rejection.NoValidDestination, attribute: "recipients",
+		atPlan:  lines(`recipients = ["ops@example.com"]`, faxFile),
+		late:    `"ops@example.com"`,
+		atApply: lines(`recipients = [terraform_data.late.output]`, faxFile),
+	},
+	{
+		resource: "tnz_fax", row: rejection.MissingFaxContents, attribute: "files",
+		atPlan:  lines(`recipients = ["+6495006000"]`, `files = []`),
+		late:    `[]`,
+		atApply: lines(`recipients = ["+6495006000"]`, `files = terraform_data.late.output`),
+	},
+	{
+		resource: "tnz_fax", row: rejection.MissingFileName, position: 1, attribute: "name",
+		atPlan:  lines(`recipients = ["+6495006000"]`, "files = [{\n  name    = \"\"\n  content = base64encode(\"page\")\n}]"),
+		late:    `""`,
+		atApply: lines(`recipients = ["+6495006000"]`, "files = [{\n  name    = terraform_data.late.output\n  content = base64encode(\"page\")\n}]"),
+	},
+	{
+		resource: "tnz_fax", row: rejection.MissingFileData, position: 1, attribute: "files",
+		atPlan:  lines(`recipients = ["+6495006000"]`, `files = [{ name = "a.pdf", content = "" }]`),
+		late:    `""`,
+		atApply: lines(`recipients = ["+6495006000"]`, `files = [{ name = "a.pdf", content = terraform_data.late.output }]`),
+	},
+	// TTS and Voice
+	{
+		resource: "tnz_tts", row: rejection.NoValidDestination, attribute: "recipients",
+		atPlan:  call(`recipients = ["ops@example.com"]`),
+		late:    `"ops@example.com"`,
+		atApply: call(`recipients = [terraform_data.late.output]`),
+	},
+	{
+		resource: "tnz_tts", row: rejection.MissingMessageToPeople, attribute: "message_to_people",
+		atPlan:  lines(`recipients = ["+6495006000"]`, `message_to_people = ""`),
+		late:    `""`,
+		atApply: lines(`recipients = ["+6495006000"]`, `message_to_people = terraform_data.late.output`),
+	},
+	{
+		resource: "tnz_voice", row: rejection.MissingMessageToPeople, attribute: "message_to_people",
+		atPlan:  lines(`recipients = ["+6495006000"]`, `message_to_people = ""`),
+		late:    `""`,
+		atApply: lines(`recipients = ["+6495006000"]`, `message_to_people = terraform_data.late.output`),
+	},
+	keypadCase("tnz_tts", rejection.MissingKeypadTone, "play", "play = \"Goodbye\"", "play = \"Goodbye\"\n    tone = terraform_data.late.output", `null`),
+	keypadCase("tnz_voice", rejection.MissingKeypadTone, "play", "play = \"UklGRg==\"", "play = \"UklGRg==\"\n    tone = terraform_data.late.output", `null`),
+	keypadCase("tnz_tts", rejection.InvalidKeypadTone, "tone", "tone = 12\n    play = \"Goodbye\"", "tone = terraform_data.late.output\n    play = \"Goodbye\"", `12`),
+	keypadCase("tnz_voice", rejection.InvalidKeypadTone, "tone", "tone = 12\n    play = \"UklGRg==\"", "tone = terraform_data.late.output\n    play = \"UklGRg==\"", `12`),
+	keypadCase("tnz_tts", rejection.MissingKeypadAction, "tone", "tone = 3", "tone = 3\n    play = terraform_data.late.output", `null`),
+	keypadCase("tnz_voice", rejection.MissingKeypadAction, "tone", "tone = 3", "tone = 3\n    play = terraform_data.late.output", `null`),
+	keypadCase("tnz_tts", rejection.InvalidRouteNumber, "route_number", "tone = 1\n    route_number = \"12345\"", "tone = 1\n    route_number = terraform_data.late.output", `"12345"`),
+	keypadCase("tnz_voice", rejection.InvalidRouteNumber, "route_number", "tone = 1\n    route_number = \"0800 123 123\"", "tone = 1\n    route_number = terraform_data.late.output", `"0800 123 123"`),
 }
 
-func testName(r *rejection.Row) string {
-	return strings.Trim(regexp.MustCompile(`[^A-Za-z0-9]+`).ReplaceAllString(r.Text, "_"), "_")
+const faxFile = `files = [{ name = "page.pdf", content = base64encode("page") }]`
+
+func lines(l ...string) string { return strings.Join(l, "\n") }
+
+func email(l ...string) string {
+	return lines(append([]string{`email_subject = "Deploy"`}, l...)...)
+}
+
+func call(l ...string) string {
+	return lines(append(l, `message_to_people = "The deploy finished"`)...)
+}
+
+// keypadCase puts the faulty keypad second, after a valid one, so that the
+// position in the text is checked too.
+func keypadCase(resource string, row *rejection.Row, attribute, atPlan, atApply, late string) rowCase {
+	keypads := func(second string) string {
+		return call(`recipients = ["+6495006000"]`, "keypads = [\n  { tone = 1, route_number = \"+64800123123\" },\n  {\n    "+second+"\n  },\n]")
+	}
+	return rowCase{resource: resource, row: row, position: 2, attribute: attribute, atPlan: keypads(atPlan), late: late, atApply: keypads(atApply)}
+}
+
+func (c rowCase) resourceType() string {
+	if c.resource == "" {
+		return "tnz_sms"
+	}
+	return c.resource
+}
+
+func (c rowCase) name() string {
+	return c.resourceType() + "/" + strings.Trim(regexp.MustCompile(`[^A-Za-z0-9]+`).ReplaceAllString(c.row.Text, "_"), "_")
 }
 
 // diagnosticRegexp matches an error as Terraform prints it: the summary, the
@@ -92,7 +194,7 @@ func diagnosticRegexp(summary, attribute string, detail ...string) *regexp.Regex
 // Every SMS row implemented so far has a case here.
 func TestAccRejectionCasesCoverTable(t *testing.T) {
 	covered := map[*rejection.Row]bool{}
-	for _, c := range smsRowCases {
+	for _, c := range rowCases {
 		covered[c.row] = true
 	}
 	for _, r := range rejection.Table {
@@ -103,14 +205,14 @@ func TestAccRejectionCasesCoverTable(t *testing.T) {
 }
 
 func TestAccRejectionAtPlan(t *testing.T) {
-	for _, c := range smsRowCases {
-		t.Run(testName(c.row), func(t *testing.T) {
+	for _, c := range rowCases {
+		t.Run(c.name(), func(t *testing.T) {
 			t.Parallel()
 			sb := startSandbox(t, sandbox.Options{})
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testProviders,
 				Steps: []resource.TestStep{{
-					Config:      providerConfig(sb, sandbox.DefaultToken) + fmt.Sprintf("resource \"tnz_sms\" \"test\" {\n%s\n}\n", c.atPlan),
+					Config:      providerConfig(sb, sandbox.DefaultToken) + fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", c.resourceType(), c.atPlan),
 					PlanOnly:    true,
 					ExpectError: diagnosticRegexp(c.row.Summary(c.position), c.attribute, c.row.Fix),
 				}},
@@ -125,8 +227,8 @@ func TestAccRejectionAtPlan(t *testing.T) {
 // With the real provider, a mistake hidden until apply is still caught
 // before sending: Terraform validates the final values first.
 func TestAccRejectionCaughtBeforeSending(t *testing.T) {
-	for _, c := range smsRowCases {
-		t.Run(testName(c.row), func(t *testing.T) {
+	for _, c := range rowCases {
+		t.Run(c.name(), func(t *testing.T) {
 			t.Parallel()
 			sb := startSandbox(t, sandbox.Options{})
 			resource.Test(t, resource.TestCase{
@@ -149,16 +251,16 @@ resource "terraform_data" "late" {
   input = %s
 }
 
-resource "tnz_sms" "test" {
+resource %q "test" {
 %s
 }
-`, c.late, c.atApply)
+`, c.late, c.resourceType(), c.atApply)
 }
 
 // The server's rejection of the same mistake becomes the same diagnostic.
 func TestAccRejectionAtApply(t *testing.T) {
-	for _, c := range smsRowCases {
-		t.Run(testName(c.row), func(t *testing.T) {
+	for _, c := range rowCases {
+		t.Run(c.name(), func(t *testing.T) {
 			t.Parallel()
 			sb := startSandbox(t, sandbox.Options{})
 			resource.Test(t, resource.TestCase{

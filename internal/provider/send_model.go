@@ -70,6 +70,30 @@ func (k *known) str(v types.String, path string) string {
 	return v.ValueString()
 }
 
+// boolean is nil when the value is null or unknown, so it is not sent.
+func (k *known) boolean(v types.Bool, path string) *bool {
+	if v.IsUnknown() {
+		k.unknown.Add(path)
+	}
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	b := v.ValueBool()
+	return &b
+}
+
+// integer is nil when the value is null or unknown, so it is not sent.
+func (k *known) integer(v types.Int64, path string) *int64 {
+	if v.IsUnknown() {
+		k.unknown.Add(path)
+	}
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	n := v.ValueInt64()
+	return &n
+}
+
 // common builds the shared part of the API message.
 func (m *sendModel) common(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Common {
 	c := tnz.Common{

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
@@ -57,11 +58,7 @@ func sendAttributes(channel map[string]schema.Attribute) map[string]schema.Attri
 		"webhook_callback_format": replacingString("Webhook body format: `JSON`, `XML`, `POST` or `GET`. Omit to use the TNZ user's default.",
 			stringvalidator.OneOf("JSON", "XML", "POST", "GET")),
 		"report_to": replacingString("E-mail address for the delivery report. Defaults to the provider's `report_to`."),
-		"test_mode": schema.BoolAttribute{
-			Optional:            true,
-			MarkdownDescription: "Send in TNZ test mode (`Mode: Test`): accepted and reported successful without sending a live message.",
-			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
-		},
+		"test_mode": replacingBool("Send in TNZ test mode (`Mode: Test`): accepted and reported successful without sending a live message."),
 		"triggers": schema.MapAttribute{
 			ElementType:         types.StringType,
 			Optional:            true,
@@ -97,6 +94,23 @@ func replacingString(description string, validators ...validator.String) schema.
 		MarkdownDescription: description,
 		Validators:          validators,
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+	}
+}
+
+func replacingBool(description string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		Optional:            true,
+		MarkdownDescription: description,
+		PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+	}
+}
+
+func replacingInt(description string, validators ...validator.Int64) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		Optional:            true,
+		MarkdownDescription: description,
+		Validators:          validators,
+		PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 	}
 }
 

@@ -91,8 +91,10 @@ func destinationAttrTypes() map[string]attr.Type {
 	return attrTypes
 }
 
-func newSMS(api messageAPI) *smsResource {
-	return &smsResource{sendBase{data: &providerData{api: api, reportTo: "reports@example.com"}}}
+func newSMS(api messageAPI) *sendResource[smsModel, *smsModel] {
+	r := NewSMSResource().(*sendResource[smsModel, *smsModel])
+	r.data = &providerData{api: api, reportTo: "reports@example.com"}
+	return r
 }
 
 func TestCreateSendsOnceAndRecordsTheMessage(t *testing.T) {

@@ -1,0 +1,151 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+// channelModel is what a channel's Terraform model provides to the shared
+// send resource.
+type channelModel interface {
+	// shared returns the attributes every send has.
+	shared() *sendModel
+	// message builds the API message as far as its values are known,
+	// recording unknown paths in k.
+	message(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Message
+	// files is the files attribute, or nil for channels without attachments.
+	files() *types.List
+}
+
+type modelPointer[M any] interface {
+	*M
+	channelModel
+}
+
+// channelSpec is what differs between send resources besides the model.
+type channelSpec struct {
+	channel     tnz.Channel
+	description string
+	attributes  map[string]schema.Attribute
+	// versionCheck reports what the configured API version cannot send; nil
+	// when the channel has no such limits.
+	versionCheck func(msg tnz.Message, apiVersion string, diags *diag.Diagnostics)
+}
+
+// sendResource is a one-shot send of one channel: tnz_sms, tnz_email…
+type sendResource[M any, P modelPointer[M]] struct {
+	sendBase
+	spec channelSpec
+}
+
+var (
+	_ resource.ResourceWithConfigure      = (*sendResource[smsModel, *smsModel])(nil)
+	_ resource.ResourceWithValidateConfig = (*sendResource[smsModel, *smsModel])(nil)
+	_ resource.ResourceWithModifyPlan     = (*sendResource[smsModel, *smsModel])(nil)
+)
+
+func (r *sendResource[M, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + string(r.spec.channel)
+}
+
+func (r *sendResource[M, P]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: r.spec.description + " Every content attribute forces a new message; `triggers` re-sends on purpose. " +
+			"Refresh reads the delivery status and never re-sends. Destroying only forgets the message: a sent message cannot be unsent.",
+		Attributes: sendAttributes(r.spec.attributes),
+	}
+}
+
+// ValidateConfig reports the rejection table's errors. Terraform calls it
+// while validating, while planning and again before applying with the final
+// values, so a mistake hidden behind an unknown value is still caught before
+// anything is sent.
+func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m M
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || !r.checksAtPlan() {
+		return
+	}
+	k := newKnown()
+	msg := P(&m).message(ctx, k, &resp.Diagnostics)
+	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: k.unknown}), P(&m).shared().paths(), false, &resp.Diagnostics)
+	if r.spec.versionCheck != nil && r.data != nil {
+		r.spec.versionCheck(msg, r.data.apiVersion, &resp.Diagnostics)
+	}
+}
+
+// ModifyPlan reports the table's warnings (once, here rather than in
+// validation, which runs several times) and plans the attachments' digests,
+// so that a file changed on disk shows as a replacement.
+func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() { // destroy: nothing to check
+		return
+	}
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p := P(&plan)
+	k := newKnown()
+	msg := p.message(ctx, k, &resp.Diagnostics)
+	if r.checksAtPlan() {
+		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: k.unknown}), p.shared().paths(), true, &resp.Diagnostics)
+	}
+	files := p.files()
+	if files == nil {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("files"), *files)...)
+	if !req.State.Raw.IsNull() {
+		var prior types.List
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("files"), &prior)...)
+		if !prior.Equal(*files) {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("files"))
+		}
+	}
+}
+
+func (r *sendResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p := P(&plan)
+	msg := p.message(ctx, newKnown(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !r.send(ctx, msg, p.shared(), &resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.refresh(ctx, r.spec.channel, P(&state).shared(), &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update only records the plan: every attribute that changes the message
+// forces a replacement, so nothing reaches here that needs the API.
+func (r *sendResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete only forgets the message: a sent message cannot be unsent.
+func (r *sendResource[M, P]) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}

@@ -1,0 +1,53 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+// NewSMSResource is tnz_sms: one SMS, sent once.
+func NewSMSResource() resource.Resource {
+	return &sendResource[smsModel, *smsModel]{spec: channelSpec{
+		channel:     tnz.SMS,
+		description: "Sends one SMS through TNZ when created.",
+		attributes: map[string]schema.Attribute{
+			"message": replacingString("The text (up to 1000 characters). May hold personalisation tokens such as `[[FirstName]]`, `[[Link:https://…]]`, `[[REPLY]]`, `[[File1]]`.",
+				stringvalidator.LengthAtMost(1000)),
+			"from_number":          replacingString("Sender ID in E.164 without the `+`, e.g. `61408080909`. TNZ overrides it for New Zealand."),
+			"sms_email_reply":      replacingString("E-mail address that receives replies to this SMS."),
+			"character_conversion": replacingBool("Convert multi-byte characters to GSM equivalents (© to (C)) to save message parts; disables emoji and macrons."),
+			"files":                filesAttribute("Attachments, linked from the text with `[[File1]]`, `[[File2]]`…; up to 1 MiB each."),
+		},
+	}}
+}
+
+type smsModel struct {
+	sendModel
+	Message             types.String `tfsdk:"message"`
+	FromNumber          types.String `tfsdk:"from_number"`
+	SMSEmailReply       types.String `tfsdk:"sms_email_reply"`
+	CharacterConversion types.Bool   `tfsdk:"character_conversion"`
+	Files               types.List   `tfsdk:"files"`
+}
+
+func (m *smsModel) shared() *sendModel { return &m.sendModel }
+func (m *smsModel) files() *types.List { return &m.Files }
+
+func (m *smsModel) message(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Message {
+	msg := &tnz.SMSMessage{
+		Common:              m.common(ctx, k, diags),
+		Message:             k.str(m.Message, "message"),
+		FromNumber:          k.str(m.FromNumber, "from_number"),
+		SMSEmailReply:       k.str(m.SMSEmailReply, "sms_email_reply"),
+		CharacterConversion: k.boolean(m.CharacterConversion, "character_conversion"),
+	}
+	msg.Files, m.Files = loadFiles(ctx, m.Files, k, diags)
+	return msg
+}

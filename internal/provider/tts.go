@@ -1,0 +1,35 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+// NewTTSResource is tnz_tts: one text-to-speech call, placed once.
+func NewTTSResource() resource.Resource {
+	attrs := callAttributes("text, with tags such as `<speed:80>…</speed:80>`")
+	attrs["voice"] = replacingString("The voice, e.g. `Female1` (default), `Male1`, `Nicole`, `Russell`, `Amy`, `Brian`, `Emma`, or a `Language-Accent@VoiceN` name.")
+	// TNZ limits the spoken texts; the Voice channel's audio has no such limit.
+	attrs["message_to_people"] = replacingString(attrs["message_to_people"].GetMarkdownDescription()+" Up to 5000 characters.", stringvalidator.LengthAtMost(5000))
+	attrs["message_to_answerphones"] = replacingString(attrs["message_to_answerphones"].GetMarkdownDescription()+" Up to 10000 characters.", stringvalidator.LengthAtMost(10000))
+	return &sendResource[ttsModel, *ttsModel]{spec: channelSpec{
+		channel:     tnz.TTS,
+		description: "Places one text-to-speech call through TNZ when created. Recipients are phone numbers.",
+		attributes:  attrs,
+	}}
+}
+
+type ttsModel struct {
+	callModel
+	Voice types.String `tfsdk:"voice"`
+}
+
+func (m *ttsModel) message(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Message {
+	return &tnz.TTSMessage{Call: m.call(ctx, k, diags), Voice: k.str(m.Voice, "voice")}
+}
