@@ -38,6 +38,9 @@ type Row struct {
 	Stage Stage
 	// Why explains, for ServerOnly rows, why the provider cannot check it first.
 	Why string
+	// NotYet says why a row with a check cannot be reached from the provider
+	// configuration yet; "" when it can.
+	NotYet string
 
 	checkMessage     func(r *Row, in Input) []Finding
 	checkCredentials func(r *Row, c Credentials) []Finding
@@ -111,6 +114,8 @@ func (r *Row) finding(position int, attribute string) Finding {
 	return Finding{Row: r, Position: position, Attribute: attribute, Summary: r.Summary(position), Detail: r.Fix}
 }
 
+const legacyCredentialsNotYet = "The legacy sender and api_key credentials (API v2.0x) are not provider attributes yet; until they are, this row comes only from server answers, mapped as below."
+
 // The rows, in the order of rejection-codes.txt.
 var (
 	ServerError = &Row{
@@ -126,6 +131,7 @@ var (
 		Attribute:        "sender",
 		Fix:              "Set sender (or TNZ_SENDER) to the API user's e-mail address, or use auth_token instead of sender and api_key.",
 		Stage:            AtProviderPlan,
+		NotYet:           legacyCredentialsNotYet,
 		checkCredentials: checkMissingSender,
 	}
 	MissingAPIKey = &Row{
@@ -134,6 +140,7 @@ var (
 		Attribute:        "api_key",
 		Fix:              "Set api_key (or TNZ_API_KEY) to the API key of the sender, or use auth_token instead of sender and api_key.",
 		Stage:            AtProviderPlan,
+		NotYet:           legacyCredentialsNotYet,
 		checkCredentials: checkMissingAPIKey,
 	}
 	InvalidSenderFormat = &Row{
@@ -142,6 +149,7 @@ var (
 		Attribute:        "sender",
 		Fix:              "Set sender to the API user's e-mail address, e.g. \"application@example.com\".",
 		Stage:            AtProviderPlan,
+		NotYet:           legacyCredentialsNotYet,
 		checkCredentials: checkSenderFormat,
 	}
 	Unauthorized = &Row{
