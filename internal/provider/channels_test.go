@@ -41,7 +41,7 @@ resource "tnz_email" "test" {
 resource "tnz_fax" "test" {
   recipients     = ["09 500 6000"]
   files          = [{ name = "notes.txt", path = %q }]
-  resolution     = "High"
+  resolution     = "high"
   csid           = "DEPLOY"
   retry_attempts = 2
   retry_period   = 5
@@ -82,6 +82,14 @@ func TestAccChannels_eachSentExactlyOnce(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					expectReceived(sb, 5),
 					expectOnePerChannel(sb),
+					func(*terraform.State) error {
+						for _, r := range sb.Server.Received() {
+							if r.Channel == "fax" && !strings.Contains(string(r.Body), `"Resolution":"High"`) {
+								return fmt.Errorf("resolution must be sent as the OpenAPI file spells it: %s", r.Body)
+							}
+						}
+						return nil
+					},
 					resource.TestCheckResourceAttr("tnz_email.test", "files.0.sha256", sha256Hex("release notes")),
 					resource.TestCheckResourceAttr("tnz_email.test", "files.0.path", document),
 					resource.TestCheckNoResourceAttr("tnz_email.test", "files.0.content"),

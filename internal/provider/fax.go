@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -57,7 +58,7 @@ func (m *faxModel) message(ctx context.Context, k *known, diags *diag.Diagnostic
 	msg := &tnz.FaxMessage{
 		Common:             m.common(ctx, k, diags),
 		Message:            k.str(m.Message, "message"),
-		Resolution:         k.str(m.Resolution, "resolution"),
+		Resolution:         canonicalResolution(k.str(m.Resolution, "resolution")),
 		CSID:               k.str(m.CSID, "csid"),
 		RetryAttempts:      k.integer(m.RetryAttempts, "retry_attempts"),
 		RetryPeriod:        k.integer(m.RetryPeriod, "retry_period"),
@@ -67,4 +68,15 @@ func (m *faxModel) message(ctx context.Context, k *known, diags *diag.Diagnostic
 	}
 	msg.Files, m.Files = loadFiles(ctx, m.Files, k, diags)
 	return msg
+}
+
+// canonicalResolution accepts any case, as TNZ's own SDKs send "high", and
+// sends the OpenAPI file's spelling.
+func canonicalResolution(s string) string {
+	for _, r := range []string{"Low", "High"} {
+		if strings.EqualFold(s, r) {
+			return r
+		}
+	}
+	return s
 }
