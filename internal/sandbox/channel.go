@@ -21,9 +21,8 @@ const (
 // MessageID limits (≤40 alphanumerics) but no rejection text for them.
 const msgBadMessageID = "Invalid MessageID - use at most 40 letters, digits or '-'"
 
-// channel is one message type's rules. Email, Fax, TTS and Voice are added
-// as further entries of channels; the send, status and inspection code is
-// shared.
+// channel is one message type's rules; the send, status and inspection
+// code is shared by all of them.
 type channel struct {
 	name          string   // path segment, lower case: "sms"
 	recipientType string   // Recipients[].Type in status responses: "SMS"
@@ -31,15 +30,22 @@ type channel struct {
 	entryKeys     []string // Destinations[] keys that may carry this channel's address, in preference order
 	address       func(string) (string, bool)
 	content       func(body) []string                           // required-content rejections, documented wording
+	hasKeypads    bool                                          // Keypads entries are checked (TTS, Voice)
 	hasFiles      bool                                          // Files entries are checked
 	hasReplies    bool                                          // status shows SMSReplies per recipient
-	text          func(body) string                             // what MessageText shows for a delivered recipient
+	text          func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
 	deliver       func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
 	priceCents    int                                           // per delivered recipient
 }
 
 // channels is keyed by the lower-case path segment.
-var channels = map[string]*channel{smsChannel.name: smsChannel}
+var channels = map[string]*channel{
+	smsChannel.name:   smsChannel,
+	emailChannel.name: emailChannel,
+	faxChannel.name:   faxChannel,
+	ttsChannel.name:   ttsChannel,
+	voiceChannel.name: voiceChannel,
+}
 
 // addressBookKeys name server-resolved destinations: the sandbox cannot look
 // them up, so each counts as one recipient that is always delivered.
@@ -97,9 +103,31 @@ func asBody(v any) body {
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
+// present reports whether a JSON value counts as given: not null and not a
+// blank string.
+func present(v any) bool {
+	if v == nil {
+		return false
+	}
+	if s, ok := v.(string); ok {
+		return !blank(s)
+	}
+	return true
+}
+
+// anyText reports whether any of keys holds a non-blank value.
+func (b body) anyText(keys ...string) bool {
+	for _, k := range keys {
+		if !blank(b.str(k)) {
+			return true
+		}
+	}
+	return false
+}
+
 // validate resolves b's recipients for ch and lists every rejection the
-// request earns, in a fixed order: destinations, content, webhook, files,
-// MessageID.
+// request earns, in a fixed order: destinations, content, keypads, webhook,
+// files, MessageID.
 func (ch *channel) validate(b body) (rs []recipient, errs []string) {
 	rs, given := ch.recipients(b)
 	switch {
@@ -109,6 +137,9 @@ func (ch *channel) validate(b body) (rs []recipient, errs []string) {
 		errs = append(errs, msgNoValidDestinations)
 	}
 	errs = append(errs, ch.content(b)...)
+	if ch.hasKeypads {
+		errs = append(errs, keypadChecks(b)...)
+	}
 	if u := strings.TrimSpace(b.str("WebhookCallbackURL")); u != "" &&
 		!strings.HasPrefix(strings.ToLower(u), "https://") {
 		errs = append(errs, msgWebhookHTTPS)

@@ -73,7 +73,7 @@ func New(opts Options) *Server {
 
 // Received is one accepted send.
 type Received struct {
-	Channel    string // "sms"
+	Channel    string // "sms", "email", "fax", "tts" or "voice"
 	APIVersion string // "v3.00"
 	MessageID  string
 	ReceivedAt time.Time

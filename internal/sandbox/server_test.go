@@ -57,16 +57,27 @@ func (f *fixture) do(t *testing.T, method, path, body string, hdr map[string]str
 
 func (f *fixture) send(t *testing.T, body string) (int, string) {
 	t.Helper()
-	code, _, b := f.do(t, http.MethodPost, "/api/v3.00/sms", body, nil)
+	return f.sendTo(t, "sms", body)
+}
+
+// sendTo posts body to /api/v3.00/<ch>.
+func (f *fixture) sendTo(t *testing.T, ch, body string) (int, string) {
+	t.Helper()
+	code, _, b := f.do(t, http.MethodPost, "/api/v3.00/"+ch, body, nil)
 	return code, b
 }
 
 // mustSend sends body and returns the MessageID the sandbox answered with.
 func (f *fixture) mustSend(t *testing.T, body string) string {
 	t.Helper()
-	code, b := f.send(t, body)
+	return f.mustSendTo(t, "sms", body)
+}
+
+func (f *fixture) mustSendTo(t *testing.T, ch, body string) string {
+	t.Helper()
+	code, b := f.sendTo(t, ch, body)
 	if code != http.StatusOK {
-		t.Fatalf("send %s: %d %s", body, code, b)
+		t.Fatalf("send %s to %s: %d %s", body, ch, code, b)
 	}
 	var r struct{ MessageID string }
 	decode(t, b, &r)
@@ -75,13 +86,20 @@ func (f *fixture) mustSend(t *testing.T, body string) string {
 
 func (f *fixture) status(t *testing.T, id string) statusResponse {
 	t.Helper()
-	code, _, b := f.do(t, http.MethodGet, "/api/v3.00/sms/"+id, "", nil)
+	st, _ := f.statusOf(t, "sms", id)
+	return st
+}
+
+// statusOf returns the decoded status of id on ch and its raw body.
+func (f *fixture) statusOf(t *testing.T, ch, id string) (statusResponse, string) {
+	t.Helper()
+	code, _, b := f.do(t, http.MethodGet, "/api/v3.00/"+ch+"/"+id, "", nil)
 	if code != http.StatusOK {
-		t.Fatalf("status %s: %d %s", id, code, b)
+		t.Fatalf("status %s/%s: %d %s", ch, id, code, b)
 	}
 	var st statusResponse
 	decode(t, b, &st)
-	return st
+	return st, b
 }
 
 func decode(t *testing.T, s string, v any) {

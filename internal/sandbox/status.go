@@ -64,7 +64,8 @@ type recipientStatus struct {
 	Custom7       string
 	Custom8       string
 	Custom9       string
-	// MessageText is missing unless the text reached the phone (SPEC).
+	// MessageText is missing unless the text reached the phone (SPEC), and
+	// on every channel but SMS.
 	MessageText string `json:",omitempty"`
 	// SMSReplies is [] on SMS and absent on other channels.
 	SMSReplies []struct{} `json:",omitzero"`
@@ -117,7 +118,7 @@ func (m *message) status(now time.Time) statusResponse {
 		switch st {
 		case recipientSuccess:
 			resp.Success++
-			rs.MessageText = personalise(m.text, r.fields)
+			rs.MessageText = personalise(m.text, r.fields) // empty, so left out, on channels without MessageText
 		case recipientFailed:
 			resp.Failed++
 		}

@@ -88,7 +88,7 @@ type message struct {
 	subAccount string
 	department string
 	reference  string
-	text       string
+	text       string // MessageText before personalisation; channels without MessageText leave it empty
 	recipients []recipient
 	body       json.RawMessage
 }
@@ -102,9 +102,11 @@ func newMessage(ch *channel, apiVersion, id, jobNum string, b body, raw []byte, 
 		subAccount: b.str("SubAccount"),
 		department: b.str("Department"),
 		reference:  b.str("Reference"),
-		text:       ch.text(b),
 		recipients: rs,
 		body:       append(json.RawMessage(nil), raw...),
+	}
+	if ch.text != nil {
+		m.text = ch.text(b)
 	}
 	if m.timezone == "" {
 		m.timezone = defaultTimezone

@@ -1,0 +1,48 @@
+package sandbox
+
+import (
+	"strings"
+	"unicode"
+)
+
+// emailChannel models POST /email and GET /email/{MessageID} (SPEC; notes §4.2).
+var emailChannel = &channel{
+	name:          "email",
+	recipientType: "Email",
+	topKeys:       []string{"Destination", "EmailAddress"},
+	// EmailAddress is SPEC's key; the v3 SDKs also send Recipient (notes §3).
+	entryKeys: []string{"EmailAddress", "Recipient"},
+	address:   emailAddress,
+	content: func(b body) []string {
+		// SPEC: Message is a synonym of MessagePlain, and TemplateID the
+		// alternative to both bodies.
+		if !b.anyText("MessagePlain", "MessageHTML", "Message", "TemplateID") {
+			return []string{"Missing or empty message body. Please specify MessagePlain or MessageHTML"}
+		}
+		return nil
+	},
+	hasFiles: true,
+	deliver: func(address string) (bool, string) {
+		// Deterministic so tests can ask for a failure: a local part that
+		// starts with "bounce" (any case).
+		local, _, _ := strings.Cut(address, "@")
+		if strings.HasPrefix(strings.ToLower(local), "bounce") {
+			return false, "550 Mailbox unavailable"
+		}
+		return true, "250 OK"
+	},
+	priceCents: 5,
+}
+
+// emailAddress returns s, without surrounding spaces, if it looks like an
+// e-mail address: one @ with text on both sides and no white space. It is
+// deliberately loose, like the phone check: the documented rejection is only
+// for "no valid destination", not for a malformed one.
+func emailAddress(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsFunc(s, unicode.IsSpace) {
+		return "", false
+	}
+	return s, true
+}

@@ -1,0 +1,32 @@
+package sandbox
+
+import "strings"
+
+// faxChannel models POST /fax and GET /fax/{MessageID} (SPEC; notes §4.3).
+var faxChannel = &channel{
+	name:          "fax",
+	recipientType: "Fax",
+	topKeys:       []string{"Destination", "ToNumber"},
+	// ToNumber is SPEC's key; the v3 SDKs also send Recipient and FaxNumber
+	// (notes §3).
+	entryKeys: []string{"ToNumber", "Recipient", "FaxNumber"},
+	address:   e164,
+	content: func(b body) []string {
+		// The documents are the Files; v2's text Message still counts, and
+		// TemplateID is v3's alternative. Files entries that lack Name or
+		// Data are reported by the file checks, not here.
+		if len(b.list("Files")) == 0 && !b.anyText("Message", "TemplateID") {
+			return []string{"Missing fax contents - Empty or missing message & file fields"}
+		}
+		return nil
+	},
+	hasFiles: true,
+	deliver: func(address string) (bool, string) {
+		// Deterministic so tests can ask for a failure: numbers ending in 99.
+		if strings.HasSuffix(address, "99") {
+			return false, "Busy"
+		}
+		return true, "SentOK"
+	},
+	priceCents: 30,
+}
