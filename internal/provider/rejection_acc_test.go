@@ -217,8 +217,8 @@ func TestAccRejectionAtPlan(t *testing.T) {
 					ExpectError: diagnosticRegexp(c.row.Summary(c.position), c.attribute, c.row.Fix),
 				}},
 			})
-			if got := len(sb.Server.Received()); got != 0 {
-				t.Errorf("the sandbox received %d messages from a failed plan", got)
+			if got := sb.Server.APIRequests(); got != 0 {
+				t.Errorf("the sandbox got %d API requests from a failed plan", got)
 			}
 		})
 	}
@@ -238,8 +238,9 @@ func TestAccRejectionCaughtBeforeSending(t *testing.T) {
 					ExpectError: diagnosticRegexp(c.row.Summary(c.position), c.attribute, c.row.Fix),
 				}},
 			})
-			if got := len(sb.Server.Received()); got != 0 {
-				t.Errorf("the sandbox received %d messages", got)
+			// Not even a rejected request: the provider caught it, not the sandbox.
+			if got := sb.Server.APIRequests(); got != 0 {
+				t.Errorf("the sandbox got %d API requests; the mistake reached it", got)
 			}
 		})
 	}

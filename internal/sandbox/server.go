@@ -46,9 +46,10 @@ type Server struct {
 	delay   time.Duration
 	maxBody int64
 
-	mu     sync.Mutex
-	store  store // guarded by mu
-	jobSeq int   // guarded by mu
+	mu          sync.Mutex
+	store       store // guarded by mu
+	jobSeq      int   // guarded by mu
+	apiRequests int   // guarded by mu
 }
 
 // New returns a Server configured by opts.
@@ -94,6 +95,14 @@ func (s *Server) Received() []Received {
 	return out
 }
 
+// APIRequests counts the requests that reached /api/ routes, accepted,
+// rejected or refused alike: zero proves a client sent nothing at all.
+func (s *Server) APIRequests() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.apiRequests
+}
+
 // endpoint is a resolved route: the methods it allows and its handler.
 type endpoint struct {
 	methods []string
@@ -111,6 +120,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case len(segs) >= 2 && strings.EqualFold(segs[0], "api"):
 		ep, ok = s.apiRoute(segs[1], segs[2:])
 		api = true
+		s.mu.Lock()
+		s.apiRequests++
+		s.mu.Unlock()
 	case len(segs) == 2 && strings.EqualFold(segs[0], "sandbox"):
 		ep, ok = s.sandboxRoute(segs[1])
 	}

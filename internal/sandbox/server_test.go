@@ -320,3 +320,20 @@ func TestConcurrentSends(t *testing.T) {
 		t.Errorf("distinct JobNums %d, want %d", len(jobs), n)
 	}
 }
+
+func TestAPIRequestsCountsEveryAPICall(t *testing.T) {
+	s := New(Options{})
+	if s.APIRequests() != 0 {
+		t.Fatal("a new sandbox has seen requests")
+	}
+	for _, req := range []*http.Request{
+		httptest.NewRequest(http.MethodPost, "/api/v3.00/sms", strings.NewReader(`{}`)), // unauthorized
+		httptest.NewRequest(http.MethodGet, "/sandbox/messages", nil),                  // not an API call
+		httptest.NewRequest(http.MethodGet, "/api/v3.00/sms/abc", nil),                 // unauthorized status
+	} {
+		s.ServeHTTP(httptest.NewRecorder(), req)
+	}
+	if got := s.APIRequests(); got != 2 {
+		t.Errorf("APIRequests() = %d, want 2", got)
+	}
+}
