@@ -328,8 +328,8 @@ func TestAPIRequestsCountsEveryAPICall(t *testing.T) {
 	}
 	for _, req := range []*http.Request{
 		httptest.NewRequest(http.MethodPost, "/api/v3.00/sms", strings.NewReader(`{}`)), // unauthorized
-		httptest.NewRequest(http.MethodGet, "/sandbox/messages", nil),                  // not an API call
-		httptest.NewRequest(http.MethodGet, "/api/v3.00/sms/abc", nil),                 // unauthorized status
+		httptest.NewRequest(http.MethodGet, "/sandbox/messages", nil),                   // not an API call
+		httptest.NewRequest(http.MethodGet, "/api/v3.00/sms/abc", nil),                  // unauthorized status
 	} {
 		s.ServeHTTP(httptest.NewRecorder(), req)
 	}
