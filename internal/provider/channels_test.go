@@ -82,6 +82,7 @@ func TestAccChannels_eachSentExactlyOnce(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					expectReceived(sb, 5),
 					expectOnePerChannel(sb),
+					expectBodiesMatchSpec(t, sb),
 					func(*terraform.State) error {
 						for _, r := range sb.Server.Received() {
 							if r.Channel == "fax" && !strings.Contains(string(r.Body), `"Resolution":"High"`) {

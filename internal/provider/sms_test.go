@@ -72,6 +72,7 @@ func TestAccSMS_sendsExactlyOnce(t *testing.T) {
 				Config: config,
 				Check: resource.ComposeAggregateTestCheckFunc(
 					expectReceived(sb, 1),
+					expectBodiesMatchSpec(t, sb),
 					resource.TestMatchResourceAttr("tnz_sms.test", "message_id", regexp.MustCompile(`^[0-9a-f]{32}$`)),
 					resource.TestCheckResourceAttrPair("tnz_sms.test", "id", "tnz_sms.test", "message_id"),
 					func(*terraform.State) error {

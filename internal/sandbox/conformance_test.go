@@ -9,17 +9,15 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/legacy"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnzspec"
 )
 
 // The conformance tests check every kind of response the sandbox gives on
@@ -27,8 +25,9 @@ import (
 // loads in standard tooling; see reference/CORRECTIONS.md). Requests go to
 // the sandbox over HTTP; each exchange is then matched to SPEC's operation
 // by its path under SPEC's server URL and the response is validated with
-// kin-openapi. The router is routers/legacy because gorillamux's dependency
-// (github.com/gorilla/mux) is not in go.sum.
+// kin-openapi. Loading SPEC, routing, the validation options and the
+// declared-keys walk are tnzspec's, shared with the client's and the
+// provider's conformance checks; the assertions are here.
 //
 // Beyond the schemas, every key the sandbox sends must be one SPEC declares
 // (SPEC's objects allow extra keys, so a misspelt key would otherwise pass).
@@ -37,38 +36,9 @@ import (
 // contradictions are asserted in TestSpecQuirks, and the one response SPEC
 // does not document at all is a named allowance (responseAllowances).
 
-const (
-	specFile   = "../../../shared/reference/tnz-rest-api-v3.00.corrected.yaml"
-	specServer = "https://api.tnz.co.nz/api/v3.00"
-)
-
-type spec struct {
-	doc    *openapi3.T
-	router routers.Router
-}
-
-var loadSpec = sync.OnceValues(func() (*spec, error) {
-	if _, err := os.Stat(specFile); err != nil {
-		return nil, fmt.Errorf("the SPEC file the conformance tests need is missing: %w", err)
-	}
-	ctx := context.Background()
-	doc, err := openapi3.NewLoader().LoadFromFile(specFile)
-	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", specFile, err)
-	}
-	if err := doc.Validate(ctx, openapi3.DisableExamplesValidation()); err != nil {
-		return nil, fmt.Errorf("validate %s: %w", specFile, err)
-	}
-	router, err := legacy.NewRouter(doc, openapi3.DisableExamplesValidation())
-	if err != nil {
-		return nil, fmt.Errorf("route %s: %w", specFile, err)
-	}
-	return &spec{doc, router}, nil
-})
-
-func mustSpec(t *testing.T) *spec {
+func mustSpec(t *testing.T) *tnzspec.Spec {
 	t.Helper()
-	sp, err := loadSpec()
+	sp, err := tnzspec.Load()
 	if err != nil {
 		t.Fatal(err) // never skipped: the reference file is part of the contract
 	}
@@ -84,44 +54,42 @@ type exchange struct {
 	body         []byte
 }
 
-// route finds SPEC's operation for ex under SPEC's server URL.
-func (sp *spec) route(ex exchange) (*http.Request, *routers.Route, map[string]string, error) {
-	req, err := http.NewRequest(ex.method, specServer+ex.path, nil)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	route, params, err := sp.router.FindRoute(req)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("SPEC has no %s %s: %w", ex.method, ex.path, err)
-	}
-	return req, route, params, nil
+// specRequest is ex's request moved onto SPEC's server.
+func specRequest(ex exchange) (*http.Request, error) {
+	return tnzspec.NewRequest(ex.method, tnzspec.BasePath+ex.path, nil, nil)
 }
 
-// validate checks ex's response against SPEC and returns the operation it
-// was matched to. Undocumented statuses fail (IncludeResponseStatus).
-func (sp *spec) validate(ex exchange) (operationID string, err error) {
-	req, route, params, err := sp.route(ex)
-	if err != nil {
-		return "", err
-	}
-	opts := &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true}
-	in := &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts},
-		Status:                 ex.status,
-		Header:                 ex.header,
-		Options:                opts,
-	}
-	in.SetBodyBytes(ex.body)
-	return route.Operation.OperationID, openapi3filter.ValidateResponse(context.Background(), in)
-}
-
-// responseSchema is the JSON schema SPEC gives ex's status on ex's operation.
-func (sp *spec) responseSchema(ex exchange) (*openapi3.Schema, error) {
-	_, route, _, err := sp.route(ex)
+// operation finds SPEC's operation for ex.
+func operation(sp *tnzspec.Spec, ex exchange) (*openapi3.Operation, error) {
+	req, err := specRequest(ex)
 	if err != nil {
 		return nil, err
 	}
-	ref := route.Operation.Responses.Status(ex.status)
+	op, _, err := sp.Operation(req)
+	return op, err
+}
+
+// validate checks ex's response against SPEC and returns the operation it
+// was matched to. Undocumented statuses fail.
+func validate(sp *tnzspec.Spec, ex exchange) (operationID string, err error) {
+	req, err := specRequest(ex)
+	if err != nil {
+		return "", err
+	}
+	op, _, err := sp.Operation(req)
+	if err != nil {
+		return "", err
+	}
+	return op.OperationID, sp.ValidateResponse(context.Background(), req, ex.status, ex.header, ex.body)
+}
+
+// responseSchema is the JSON schema SPEC gives ex's status on ex's operation.
+func responseSchema(sp *tnzspec.Spec, ex exchange) (*openapi3.Schema, error) {
+	op, err := operation(sp, ex)
+	if err != nil {
+		return nil, err
+	}
+	ref := op.Responses.Status(ex.status)
 	if ref == nil || ref.Value == nil {
 		return nil, fmt.Errorf("SPEC documents no %d for %s %s", ex.status, ex.method, ex.path)
 	}
@@ -132,61 +100,14 @@ func (sp *spec) responseSchema(ex exchange) (*openapi3.Schema, error) {
 	return mt.Schema.Value, nil
 }
 
-// undeclared lists the keys of v (JSON pointers) that s does not declare,
-// following allOf and array items. Values under keys SPEC gives no schema
-// for are not looked into.
-func undeclared(s *openapi3.Schema, v any, at string) []string {
-	if s == nil {
-		return nil
-	}
+// undeclared lists, as JSON pointers, the keys of v that s does not
+// declare.
+func undeclared(s *openapi3.Schema, v any) []string {
 	var out []string
-	switch v := v.(type) {
-	case map[string]any:
-		props := map[string]*openapi3.Schema{}
-		collectProperties(s, props)
-		for k, val := range v {
-			ps, ok := props[k]
-			if !ok {
-				out = append(out, at+"/"+k)
-				continue
-			}
-			out = append(out, undeclared(ps, val, at+"/"+k)...)
-		}
-	case []any:
-		items := itemsOf(s)
-		for i, e := range v {
-			out = append(out, undeclared(items, e, fmt.Sprintf("%s/%d", at, i))...)
-		}
+	for _, u := range tnzspec.UndeclaredKeys(s, v) {
+		out = append(out, u.Pointer)
 	}
-	sort.Strings(out)
 	return out
-}
-
-func collectProperties(s *openapi3.Schema, into map[string]*openapi3.Schema) {
-	for name, ref := range s.Properties {
-		if _, seen := into[name]; !seen && ref != nil {
-			into[name] = ref.Value
-		}
-	}
-	for _, sub := range s.AllOf {
-		if sub != nil && sub.Value != nil {
-			collectProperties(sub.Value, into)
-		}
-	}
-}
-
-func itemsOf(s *openapi3.Schema) *openapi3.Schema {
-	if s.Items != nil {
-		return s.Items.Value
-	}
-	for _, sub := range s.AllOf {
-		if sub != nil && sub.Value != nil {
-			if items := itemsOf(sub.Value); items != nil {
-				return items
-			}
-		}
-	}
-	return nil
 }
 
 // responseAllowance is a sandbox response that knowingly does not match
@@ -215,7 +136,7 @@ var responseAllowances = []responseAllowance{{
 
 // conformance drives a sandbox over HTTP and checks its answers.
 type conformance struct {
-	sp    *spec
+	sp    *tnzspec.Spec
 	srv   *Server
 	clock *ManualClock
 	base  string // the sandbox's API base URL
@@ -275,7 +196,7 @@ func (c *conformance) conform(t *testing.T, ex exchange, want int, wantOp string
 	if ex.status != want {
 		t.Fatalf("%s %s answered %d %s, want %d", ex.method, ex.path, ex.status, ex.body, want)
 	}
-	op, err := c.sp.validate(ex)
+	op, err := validate(c.sp, ex)
 	if op != wantOp {
 		t.Errorf("%s %s matched SPEC operation %q, want %q", ex.method, ex.path, op, wantOp)
 	}
@@ -289,7 +210,7 @@ func (c *conformance) conform(t *testing.T, ex exchange, want int, wantOp string
 		t.Logf("allowance %q: %s", a.name, a.why)
 		as := ex
 		as.status = a.bodyAs
-		if _, err := c.sp.validate(as); err != nil {
+		if _, err := validate(c.sp, as); err != nil {
 			t.Fatalf("allowance %q: the body does not match SPEC's %d either: %v", a.name, a.bodyAs, err)
 		}
 		schemaStatus = a.bodyAs
@@ -302,11 +223,11 @@ func (c *conformance) conform(t *testing.T, ex exchange, want int, wantOp string
 	}
 	as := ex
 	as.status = schemaStatus
-	s, err := c.sp.responseSchema(as)
+	s, err := responseSchema(c.sp, as)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if extra := undeclared(s, v, ""); len(extra) > 0 {
+	if extra := undeclared(s, v); len(extra) > 0 {
 		t.Errorf("%s %s %d sends keys SPEC does not declare: %q\nbody: %s", ex.method, ex.path, ex.status, extra, ex.body)
 	}
 	return v
@@ -426,7 +347,7 @@ func statusSample(t *testing.T) (*conformance, exchange) {
 	decode(t, string(ex.body), &r)
 	c.clock.Advance(DefaultCompletionDelay)
 	ex = c.call(t, http.MethodGet, "/sms/"+r.MessageID, "", nil)
-	if _, err := c.sp.validate(ex); err != nil {
+	if _, err := validate(c.sp, ex); err != nil {
 		t.Fatalf("the unaltered sample does not conform: %v", err)
 	}
 	return c, ex
@@ -483,7 +404,7 @@ func TestConformanceNegativeControls(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := c.sp.validate(tt.ex)
+			_, err := validate(c.sp, tt.ex)
 			if err == nil {
 				t.Fatalf("the validator accepted %d %s", tt.ex.status, tt.ex.body)
 			}
@@ -499,16 +420,16 @@ func TestConformanceNegativeControls(t *testing.T) {
 		v["JobNumber"] = v["JobNum"]
 		recipient(v)["Custom10"] = ""
 	})
-	if _, err := c.sp.validate(misspelt); err != nil {
+	if _, err := validate(c.sp, misspelt); err != nil {
 		t.Fatalf("SPEC's objects were expected to allow extra keys: %v", err)
 	}
-	s, err := c.sp.responseSchema(misspelt)
+	s, err := responseSchema(c.sp, misspelt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var v map[string]any
 	decode(t, string(misspelt.body), &v)
-	if got, want := undeclared(s, v, ""), []string{"/JobNumber", "/Recipients/0/Custom10"}; !slices.Equal(got, want) {
+	if got, want := undeclared(s, v), []string{"/JobNumber", "/Recipients/0/Custom10"}; !slices.Equal(got, want) {
 		t.Errorf("undeclared = %q, want %q", got, want)
 	}
 
@@ -517,7 +438,7 @@ func TestConformanceNegativeControls(t *testing.T) {
 		header: ok.header, body: []byte(`{"Result":"Failed","ErrorMessage":"too large"}`)}
 	as := bad413
 	as.status = allowanceFor(bad413.status).bodyAs
-	if _, err := c.sp.validate(as); err == nil {
+	if _, err := validate(c.sp, as); err == nil {
 		t.Error("a 413 body with a string ErrorMessage passed as SPEC's 400")
 	}
 }
@@ -549,7 +470,7 @@ func schemaAt(t *testing.T, doc *openapi3.T, response string, props ...string) *
 // these sandbox answers passes TestResponseConformance.
 func TestSpecQuirks(t *testing.T) {
 	sp := mustSpec(t)
-	doc := sp.doc
+	doc := sp.Doc
 	c := newConformance(t)
 
 	t.Run("ErrorMessage is an array in the schema but a string in the examples", func(t *testing.T) {
@@ -571,7 +492,7 @@ func TestSpecQuirks(t *testing.T) {
 		}
 		specExample := rejected
 		specExample.body = []byte(`{"Result":"Failed","ErrorMessage":"Missing or empty field"}`)
-		if _, err := sp.validate(specExample); err == nil {
+		if _, err := validate(sp, specExample); err == nil {
 			t.Error("SPEC's own 400 example passed its schema; the quirk is gone")
 		}
 	})
@@ -639,11 +560,11 @@ func TestSpecQuirks(t *testing.T) {
 		// mean "still processing"; the sandbox finds a message as soon as it
 		// is accepted (Pending), which TestResponseConformance checks.
 		for _, ch := range conformanceChannels {
-			_, route, _, err := sp.route(exchange{method: http.MethodGet, path: "/" + ch.name + "/x"})
+			op, err := operation(sp, exchange{method: http.MethodGet, path: "/" + ch.name + "/x"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := route.Operation.Responses.Status(404).Ref; got != "#/components/responses/404IDNotFound" {
+			if got := op.Responses.Status(404).Ref; got != "#/components/responses/404IDNotFound" {
 				t.Errorf("%s status 404 is %q", ch.name, got)
 			}
 		}

@@ -1,0 +1,192 @@
+package tnzspec
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+)
+
+// Allowance documents a key the client sends on purpose although SPEC (the
+// python copy, which is the one checked) does not declare it. Validation
+// accepts such a key only because SPEC's objects allow undeclared keys;
+// CheckSend reports every undeclared key no allowance explains.
+type Allowance struct {
+	Key      string   // as Undeclared.Path spells it: "Destinations[].FirstName"
+	Channels []string // the channels ("sms", ...) whose sends carry it; nil: all
+	// SpecSpelling, if set, is how SPEC declares the same field.
+	SpecSpelling string
+	Why          string
+}
+
+// allowances is the one list of them, for every test that checks sends.
+var allowances = []Allowance{
+	{
+		Key: "ChargeCode",
+		Why: "v2.0x billing field; not in SPEC, but the TS and .NET v3 SDKs still send it (notes §2, §9.9); sent only when set",
+	},
+	{
+		Key: "SMTPFrom", Channels: []string{"email"},
+		Why: "envelope sender; missing from the python copy of SPEC but in the TS copy, NODE and PY2 (notes §4.2, §9.6); sent only when set",
+	},
+	{
+		Key: "Destinations[].FirstName", SpecSpelling: "First Name",
+		Why: `SPEC's schema spells it "First Name" (with a space); every SPEC example and every SDK sends FirstName (notes §3, §9.5)`,
+	},
+	{
+		Key: "Destinations[].LastName", SpecSpelling: "Last Name",
+		Why: `SPEC's schema spells it "Last Name" (with a space); every SPEC example and every SDK sends LastName (notes §3, §9.5)`,
+	},
+	{Key: "Destinations[].Custom5", Why: customWhy},
+	{Key: "Destinations[].Custom6", Why: customWhy},
+	{Key: "Destinations[].Custom7", Why: customWhy},
+	{Key: "Destinations[].Custom8", Why: customWhy},
+	{Key: "Destinations[].Custom9", Why: customWhy},
+}
+
+const customWhy = "SPEC's Destinations stop at Custom4, but its status Recipients carry Custom1-Custom9 and the v3 SDKs send Custom5-Custom9 (notes §3)"
+
+// Allowances returns the allowances for channel's sends, by Key.
+func Allowances(channel string) map[string]Allowance {
+	out := map[string]Allowance{}
+	for _, a := range allowances {
+		if a.Channels == nil || slices.Contains(a.Channels, channel) {
+			out[a.Key] = a
+		}
+	}
+	return out
+}
+
+// voiceWAVLimits is the second documented exception. SPEC /voice gives
+// MessageToPeople maxLength 5000 and MessageToAnswerPhones maxLength 10000,
+// the /tts text limits copied onto fields that carry base64 WAV (16-bit,
+// 8000 Hz; notes §4.4): 5000 base64 characters are 0.23 s of audio and
+// 10000 are 0.47 s, so no real recording fits. CheckSend replaces exactly
+// these values - only if they are base64 WAV longer than SPEC's limit -
+// with a header-only WAV before validating.
+var voiceWAVLimits = map[string]int{"MessageToAnswerPhones": 10000, "MessageToPeople": 5000}
+
+// emptyWAV is a WAV (PCM, 16-bit, mono, 8000 Hz) with no samples, in
+// base64: the stand-in for a recording too long for SPEC.
+const emptyWAV = "UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQAAAAA="
+
+// SendCheck is what CheckSend found in one send body.
+type SendCheck struct {
+	Channel string
+	// Undeclared are all keys SPEC does not declare, explained or not.
+	Undeclared []Undeclared
+	// Unexplained are those no Allowance for Channel explains.
+	Unexplained []Undeclared
+	// WAVReplaced are the /voice keys whose base64 WAV was longer than
+	// SPEC allows and was replaced by a header-only WAV, sorted.
+	WAVReplaced []string
+	// Body is the body with WAVReplaced applied: the one that must
+	// validate.
+	Body []byte
+	// Invalid is why SPEC's POST /{Channel} request body schema rejects
+	// Body, or nil.
+	Invalid error
+}
+
+// Err is nil if the body conforms: every undeclared key is explained and
+// Body validates.
+func (c *SendCheck) Err() error {
+	var errs []error
+	for _, u := range c.Unexplained {
+		errs = append(errs, fmt.Errorf("%s: SPEC POST /%s does not declare %q and no tnzspec allowance explains it "+
+			"(a misspelt key, or a deliberate difference to document in tnzspec/allowances.go)", u.Pointer, c.Channel, u.Path))
+	}
+	if c.Invalid != nil {
+		errs = append(errs, fmt.Errorf("SPEC POST /%s rejects the body: %w", c.Channel, c.Invalid))
+	}
+	return errors.Join(errs...)
+}
+
+// CheckSend checks body, a send on channel ("sms", "email", "fax", "tts"
+// or "voice"), against SPEC's POST /{channel} request body, applying the
+// allowances. The error is for what makes the check impossible (no such
+// operation, a body that is not a JSON object, SPEC changed under an
+// allowance); what the check finds is in the SendCheck (see Err).
+func (s *Spec) CheckSend(channel string, body []byte) (*SendCheck, error) {
+	req, err := NewRequest(http.MethodPost, BasePath+"/"+channel, http.Header{"Content-Type": {"application/json"}}, nil)
+	if err != nil {
+		return nil, err
+	}
+	in, err := s.requestInput(req, requestOptions())
+	if err != nil {
+		return nil, err
+	}
+	op := in.Route.Operation
+	if in.Route.Path != "/"+channel || op.RequestBody == nil || op.RequestBody.Value == nil {
+		return nil, fmt.Errorf("SPEC has no POST /%s with a request body", channel)
+	}
+	mt := op.RequestBody.Value.Content.Get("application/json")
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return nil, fmt.Errorf("SPEC POST /%s has no JSON request body schema", channel)
+	}
+	schema := mt.Schema.Value
+
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil || m == nil {
+		return nil, fmt.Errorf("the %s body is not a JSON object (%v): %s", channel, err, body)
+	}
+
+	chk := &SendCheck{Channel: channel, Body: body}
+	allowed := Allowances(channel)
+	for _, u := range UndeclaredKeys(schema, m) {
+		chk.Undeclared = append(chk.Undeclared, u)
+		if _, ok := allowed[u.Path]; !ok {
+			chk.Unexplained = append(chk.Unexplained, u)
+		}
+	}
+	if channel == "voice" {
+		if chk.WAVReplaced, err = replaceLongWAV(schema, m); err != nil {
+			return nil, err
+		}
+		if len(chk.WAVReplaced) > 0 {
+			if chk.Body, err = json.Marshal(m); err != nil {
+				return nil, err
+			}
+		}
+	}
+	in.Request, err = NewRequest(http.MethodPost, BasePath+"/"+channel, req.Header, chk.Body)
+	if err != nil {
+		return nil, err
+	}
+	chk.Invalid = openapi3filter.ValidateRequestBody(context.Background(), in, op.RequestBody.Value)
+	return chk, nil
+}
+
+// replaceLongWAV applies voiceWAVLimits to a /voice body and returns the
+// keys it replaced, sorted.
+func replaceLongWAV(schema *openapi3.Schema, body map[string]any) ([]string, error) {
+	var replaced []string
+	for _, key := range slices.Sorted(maps.Keys(voiceWAVLimits)) {
+		limit := voiceWAVLimits[key]
+		prop := schema.Properties[key]
+		if prop == nil || prop.Value == nil || prop.Value.MaxLength == nil || *prop.Value.MaxLength != uint64(limit) {
+			return nil, fmt.Errorf("SPEC /voice %s no longer has maxLength %d: revisit tnzspec's voiceWAVLimits", key, limit)
+		}
+		if v, ok := body[key].(string); ok && len(v) > limit && isWAV(v) {
+			body[key] = emptyWAV
+			replaced = append(replaced, key)
+		}
+	}
+	return replaced, nil
+}
+
+// isWAV reports whether v is a base64 RIFF WAVE file.
+func isWAV(v string) bool {
+	wav, err := base64.StdEncoding.DecodeString(v)
+	return err == nil && len(wav) >= 12 && string(wav[:4]) == "RIFF" && string(wav[8:12]) == "WAVE"
+}
