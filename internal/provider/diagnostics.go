@@ -15,6 +15,8 @@ const (
 	summaryMessageNotFound        = "Message not found at TNZ"
 	summaryUncertainSend          = "The message may not have been sent"
 	summaryFaxMessageVersion      = "Fax message needs API v2.0x"
+	summaryTemplateMerge          = "Cannot apply the template"
+	summaryTemplateID             = "template_id needs API v3.00"
 	summaryFileUnreadable         = "Cannot read attachment"
 	summaryFileContent            = "Invalid attachment content"
 	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
@@ -55,6 +57,10 @@ func detailMessageNotFound(messageID string) string {
 
 func detailFaxMessageVersion(apiVersion string) string {
 	return fmt.Sprintf("API %s sends faxes from documents only. Remove message and attach the text as a file, e.g. files = [{ name = \"note.txt\", content = base64encode(\"…\") }].", apiVersion)
+}
+
+func detailTemplateID(apiVersion string) string {
+	return fmt.Sprintf("TNZ Dashboard templates (template_id) exist only on API v3.00; the provider is configured for %s. Remove template_id, or use a tnz_<channel>_template resource, which works on every version.", apiVersion)
 }
 
 func detailFileUnreadable(p string, err error) string {

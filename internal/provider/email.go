@@ -12,9 +12,9 @@ import (
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
-// NewEmailResource is tnz_email: one e-mail, sent once.
-func NewEmailResource() resource.Resource {
-	return &sendResource[emailModel, *emailModel]{spec: channelSpec{
+// emailSpec is what tnz_email and tnz_email_template share.
+func emailSpec() channelSpec {
+	return channelSpec{
 		channel:     tnz.Email,
 		description: "Sends one e-mail through TNZ when created. Recipients are e-mail addresses.",
 		attributes: map[string]schema.Attribute{
@@ -29,7 +29,17 @@ func NewEmailResource() resource.Resource {
 			"bcc_email":     replacingString("BCC address.", stringvalidator.LengthAtMost(100)),
 			"files":         filesAttribute("Attachments, up to 1 MiB each."),
 		},
-	}}
+	}
+}
+
+// NewEmailResource is tnz_email: one message, sent once.
+func NewEmailResource() resource.Resource {
+	return &sendResource[emailModel, *emailModel]{spec: emailSpec()}
+}
+
+// NewEmailTemplateResource is tnz_email_template: reusable content, in state only.
+func NewEmailTemplateResource() resource.Resource {
+	return &templateResource[emailModel, *emailModel]{spec: emailSpec()}
 }
 
 type emailModel struct {

@@ -14,9 +14,9 @@ import (
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
-// NewFaxResource is tnz_fax: one fax, sent once.
-func NewFaxResource() resource.Resource {
-	return &sendResource[faxModel, *faxModel]{spec: channelSpec{
+// faxSpec is what tnz_fax and tnz_fax_template share.
+func faxSpec() channelSpec {
+	return channelSpec{
 		channel:     tnz.Fax,
 		description: "Sends one fax through TNZ when created. The documents are `files`; recipients are fax numbers.",
 		attributes: map[string]schema.Attribute{
@@ -35,7 +35,15 @@ func NewFaxResource() resource.Resource {
 				diags.AddAttributeError(path.Root("message"), summaryFaxMessageVersion, detailFaxMessageVersion(apiVersion))
 			}
 		},
-	}}
+	}
+}
+
+// NewFaxResource is tnz_fax: one message, sent once.
+func NewFaxResource() resource.Resource { return &sendResource[faxModel, *faxModel]{spec: faxSpec()} }
+
+// NewFaxTemplateResource is tnz_fax_template: reusable content, in state only.
+func NewFaxTemplateResource() resource.Resource {
+	return &templateResource[faxModel, *faxModel]{spec: faxSpec()}
 }
 
 type faxModel struct {

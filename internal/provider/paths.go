@@ -13,6 +13,8 @@ import (
 type destinationPaths struct {
 	recipients      int  // how many entries recipients has
 	hasDestinations bool // whether the destinations attribute is set
+	// fromTemplate names attributes whose values came from the template.
+	fromTemplate map[string]bool
 }
 
 // path returns the attribute for a rejection path; ok is false when the
@@ -22,6 +24,9 @@ func (d destinationPaths) path(attr string) (p path.Path, ok bool) {
 		return path.Empty(), false
 	}
 	steps := splitPath(attr)
+	if d.fromTemplate[steps[0].name] {
+		return path.Root("template").AtName(steps[0].name), true
+	}
 	if steps[0].name == "destinations" {
 		steps = d.destinationSteps(steps)
 	}

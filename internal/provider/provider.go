@@ -174,7 +174,10 @@ func stringOrEnv(v types.String, env, attribute string, unknown rejection.Unknow
 }
 
 func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource}
+	return []func() resource.Resource{
+		NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource,
+		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
+	}
 }
 
 // DataSources is empty until the status data sources land.

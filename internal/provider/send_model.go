@@ -32,6 +32,11 @@ type sendModel struct {
 	TestMode              types.Bool   `tfsdk:"test_mode"`
 	Triggers              types.Map    `tfsdk:"triggers"`
 	Status                types.Object `tfsdk:"status"`
+	Template              types.Object `tfsdk:"template"`
+
+	// fromTemplate names the attributes the message took from the template,
+	// so that findings on them point at the template attribute.
+	fromTemplate map[string]bool
 }
 
 type destinationModel struct {
@@ -159,6 +164,7 @@ func (m *sendModel) paths() destinationPaths {
 	return destinationPaths{
 		recipients:      len(m.Recipients.Elements()),
 		hasDestinations: !m.Destinations.IsNull(),
+		fromTemplate:    m.fromTemplate,
 	}
 }
 

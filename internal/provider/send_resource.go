@@ -75,10 +75,36 @@ func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.Va
 		return
 	}
 	k := newKnown()
-	msg := P(&m).message(ctx, k, &resp.Diagnostics)
+	msg := build[M, P](ctx, &m, k, &resp.Diagnostics)
 	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: k.unknown}), P(&m).shared().paths(), false, &resp.Diagnostics)
-	if r.spec.versionCheck != nil && r.data != nil {
-		r.spec.versionCheck(msg, r.data.apiVersion, &resp.Diagnostics)
+	if r.data != nil {
+		checkVersion(msg, r.data.apiVersion, P(&m).shared().paths(), &resp.Diagnostics)
+		if r.spec.versionCheck != nil {
+			r.spec.versionCheck(msg, r.data.apiVersion, &resp.Diagnostics)
+		}
+	}
+}
+
+// build is the message a send submits: the model merged with its template,
+// as far as the values are known. The model itself keeps only its own
+// values (state must match the configuration) plus its attachments' digests.
+func build[M any, P modelPointer[M]](ctx context.Context, m *M, k *known, diags *diag.Diagnostics) tnz.Message {
+	merged := *m
+	own := P(m)
+	from := mergeTemplate(ctx, &merged, own.shared().Template, diags)
+	msg := P(&merged).message(ctx, k, diags)
+	own.shared().fromTemplate = from
+	if files := own.files(); files != nil && !from["files"] {
+		*files = *P(&merged).files()
+	}
+	return msg
+}
+
+// checkVersion reports what the configured API version cannot send.
+func checkVersion(msg tnz.Message, apiVersion string, paths destinationPaths, diags *diag.Diagnostics) {
+	if msg.Base().TemplateID != "" && apiVersion != tnz.V300 {
+		p, _ := paths.path("template_id")
+		diags.AddAttributeError(p, summaryTemplateID, detailTemplateID(apiVersion))
 	}
 }
 
@@ -96,12 +122,12 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 	p := P(&plan)
 	k := newKnown()
-	msg := p.message(ctx, k, &resp.Diagnostics)
+	msg := build[M, P](ctx, &plan, k, &resp.Diagnostics)
 	if r.checksAtPlan() {
 		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: k.unknown}), p.shared().paths(), true, &resp.Diagnostics)
 	}
 	files := p.files()
-	if files == nil {
+	if files == nil || p.shared().fromTemplate["files"] {
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("files"), *files)...)
@@ -121,7 +147,7 @@ func (r *sendResource[M, P]) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	p := P(&plan)
-	msg := p.message(ctx, newKnown(), &resp.Diagnostics)
+	msg := build[M, P](ctx, &plan, newKnown(), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.send(ctx, msg, p.shared(), &resp.Diagnostics) {
 		return
 	}

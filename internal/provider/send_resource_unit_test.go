@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -59,7 +60,7 @@ func smsPlan(t *testing.T, message string, recipients ...string) tfsdk.Plan {
 	for _, r := range recipients {
 		elems = append(elems, types.StringValue(r))
 	}
-	m := nullSMSModel()
+	m := nullSMSModel(s)
 	m.Recipients = types.ListValueMust(types.StringType, elems)
 	m.Message = types.StringValue(message)
 	m.ID = types.StringUnknown()
@@ -71,9 +72,10 @@ func smsPlan(t *testing.T, message string, recipients ...string) tfsdk.Plan {
 	return plan
 }
 
-func nullSMSModel() smsModel {
+func nullSMSModel(s schema.Schema) smsModel {
 	return smsModel{
 		sendModel: sendModel{
+			Template:     types.ObjectNull(s.Attributes["template"].GetType().(types.ObjectType).AttrTypes),
 			Recipients:   types.ListNull(types.StringType),
 			Destinations: types.ListNull(types.ObjectType{AttrTypes: destinationAttrTypes()}),
 			Triggers:     types.MapNull(types.StringType),

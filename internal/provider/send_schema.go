@@ -37,7 +37,6 @@ func sendAttributes(channel map[string]schema.Attribute) map[string]schema.Attri
 			NestedObject:        schema.NestedAttributeObject{Attributes: destinationAttributes()},
 			PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
 		},
-		"template_id": replacingString("UUID of a TNZ Dashboard message template (API v3.00). When set, the message body may be left empty: TNZ uses the template, and a message given here takes priority."),
 		"message_id": schema.StringAttribute{
 			Optional:            true,
 			Computed:            true,
@@ -48,17 +47,7 @@ func sendAttributes(channel map[string]schema.Attribute) map[string]schema.Attri
 			},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
 		},
-		"reference":            replacingString("A human-readable reference for reports (up to 100 characters).", stringvalidator.LengthAtMost(100)),
-		"send_time":            replacingString("Delay sending until this local time, `YYYY-MM-DDThh:mm` in `timezone` (the TNZ user's timezone when unset). Omit to send now."),
-		"timezone":             replacingString("Windows timezone name for `send_time`, e.g. `New Zealand` or `AUS Eastern`.", stringvalidator.LengthAtMost(75)),
-		"sub_account":          replacingString("Sub-account for reporting and billing (up to 40 characters).", stringvalidator.LengthAtMost(40)),
-		"department":           replacingString("Department for reporting and billing (up to 40 characters).", stringvalidator.LengthAtMost(40)),
-		"charge_code":          replacingString("Charge code for rebilling (sent only when set; not in the v3.00 OpenAPI file)."),
-		"webhook_callback_url": replacingString("HTTPS URL that TNZ calls with delivery results. Must start with `https://`.", stringvalidator.LengthAtMost(500)),
-		"webhook_callback_format": replacingString("Webhook body format: `JSON`, `XML`, `POST` or `GET`. Omit to use the TNZ user's default.",
-			stringvalidator.OneOf("JSON", "XML", "POST", "GET")),
-		"report_to": replacingString("E-mail address for the delivery report. Defaults to the provider's `report_to`."),
-		"test_mode": replacingBool("Send in TNZ test mode (`Mode: Test`): accepted and reported successful without sending a live message."),
+		"send_time": replacingString("Delay sending until this local time, `YYYY-MM-DDThh:mm` in `timezone` (the TNZ user's timezone when unset). Omit to send now."),
 		"triggers": schema.MapAttribute{
 			ElementType:         types.StringType,
 			Optional:            true,
@@ -78,6 +67,33 @@ func sendAttributes(channel map[string]schema.Attribute) map[string]schema.Attri
 			Attributes:          statusAttributes(),
 			PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 		},
+	}
+	content := templatableAttributes(channel)
+	attrs["template"] = templateAttribute(content)
+	for name, a := range content {
+		if _, dup := attrs[name]; dup {
+			panic(fmt.Sprintf("attribute %q is both a delivery and a content attribute", name))
+		}
+		attrs[name] = a
+	}
+	return attrs
+}
+
+// templatableAttributes are what a template may hold: the channel's content
+// and the shared settings, everything but where and when to send.
+func templatableAttributes(channel map[string]schema.Attribute) map[string]schema.Attribute {
+	attrs := map[string]schema.Attribute{
+		"template_id":          replacingString("UUID of a TNZ Dashboard message template (API v3.00). When set, the message body may be left empty: TNZ uses the template, and a message given here takes priority."),
+		"reference":            replacingString("A human-readable reference for reports (up to 100 characters).", stringvalidator.LengthAtMost(100)),
+		"timezone":             replacingString("Windows timezone name for `send_time`, e.g. `New Zealand` or `AUS Eastern`.", stringvalidator.LengthAtMost(75)),
+		"sub_account":          replacingString("Sub-account for reporting and billing (up to 40 characters).", stringvalidator.LengthAtMost(40)),
+		"department":           replacingString("Department for reporting and billing (up to 40 characters).", stringvalidator.LengthAtMost(40)),
+		"charge_code":          replacingString("Charge code for rebilling (sent only when set; not in the v3.00 OpenAPI file)."),
+		"webhook_callback_url": replacingString("HTTPS URL that TNZ calls with delivery results. Must start with `https://`.", stringvalidator.LengthAtMost(500)),
+		"webhook_callback_format": replacingString("Webhook body format: `JSON`, `XML`, `POST` or `GET`. Omit to use the TNZ user's default.",
+			stringvalidator.OneOf("JSON", "XML", "POST", "GET")),
+		"report_to": replacingString("E-mail address for the delivery report. Defaults to the provider's `report_to`."),
+		"test_mode": replacingBool("Send in TNZ test mode (`Mode: Test`): accepted and reported successful without sending a live message."),
 	}
 	for name, a := range channel {
 		if _, dup := attrs[name]; dup {

@@ -12,9 +12,9 @@ import (
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
-// NewSMSResource is tnz_sms: one SMS, sent once.
-func NewSMSResource() resource.Resource {
-	return &sendResource[smsModel, *smsModel]{spec: channelSpec{
+// smsSpec is what tnz_sms and tnz_sms_template share.
+func smsSpec() channelSpec {
+	return channelSpec{
 		channel:     tnz.SMS,
 		description: "Sends one SMS through TNZ when created.",
 		attributes: map[string]schema.Attribute{
@@ -25,7 +25,15 @@ func NewSMSResource() resource.Resource {
 			"character_conversion": replacingBool("Convert multi-byte characters to GSM equivalents (© to (C)) to save message parts; disables emoji and macrons."),
 			"files":                filesAttribute("Attachments, linked from the text with `[[File1]]`, `[[File2]]`…; up to 1 MiB each."),
 		},
-	}}
+	}
+}
+
+// NewSMSResource is tnz_sms: one message, sent once.
+func NewSMSResource() resource.Resource { return &sendResource[smsModel, *smsModel]{spec: smsSpec()} }
+
+// NewSMSTemplateResource is tnz_sms_template: reusable content, in state only.
+func NewSMSTemplateResource() resource.Resource {
+	return &templateResource[smsModel, *smsModel]{spec: smsSpec()}
 }
 
 type smsModel struct {

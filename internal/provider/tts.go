@@ -11,18 +11,26 @@ import (
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
-// NewTTSResource is tnz_tts: one text-to-speech call, placed once.
-func NewTTSResource() resource.Resource {
+// ttsSpec is what tnz_tts and tnz_tts_template share.
+func ttsSpec() channelSpec {
 	attrs := callAttributes("text, with tags such as `<speed:80>…</speed:80>`")
 	attrs["voice"] = replacingString("The voice, e.g. `Female1` (default), `Male1`, `Nicole`, `Russell`, `Amy`, `Brian`, `Emma`, or a `Language-Accent@VoiceN` name.")
 	// TNZ limits the spoken texts; the Voice channel's audio has no such limit.
 	attrs["message_to_people"] = replacingString(attrs["message_to_people"].GetMarkdownDescription()+" Up to 5000 characters.", stringvalidator.LengthAtMost(5000))
 	attrs["message_to_answerphones"] = replacingString(attrs["message_to_answerphones"].GetMarkdownDescription()+" Up to 10000 characters.", stringvalidator.LengthAtMost(10000))
-	return &sendResource[ttsModel, *ttsModel]{spec: channelSpec{
+	return channelSpec{
 		channel:     tnz.TTS,
 		description: "Places one text-to-speech call through TNZ when created. Recipients are phone numbers.",
 		attributes:  attrs,
-	}}
+	}
+}
+
+// NewTTSResource is tnz_tts: one text-to-speech call, placed once.
+func NewTTSResource() resource.Resource { return &sendResource[ttsModel, *ttsModel]{spec: ttsSpec()} }
+
+// NewTTSTemplateResource is tnz_tts_template: reusable content, in state only.
+func NewTTSTemplateResource() resource.Resource {
+	return &templateResource[ttsModel, *ttsModel]{spec: ttsSpec()}
 }
 
 type ttsModel struct {

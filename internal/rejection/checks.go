@@ -22,6 +22,18 @@ func Check(in Input) []Finding {
 	return out
 }
 
+// CheckContent is Check for a template: the rows about content alone,
+// skipping those a send may still satisfy (WholeMessage).
+func CheckContent(in Input) []Finding {
+	var out []Finding
+	for _, f := range Check(in) {
+		if !f.Row.WholeMessage {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // CheckCredentials returns the provider-level rejections for the credentials.
 func CheckCredentials(c Credentials) []Finding {
 	if c.Unknown == nil {

@@ -157,3 +157,17 @@ func TestEveryPlanRowHasACheck(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckContentSkipsWholeMessageRows(t *testing.T) {
+	m := tts(tnz.Keypad{Tone: tone(12), Play: "x"})
+	m.MessageToPeople = ""
+	m.Destinations = nil
+	m.WebhookCallbackURL = "http://example.com"
+	got := CheckContent(Input{Message: m})
+	if len(got) != 2 || got[0].Row != WebhookNotHTTPS || got[1].Row != InvalidKeypadTone {
+		t.Fatalf("CheckContent = %+v, want the webhook and keypad findings only", got)
+	}
+	if all := Check(Input{Message: m}); len(all) != 4 {
+		t.Fatalf("Check found %d, want 4 (destinations and message to people too)", len(all))
+	}
+}

@@ -38,6 +38,9 @@ type Row struct {
 	Stage Stage
 	// Why explains, for ServerOnly rows, why the provider cannot check it first.
 	Why string
+	// WholeMessage rows are about something missing that a send may supply
+	// from elsewhere: templates, which hold part of a message, skip them.
+	WholeMessage bool
 	// NotYet says why a row with a check cannot be reached from the provider
 	// configuration yet; "" when it can.
 	NotYet string
@@ -172,6 +175,7 @@ var (
 		Meaning:      "Target(s) not found",
 		Attribute:    "destinations",
 		Fix:          "Add at least one recipient in recipients, or a destinations block with a recipient, contact_id, group_id or group_code.",
+		WholeMessage: true,
 		checkMessage: checkMissingDestinations,
 	}
 	NoValidDestination = &Row{
@@ -179,6 +183,7 @@ var (
 		Meaning:      "No valid targets found in the Destination section, ie. if MessageType is SMS, there is no mobile number listed as a Recipient in 'Destinations'",
 		Attribute:    "destinations",
 		Fix:          "Give at least one recipient that suits the channel: a mobile number for SMS (e.g. \"+6421000001\" or \"021 000 001\"), an e-mail address for Email, a phone or fax number for Voice, TTS and Fax; or an Address Book contact_id, group_id or group_code.",
+		WholeMessage: true,
 		checkMessage: checkValidDestinations,
 	}
 	WebhookNotHTTPS = &Row{
@@ -213,6 +218,7 @@ var (
 		Channels:     []tnz.Channel{tnz.Fax},
 		Attribute:    "files",
 		Fix:          "Attach at least one document in files (or, on API v2.0x, set message).",
+		WholeMessage: true,
 		checkMessage: checkFaxContents,
 	}
 	MessagesNotFound = &Row{
@@ -230,6 +236,7 @@ var (
 		Channels:     []tnz.Channel{tnz.SMS},
 		Attribute:    "message",
 		Fix:          "Set message to the text to send, or set template_id to a TNZ Dashboard template.",
+		WholeMessage: true,
 		checkMessage: checkSMSMessage,
 	}
 	MissingEmailBody = &Row{
@@ -238,6 +245,7 @@ var (
 		Channels:     []tnz.Channel{tnz.Email},
 		Attribute:    "message_plain",
 		Fix:          "Set message_plain or message_html (or both), or template_id.",
+		WholeMessage: true,
 		checkMessage: checkEmailBody,
 	}
 	MissingMessageToPeople = &Row{
@@ -246,6 +254,7 @@ var (
 		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
 		Attribute:    "message_to_people",
 		Fix:          "Set message_to_people to what the call says when a person answers, or set template_id.",
+		WholeMessage: true,
 		checkMessage: checkMessageToPeople,
 	}
 	MissingKeypadTone = &Row{
