@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -32,7 +33,10 @@ const (
 	defaultMaxRetries     = 3
 )
 
-var _ provider.Provider = (*tnzProvider)(nil)
+var (
+	_ provider.Provider              = (*tnzProvider)(nil)
+	_ provider.ProviderWithFunctions = (*tnzProvider)(nil)
+)
 
 // New returns the provider factory; version is set at build time.
 func New(version string) func() provider.Provider {
@@ -178,6 +182,10 @@ func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 		NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource,
 		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
 	}
+}
+
+func (p *tnzProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{NewRenderFunction}
 }
 
 // DataSources is empty until the status data sources land.

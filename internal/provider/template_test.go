@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -272,6 +273,29 @@ resource "tnz_sms" "dashboard" {
 				expectBodiesMatchSpec(t, sb),
 				expectFields(sb, "dashboard", map[string]any{"TemplateID": "123e4567-e89b-12d3-a456-426614174000", "Message": nil}),
 			),
+		}},
+	})
+}
+
+// provider::tnz::render previews a template for one destination.
+func TestAccRenderFunction(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t, sandbox.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerConfig(sb, sandbox.DefaultToken) + `
+resource "tnz_sms_template" "alerts" {
+  message = "Kia ora [[FirstName]], [[Custom1]] is live. Reply [[REPLY]]"
+}
+
+output "preview" {
+  value = provider::tnz::render(tnz_sms_template.alerts.message, { first_name = "Aroha", custom1 = "v1.4.2" })
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("preview", knownvalue.StringExact("Kia ora Aroha, v1.4.2 is live. Reply [[REPLY]]")),
+			},
 		}},
 	})
 }
