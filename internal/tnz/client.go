@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -37,6 +38,13 @@ const (
 	// maxResponseBody bounds what is read of one response; status pages
 	// are at most 100 recipients (SPEC recordsPerPage).
 	maxResponseBody = 8 << 20
+	// recordsPerPage is the page size asked for on list calls (status
+	// recipients, inbound SMS): SPEC's maximum for recordsPerPage.
+	recordsPerPage = 100
+	// defaultMaxPages bounds the pages one list call reads (100,000
+	// records), so a server that keeps announcing more pages cannot keep the
+	// client busy for ever.
+	defaultMaxPages = 1000
 )
 
 // Config configures a Client.
@@ -76,6 +84,8 @@ type Client struct {
 	// recheckWait is the pause before a "not found" after an ambiguous send
 	// is checked again.
 	recheckWait time.Duration
+	// maxPages bounds the pages one list call reads.
+	maxPages int
 }
 
 // New validates cfg and returns a Client.
@@ -136,6 +146,7 @@ func New(cfg Config) (*Client, error) {
 		waitMax:       8 * time.Second,
 		maxRetryAfter: time.Minute,
 		recheckWait:   2 * time.Second,
+		maxPages:      defaultMaxPages,
 	}
 	c.idempotent = c.retryClient(hc, retryIdempotent)
 	c.unsafe = c.retryClient(hc, retrySend)
@@ -226,7 +237,8 @@ func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, erro
 				return false, err
 			}
 		}
-		if _, err = c.Status(ctx, ch, id); err == nil {
+		// Existence is all that is asked: the first page says it.
+		if _, _, err = c.statusPage(ctx, ch, id, 1); err == nil {
 			return true, nil
 		}
 		if !IsNotFound(err) {
@@ -236,18 +248,53 @@ func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, erro
 	return false, err
 }
 
-// Status fetches the delivery status of a message by id.
+// Status fetches the delivery status of a message by id, with every
+// recipient: it asks for pages of 100 recipients and follows the response's
+// PageCount, merging the pages' recipients in order. The message-level
+// fields are the first page's. Each page is retried like any GET.
+//
+// Paging stops early on a page without recipients, or when the server
+// answers another page than the one asked for (a server that does not page
+// would otherwise list its recipients twice). A message with more than
+// 1000 pages (100,000 recipients) is an error rather than a silently
+// shortened list.
 func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Status, error) {
-	if !slices.Contains(Channels, ch) {
-		return nil, fmt.Errorf("unknown channel %q: use one of sms, email, fax, tts, voice", ch)
+	if err := checkTarget(ch, messageID, "fetch a status"); err != nil {
+		return nil, err
 	}
-	if strings.TrimSpace(messageID) == "" {
-		return nil, errors.New("a message id is required to fetch a status")
-	}
-	req, err := c.dialect.statusRequest(ch, messageID)
+	var st *Status
+	err := readPages(c, "the status of message "+strconv.Quote(messageID),
+		func(page int) (*Status, pagination, error) { return c.statusPage(ctx, ch, messageID, page) },
+		func(s *Status) int {
+			if st == nil {
+				st = s
+			} else {
+				st.Recipients = append(st.Recipients, s.Recipients...)
+			}
+			return len(s.Recipients)
+		})
 	if err != nil {
 		return nil, err
 	}
+	return st, nil
+}
+
+// statusPage fetches one page of a message's status.
+func (c *Client) statusPage(ctx context.Context, ch Channel, messageID string, page int) (*Status, pagination, error) {
+	req, err := c.dialect.statusRequest(ch, messageID, page, recordsPerPage)
+	if err != nil {
+		return nil, pagination{}, err
+	}
+	body, err := c.get(ctx, req)
+	if err != nil {
+		return nil, pagination{}, err
+	}
+	return c.dialect.decodeStatus(body)
+}
+
+// get makes an idempotent call (retried on connection errors, 429 and 5xx)
+// and returns the body of its 2xx answer; any other answer is an *APIError.
+func (c *Client) get(ctx context.Context, req *apiRequest) ([]byte, error) {
 	resp, err := c.do(ctx, c.idempotent, req)
 	if err != nil {
 		return nil, err
@@ -255,7 +302,43 @@ func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Sta
 	if resp.status < 200 || resp.status >= 300 {
 		return nil, newAPIError(resp.status, resp.body)
 	}
-	return c.dialect.decodeStatus(resp.body)
+	return resp.body, nil
+}
+
+// readPages reads pages 1, 2, … of a list (what names it in errors): fetch
+// gets one page and keep takes its items, returning how many there were.
+// It follows PageCount and stops after the last page, on an empty page, or
+// when the server answers another page than the one asked for (keeping
+// that page would list items twice). More than c.maxPages pages is an
+// error.
+func readPages[T any](c *Client, what string, fetch func(page int) (T, pagination, error), keep func(T) int) error {
+	for page := 1; ; page++ {
+		v, p, err := fetch(page)
+		if err != nil {
+			return err
+		}
+		if page > 1 && p.Page != 0 && p.Page != int64(page) {
+			return nil
+		}
+		if keep(v) == 0 || p.PageCount <= int64(page) {
+			return nil
+		}
+		if page >= c.maxPages {
+			return fmt.Errorf("%s has %d pages of up to %d records; the client reads at most %d pages", what, p.PageCount, recordsPerPage, c.maxPages)
+		}
+	}
+}
+
+// checkTarget checks the channel and message id of a call about a sent
+// message before anything is sent.
+func checkTarget(ch Channel, messageID, doing string) error {
+	if !slices.Contains(Channels, ch) {
+		return fmt.Errorf("unknown channel %q: use one of sms, email, fax, tts, voice", ch)
+	}
+	if strings.TrimSpace(messageID) == "" {
+		return fmt.Errorf("a message id is required to %s", doing)
+	}
+	return nil
 }
 
 // httpResult is a response read in full.
@@ -270,7 +353,11 @@ func (c *Client) do(ctx context.Context, rc *retryablehttp.Client, ar *apiReques
 		body = ar.body
 	}
 	ctx = context.WithValue(ctx, attemptKey{}, new(attemptCounter))
-	req, err := retryablehttp.NewRequestWithContext(ctx, ar.method, c.cfg.BaseURL+ar.path, body)
+	target := c.cfg.BaseURL + ar.path
+	if ar.query != "" {
+		target += "?" + ar.query
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, ar.method, target, body)
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +388,8 @@ func (c *Client) do(ctx context.Context, rc *retryablehttp.Client, ar *apiReques
 }
 
 // retryIdempotent is the retry policy for calls that may safely repeat
-// (status GETs): connection errors, 429 and 5xx.
+// (status and inbound GETs; the abort, reschedule and pacing actions, which
+// set a state): connection errors, 429 and 5xx.
 func retryIdempotent(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, nil

@@ -198,7 +198,7 @@ func TestStatusRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if uri != "/api/v3.00/voice/a%2Fb" || accept != "application/json" || ctype != "" || auth != "Bearer "+testToken {
+	if uri != "/api/v3.00/voice/a%2Fb?recordsPerPage=100&page=1" || accept != "application/json" || ctype != "" || auth != "Bearer "+testToken {
 		t.Errorf("uri=%q accept=%q content-type=%q auth=%q", uri, accept, ctype, auth)
 	}
 	if st.JobStatus != JobPending || st.Count != 1 || len(st.Recipients) != 1 || st.Recipients[0].Status != RecipientPending {

@@ -16,7 +16,7 @@ func FuzzDecodeStatus(f *testing.F) {
 	}
 	d := newV300(Config{})
 	f.Fuzz(func(t *testing.T, body []byte) {
-		st, err := d.decodeStatus(body)
+		st, _, err := d.decodeStatus(body)
 		if err == nil && st == nil {
 			t.Fatal("nil status without an error")
 		}

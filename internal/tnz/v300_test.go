@@ -123,12 +123,12 @@ func TestV300DestinationKeyPerChannel(t *testing.T) {
 }
 
 func TestV300StatusRequestEscapesID(t *testing.T) {
-	req, err := newV300(Config{AuthToken: "tok"}).statusRequest(Email, "a/b c?d")
+	req, err := newV300(Config{AuthToken: "tok"}).statusRequest(Email, "a/b c?d", 3, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "/api/v3.00/email/a%2Fb%20c%3Fd"; req.method != "GET" || req.path != want {
-		t.Errorf("got %s %s, want GET %s", req.method, req.path, want)
+	if want := "/api/v3.00/email/a%2Fb%20c%3Fd"; req.method != "GET" || req.path != want || req.query != "recordsPerPage=100&page=3" {
+		t.Errorf("got %s %s?%s, want GET %s?recordsPerPage=100&page=3", req.method, req.path, req.query, want)
 	}
 	if req.body != nil {
 		t.Errorf("GET has a body: %s", req.body)
@@ -199,7 +199,7 @@ const specStatus = `{
 }`
 
 func TestV300DecodeStatus(t *testing.T) {
-	st, err := newV300(Config{}).decodeStatus([]byte(specStatus))
+	st, _, err := newV300(Config{}).decodeStatus([]byte(specStatus))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func TestV300DecodeStatusPrice(t *testing.T) {
 		`{}`:               "",
 		`{"Price":{}}`:     "",
 	} {
-		st, err := newV300(Config{}).decodeStatus([]byte(body))
+		st, _, err := newV300(Config{}).decodeStatus([]byte(body))
 		if err != nil {
 			t.Fatalf("%s: %v", body, err)
 		}
@@ -265,7 +265,7 @@ func TestV300DecodeStatusCounts(t *testing.T) {
 		`{"Count":true}`:   0,
 		`{"Count":1e300}`:  0,
 	} {
-		st, err := newV300(Config{}).decodeStatus([]byte(body))
+		st, _, err := newV300(Config{}).decodeStatus([]byte(body))
 		if err != nil {
 			t.Fatalf("%s: %v", body, err)
 		}
@@ -277,7 +277,7 @@ func TestV300DecodeStatusCounts(t *testing.T) {
 
 func TestV300DecodeStatusRejectsNonObject(t *testing.T) {
 	for _, body := range []string{``, `[]`, `"x"`, `{"Recipients":{}}`} {
-		if _, err := newV300(Config{}).decodeStatus([]byte(body)); err == nil {
+		if _, _, err := newV300(Config{}).decodeStatus([]byte(body)); err == nil {
 			t.Errorf("%q: want an error", body)
 		}
 	}
