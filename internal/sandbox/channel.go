@@ -33,6 +33,8 @@ type channel struct {
 	hasKeypads    bool                                          // Keypads entries are checked (TTS, Voice)
 	hasFiles      bool                                          // Files entries are checked
 	hasReplies    bool                                          // status shows SMSReplies per recipient
+	canResubmit   bool                                          // PATCH /{MessageID}/resubmit exists (SPEC: not SMS)
+	canPace       bool                                          // PATCH /{MessageID}/pacing exists (SPEC: TTS and Voice)
 	text          func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
 	deliver       func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
 	priceCents    int                                           // per delivered recipient
@@ -63,6 +65,10 @@ type recipient struct {
 	address   string            // normalised (E.164 for phones); empty for Address Book entries
 	contactID string            // ContactID as given, if any
 	fields    map[string]string // echoKeys values as given
+	// settled is the outcome of an earlier round that a resubmit did not
+	// send again; nil while the recipient follows the message's round.
+	settled *outcome
+	replies []*inboundSMS // SMS replies from this recipient, oldest first
 }
 
 // body is a decoded JSON object read leniently, as the real server does:

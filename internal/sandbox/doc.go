@@ -6,15 +6,27 @@
 //
 // # Endpoints
 //
-//	POST /api/v3.00/{channel}               send (flat v3 body)
-//	GET  /api/v3.00/{channel}/{MessageID}   status of the most recent message with that id
-//	GET  /sandbox/messages                  what was accepted, in order (no auth)
-//	GET  /sandbox/health                    200 when serving
+//	POST  /api/v3.00/{channel}                         send (flat v3 body)
+//	GET   /api/v3.00/{channel}/{MessageID}             status of the most recent message with that id
+//	PATCH /api/v3.00/{channel}/{MessageID}/abort       abort a message not sent yet
+//	PATCH /api/v3.00/{channel}/{MessageID}/reschedule  move a Delayed message
+//	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (not sms)
+//	PATCH /api/v3.00/{channel}/{MessageID}/pacing      set NumberOfOperators (tts and voice only)
+//	GET   /api/v3.00/sms/received                      inbound SMS
+//	GET   /sandbox/messages                            what was accepted, in order, with its actions (no auth)
+//	POST  /sandbox/inbound                             inject an inbound SMS (no auth)
+//	GET   /sandbox/health                              200 when serving
 //
 // where {channel} is sms, email, fax, tts or voice. Each channel keeps its
-// own messages: an id sent by /tts is not found at /voice.
+// own messages: an id sent by /tts is not found at /voice. Actions act on
+// the most recent message with the id, as SPEC says. /sms/received is the
+// inbound list, so an SMS whose MessageID is "received" has no readable
+// status (its actions still work); on the other channels "received" is an
+// ordinary id. resubmit on sms and pacing on sms, email and fax are not in
+// SPEC and answer 404 as unknown paths.
 //
-// Path segments match case-insensitively and one trailing slash is ignored.
+// Path segments and query parameter names match case-insensitively, one
+// trailing slash is ignored, and a blank query value counts as absent.
 // Other paths answer 404 {"ErrorMessage":["Unable to find or access the
 // data you're looking for."]}; a known path with the wrong method answers 405.
 //
@@ -101,8 +113,11 @@
 //
 // Time comes from Options.Clock. A message is Pending (recipients Pending)
 // until Options.CompletionDelay has passed, then Completed. A SendTime in
-// the future (read in the message's Timezone) makes it Delayed until then,
-// and the delay runs from there. Mode "Test" completes at once with every
+// the future (read in the message's Timezone; YYYY-MM-DDTHH:MM[:SS], a
+// space for the T, or RFC 3339 with its own offset) makes it Delayed until
+// then, status shows DelayedTimeLocal/UTC/UTC_RFC3339, and the delay runs
+// from there. A SendTime that is past or unreadable sends at once (the API
+// documents no rejection for it). Mode "Test" completes at once with every
 // recipient Success, Result "Test Mode" and no price.
 //
 // Live outcomes are chosen from the recipient so tests can ask for them.
@@ -120,31 +135,150 @@
 // A ContactID, GroupID or GroupCode entry (or top-level ContactID or
 // GroupID) is one recipient with an empty Destination that always succeeds.
 //
+// # Actions
+//
+// Actions are PATCH requests with the same auth, 415, leniency and error
+// shapes as sends. A body is optional where SPEC has none (abort; the SDKs
+// send {}); when one is sent it must be application/json (else 415) and
+// one JSON object (else 400 "Failed to process your API request. Check
+// your syntax."). An unknown id answers 404 exactly like status. Success
+// answers 200 {"ActionResult":"Success","MessageID","JobNum","Status",
+// "Action"}, where Status is the JobStatus after the action and Action is
+// "Abort", "Reschedule", "Resubmit" or "Pacing"; the message stays one
+// message (same id, JobNum and recipients) and /sandbox/messages lists
+// every accepted action, in order, under it.
+//
+// TNZ documents when each action applies ("a previously delayed message",
+// "a previously failed message", "a pending message") but no refusal
+// texts. The sandbox refuses with 400 {"Result":"Failed","ErrorMessage":
+// [text]}: the NODE SDK's client-side text where it has one ("Missing
+// SendTime", "Unable to parse SendTime. Use YYYY-MM-DD hh:mm format.",
+// "NumberOfOperators must be a number"), otherwise its own wording, quoted
+// below. Body checks come before state checks.
+//
+//   - abort: a message not sent yet, that is Delayed or Pending (the
+//     sandbox sends a round's recipients only when it completes). The job
+//     becomes Completed and every recipient not already settled Failed with
+//     Result "Aborted" (the sandbox's choice: TNZ documents no result text
+//     for it), no price and no SentTime; DelayedTime* stay shown. Refusals:
+//     "Message has already been sent and cannot be aborted" (Completed,
+//     including Mode "Test") and "Message has already been aborted".
+//   - reschedule: SendTime is required ("Missing SendTime" when absent,
+//     null or blank) and read in the message's stored Timezone, in the
+//     layouts a send accepts; unreadable: "Unable to parse SendTime. Use
+//     YYYY-MM-DD hh:mm format.". Only a Delayed message: "Only a delayed
+//     message can be rescheduled; this one is <JobStatus>". The new time
+//     replaces sendAt and DelayedTime*; a time not in the future sends at
+//     once (DelayedTime* then show the moment of the reschedule).
+//   - resubmit (email, fax, tts, voice): SendTime is optional (TS3; SPEC
+//     marks it required) and read as for reschedule; a future one makes
+//     the round Delayed. Only a Completed message ("Only a completed
+//     message can be resubmitted; this one is <JobStatus>") with at least
+//     one Failed recipient ("Message has no failed recipients to
+//     resubmit"); aborted recipients count as failed. The failed
+//     recipients are sent again: Pending until the round completes, then
+//     an outcome chosen again from the recipient (so a failing address
+//     fails again, with a new SentTime). The others keep their outcome,
+//     SentTime and price.
+//   - pacing (tts, voice): NumberOfOperators is required ("Missing
+//     NumberOfOperators"), an integer ("NumberOfOperators must be a
+//     number"; a string of digits is read leniently) in SPEC's 1–99999
+//     ("NumberOfOperators must be between 1 and 99999"), and only for a
+//     message not Completed yet ("Message has already been sent;
+//     NumberOfOperators cannot be changed"). It is recorded and shown in
+//     /sandbox/messages (NumberOfOperators: the last pacing's, else the
+//     send's own); the sandbox's calls do not slow down.
+//
 // # Status
 //
 // The status answer follows SPEC Message_Detail + Pagination + Recipients
 // on every channel.
 // JobNum is "SB" and six hex digits of a counter; Account is "101202";
-// times are given as Local ("YYYY-MM-DD HH:MM:SS" in the Timezone, default
-// "New Zealand", i.e. Pacific/Auckland, or UTC if zone data is missing),
+// times are given as Local ("YYYY-MM-DD HH:MM:SS" in the message's
+// Timezone, default the API user's, Options.Timezone, itself default "New
+// Zealand", i.e. Pacific/Auckland; UTC if zone data is missing),
 // UTC, and UTC_RFC3339. Price is the sum of recipient prices, null while
 // there is none. Recipients[].Type is "SMS", "Email", "Fax", or "Voice" for
 // both TTS and Voice (SPEC; the result webhook says "Voice (also TTS)").
 // Destination is the e-mail address as given, or a phone number in E.164:
 // +… is kept, 00… becomes +…, a local 0… number is taken as New Zealand
 // (+64…), bare digits get a +. Attention, Company and Custom1–Custom9 are
-// echoed; SentTime* appear once the recipient has an outcome. Only SMS
-// recipients have SMSReplies (always []) and MessageText: the Message with
+// echoed; SentTime* appear once the recipient was sent to (not for
+// aborted ones). Only SMS recipients have SMSReplies (SPEC
+// SMSReplies_Detail, [] when none) and MessageText: the Message with
 // [[FirstName]]-style tokens filled from the entry, shown only once the
 // recipient was delivered.
-// recordsPerPage and page are accepted, but every recipient is on page 1.
+//
+// recordsPerPage (1–100, default 100, SPEC's maximum) and page (from 1,
+// default 1) select the recipients shown; TotalRecords is the number of
+// recipients, PageCount their pages, and Page the page asked for. A page
+// past the last has no recipients (rather than repeating the last one),
+// so a client that reads until a short page always stops. Count,
+// Complete, Success, Failed and Price always cover every recipient. Other
+// values answer 400 with "RecordsPerPage must be a number", "RecordsPerPage
+// must be between 1 and 100", "Page must be a number" or "Page must be 1 or
+// greater" (after NODE's client-side texts; TNZ documents none).
 // An unknown id answers 404 {"Result":"RecordNotFound","MessageID":"<id>",
 // "ErrorMessage":["Unable to find entry."]}.
+//
+// # Inbound SMS
+//
+// Inbound SMS exist only when injected: (*Server).InjectReply for a reply
+// to an SMS, (*Server).InjectInbound for an SMS that matches none, or POST
+// /sandbox/inbound {"From","MessageText","MessageID"?} (no auth, like the
+// other /sandbox routes; a reply when MessageID is given). Each is
+// received at the Clock's now, gets a UUIDv4 ReceivedID, and shows From in
+// E.164. A reply must come from a recipient (numbers compared in E.164)
+// that the SMS was delivered to (Status Success, Mode "Test" included); it
+// is listed under the first such recipient's SMSReplies, in the message's
+// Timezone, and in /sms/received with the SMS's MessageID, JobNum,
+// SubAccount, Department and the recipient's ContactID. An unmatched SMS
+// has no MessageID or JobNum keys (SPEC gives them no null, and JobNum must
+// have 8 characters) and is in the API user's Timezone (Options.Timezone,
+// default "New Zealand"). /sandbox/inbound answers 200 with the entry as
+// /sms/received lists it, 404 like status for an unknown MessageID, and 400
+// for a missing or non-phone From, a missing MessageText or one over SPEC's
+// 1000 characters, or a From that is not a delivered recipient.
+//
+// GET /sms/received takes timePeriod (minutes back from the Clock's now,
+// 1–1440) or dateFrom and dateTo ("YYYY-MM-DD HH:MM:SS" in the API user's
+// Timezone; the T separator and leaving out seconds are accepted; both
+// required, from ≤ to, at most 7 days apart); both window ends are
+// included and timePeriod wins when both forms are given. recordsPerPage
+// and page work as on status. It answers Pagination + Messages[] (SPEC's
+// items, Version "v3.00") in arrival order. Refusals answer 400, which SPEC
+// does not document for this path: "Missing TimePeriod or DateFrom &
+// DateTo", "TimePeriod must be a number - number of minutes", "DateFrom/
+// DateTo must be datetime format" (NODE's texts), "Invalid TimePeriod: must
+// be between 1 and 1440 minutes" (PY3's), "Invalid date range: dateFrom
+// must not be after dateTo" (NET3's) and the sandbox's own "Invalid date
+// range: dateFrom and dateTo must be within 7 days".
+//
+// # Fault injection
+//
+// (*Server).InjectFaults queues Faults (DESIGN §6). Each applies to the
+// next /api/ request that matches its Method and PathPrefix (both
+// optional; case-insensitive), oldest first, before routing and auth; a
+// request matching none is served normally, and /sandbox/ routes are
+// never faulted. FaultLatency holds the request for Delay (real time,
+// bounded by the request's context: if that ends first nothing is served
+// or stored) and then serves it. FaultServerError answers 500
+// {"Result":"Failed","ErrorMessage":["Error occurred while creating job"]}
+// (the documented text) and FaultRateLimited 429 with "Retry-After: 1" and
+// the sandbox's own {"Result":"Failed","ErrorMessage":["Too many requests -
+// retry after 1 second"]} (TNZ documents no 429); neither stores anything.
+// FaultDropAfterAccept serves the request (a valid send is stored) and then
+// closes the connection without a response, through http.Hijacker; where
+// the connection cannot be hijacked (HTTP/2, a ResponseRecorder) it panics
+// with http.ErrAbortHandler, which net/http servers answer by aborting the
+// response. Faulted requests count in APIRequests. Note that Go's
+// http.Transport retries a dropped idempotent request (GET) on a reused
+// connection by itself.
 //
 // # Extending
 //
 // Each message type is a channel value (required content, destination keys,
 // address check, keypads, files, outcome) in the channels table; the send,
-// status and inspection code is shared. v2.0x routes, actions and fault injection
-// belong in the routing of server.go and inspect.go.
+// status, action and inspection code is shared. v2.0x routes and the
+// Address Book belong in the routing of server.go.
 package sandbox

@@ -22,6 +22,8 @@ var emailChannel = &channel{
 		return nil
 	},
 	hasFiles: true,
+	// SPEC: resubmit exists for Email, Fax, TTS and Voice.
+	canResubmit: true,
 	deliver: func(address string) (bool, string) {
 		// Deterministic so tests can ask for a failure: a local part that
 		// starts with "bounce" (any case).

@@ -21,6 +21,8 @@ var faxChannel = &channel{
 		return nil
 	},
 	hasFiles: true,
+	// SPEC: resubmit exists for Email, Fax, TTS and Voice.
+	canResubmit: true,
 	deliver: func(address string) (bool, string) {
 		// Deterministic so tests can ask for a failure: numbers ending in 99.
 		if strings.HasSuffix(address, "99") {

@@ -36,25 +36,33 @@ type Options struct {
 	Tokens          []string      // accepted auth tokens; empty means []string{DefaultToken}
 	Clock           Clock         // nil means the real clock
 	CompletionDelay time.Duration // accept -> Completed; 0 means DefaultCompletionDelay; negative means immediately
+	// Timezone is the API user's Timezone (a TNZ Windows name such as "New
+	// Zealand", or an IANA name): the Timezone of messages that name none,
+	// of unmatched inbound SMS, and of /sms/received's dateFrom and dateTo.
+	// Empty means DefaultTimezone.
+	Timezone string
 }
 
 // Server is the sandbox TNZ API. It implements http.Handler and is safe for
 // concurrent use.
 type Server struct {
-	tokens  [][]byte
-	clock   Clock
-	delay   time.Duration
-	maxBody int64
+	tokens   [][]byte
+	clock    Clock
+	delay    time.Duration
+	timezone string         // the API user's Timezone
+	loc      *time.Location // timezone's location
+	maxBody  int64
 
 	mu          sync.Mutex
-	store       store // guarded by mu
-	jobSeq      int   // guarded by mu
-	apiRequests int   // guarded by mu
+	store       store   // guarded by mu
+	jobSeq      int     // guarded by mu
+	apiRequests int     // guarded by mu
+	faults      []Fault // guarded by mu; FIFO, see InjectFaults
 }
 
 // New returns a Server configured by opts.
 func New(opts Options) *Server {
-	s := &Server{clock: opts.Clock, delay: opts.CompletionDelay, maxBody: maxBody}
+	s := &Server{clock: opts.Clock, delay: opts.CompletionDelay, timezone: strings.TrimSpace(opts.Timezone), maxBody: maxBody}
 	for _, t := range opts.Tokens {
 		if t != "" {
 			s.tokens = append(s.tokens, []byte(t))
@@ -69,6 +77,10 @@ func New(opts Options) *Server {
 	if s.delay == 0 {
 		s.delay = DefaultCompletionDelay
 	}
+	if s.timezone == "" {
+		s.timezone = DefaultTimezone
+	}
+	s.loc = location(s.timezone)
 	return s
 }
 
@@ -120,28 +132,40 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case len(segs) >= 2 && strings.EqualFold(segs[0], "api"):
 		ep, ok = s.apiRoute(segs[1], segs[2:])
 		api = true
-		s.mu.Lock()
-		s.apiRequests++
-		s.mu.Unlock()
 	case len(segs) == 2 && strings.EqualFold(segs[0], "sandbox"):
 		ep, ok = s.sandboxRoute(segs[1])
 	}
-	switch {
-	case !ok:
-		writeError(w, http.StatusNotFound, "", "", msgNotFound)
-	case !allowed(ep.methods, r.Method):
-		w.Header().Set("Allow", strings.Join(ep.methods, ", "))
-		writeError(w, http.StatusMethodNotAllowed, "Failed", "", fmt.Sprintf("Method %s is not allowed here.", r.Method))
-	case api && !s.authorized(r):
-		writeError(w, http.StatusUnauthorized, "Unauthorized", "", msgUnauthorized)
-	default:
-		ep.serve(w, r)
+	handle := func(w http.ResponseWriter) {
+		switch {
+		case !ok:
+			writeError(w, http.StatusNotFound, "", "", msgNotFound)
+		case !allowed(ep.methods, r.Method):
+			w.Header().Set("Allow", strings.Join(ep.methods, ", "))
+			writeError(w, http.StatusMethodNotAllowed, "Failed", "", fmt.Sprintf("Method %s is not allowed here.", r.Method))
+		case api && !s.authorized(r):
+			writeError(w, http.StatusUnauthorized, "Unauthorized", "", msgUnauthorized)
+		default:
+			ep.serve(w, r)
+		}
 	}
+	if !api {
+		handle(w)
+		return
+	}
+	s.mu.Lock()
+	s.apiRequests++
+	f, faulted := s.takeFault(r)
+	s.mu.Unlock()
+	if faulted {
+		s.fault(w, r, f, handle)
+		return
+	}
+	handle(w)
 }
 
 // apiRoute resolves the path after /api/. Only v3.00 exists so far; v2.0x
-// (`/send/<type>` with a MessageData wrapper), actions and Address Book
-// are further cases here.
+// (`/send/<type>` with a MessageData wrapper) and Address Book are further
+// cases here.
 func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 	if !strings.EqualFold(version, "v3.00") || len(rest) == 0 {
 		return endpoint{}, false
@@ -150,14 +174,28 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 	if !ok {
 		return endpoint{}, false
 	}
+	get := []string{http.MethodGet, http.MethodHead}
 	switch len(rest) {
 	case 1:
 		return endpoint{[]string{http.MethodPost}, func(w http.ResponseWriter, r *http.Request) {
 			s.send(w, r, ch, "v3.00")
 		}}, true
 	case 2:
-		return endpoint{[]string{http.MethodGet, http.MethodHead}, func(w http.ResponseWriter, r *http.Request) {
-			s.status(w, ch, rest[1])
+		// SPEC's /sms/received is a fixed path beside /sms/{MessageID}; on
+		// the other channels "received" is just a MessageID.
+		if ch.hasReplies && strings.EqualFold(rest[1], "received") {
+			return endpoint{get, s.received}, true
+		}
+		return endpoint{get, func(w http.ResponseWriter, r *http.Request) {
+			s.status(w, r, ch, rest[1])
+		}}, true
+	case 3:
+		act, ok := actions[strings.ToLower(rest[2])]
+		if !ok || !act.supports(ch) {
+			return endpoint{}, false
+		}
+		return endpoint{[]string{http.MethodPatch}, func(w http.ResponseWriter, r *http.Request) {
+			s.action(w, r, ch, rest[1], act)
 		}}, true
 	}
 	return endpoint{}, false
@@ -192,12 +230,7 @@ func (s *Server) authorized(r *http.Request) bool {
 // checks, then acceptance.
 func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, version string) {
 	if !isJSON(r.Header.Get("Content-Type")) || !acceptsJSON(r.Header.Values("Accept")) {
-		// SPEC 415UnsupportedMediaType; the body is SPEC's placeholder.
-		writeJSON(w, http.StatusUnsupportedMediaType, struct {
-			Status  int    `json:"status"`
-			Extend1 string `json:"extend1"`
-			Extend2 string `json:"extend2"`
-		}{http.StatusUnsupportedMediaType, "info1", "info2"})
+		writeUnsupportedMedia(w)
 		return
 	}
 	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
@@ -225,20 +258,25 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, versi
 	}
 	s.mu.Lock()
 	s.jobSeq++
-	m := newMessage(ch, version, id, fmt.Sprintf("SB%06X", s.jobSeq%0x1000000), b, raw, rs, s.clock.Now(), s.delay)
+	m := newMessage(ch, version, id, fmt.Sprintf("SB%06X", s.jobSeq%0x1000000), b, raw, rs, s.clock.Now(), s.delay, s.timezone)
 	s.store.add(m)
 	s.mu.Unlock()
 	// v3 success has no Result key (SPEC 200OK; notes §5.1).
 	writeJSON(w, http.StatusOK, struct{ MessageID string }{id})
 }
 
-// status answers GET /<channel>/<MessageID> for the most recent message
-// with that id.
-func (s *Server) status(w http.ResponseWriter, ch *channel, id string) {
+// status answers GET /<channel>/<MessageID>[?recordsPerPage=&page=] for
+// the most recent message with that id.
+func (s *Server) status(w http.ResponseWriter, r *http.Request, ch *channel, id string) {
+	p, errs := readPaging(newQuery(r.URL.Query()))
+	if len(errs) > 0 {
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
 	s.mu.Lock()
 	var resp *statusResponse
 	if m := s.store.latest(ch, id); m != nil {
-		st := m.status(s.clock.Now())
+		st := m.status(s.clock.Now(), p)
 		resp = &st
 	}
 	s.mu.Unlock()

@@ -67,9 +67,20 @@ type recipientStatus struct {
 	// MessageText is missing unless the text reached the phone (SPEC), and
 	// on every channel but SMS.
 	MessageText string `json:",omitempty"`
-	// SMSReplies is [] on SMS and absent on other channels.
-	SMSReplies []struct{} `json:",omitzero"`
+	// SMSReplies is a list (maybe []) on SMS and absent on other channels.
+	SMSReplies []smsReply `json:",omitzero"`
 	Price      *string
+}
+
+// smsReply is SPEC SMSReplies_Detail.
+type smsReply struct {
+	ReceivedID        string
+	ReceivedTimeLocal string
+	ReceivedTimeUTC   string
+	ReceivedRFC3339   string `json:"ReceivedTimeUTC_RFC3339"`
+	Timezone          string
+	From              string
+	MessageText       string
 }
 
 // price renders cents as SPEC's string Price, or null when there is no cost.
@@ -81,50 +92,61 @@ func price(cents int) *string {
 	return &s
 }
 
-// status renders m as the status endpoint answers at now. Pagination
-// parameters are accepted but every recipient is returned on one page.
-func (m *message) status(now time.Time) statusResponse {
+// status renders m as the status endpoint answers at now, with the
+// recipients on page p. The counts and Price cover every recipient.
+func (m *message) status(now time.Time, p paging) statusResponse {
 	job := m.jobStatus(now)
 	local, utc, rfc := m.times(m.created)
+	pg, from, to := p.slice(len(m.recipients))
 	resp := statusResponse{
 		MessageID: m.id, JobStatus: job, JobNum: m.jobNum, Account: account,
 		SubAccount: m.subAccount, Department: m.department, Reference: m.reference,
 		CreatedTimeLocal: local, CreatedTimeUTC: utc, CreatedRFC3339: rfc,
 		Timezone:     m.timezone,
 		Count:        len(m.recipients),
-		TotalRecords: len(m.recipients), RecordsPerPage: len(m.recipients), PageCount: 1, Page: 1,
-		Recipients: make([]recipientStatus, 0, len(m.recipients)),
+		TotalRecords: pg.TotalRecords, RecordsPerPage: pg.RecordsPerPage, PageCount: pg.PageCount, Page: pg.Page,
+		Recipients: make([]recipientStatus, 0, to-from),
 	}
 	if m.delayed {
 		resp.DelayedTimeLocal, resp.DelayedTimeUTC, resp.DelayedRFC3339 = m.times(m.sendAt)
 	}
 	total := 0
 	for i, r := range m.recipients {
-		st, result, cents := m.outcome(i, now)
-		total += cents
+		o := m.outcome(i, now)
+		total += o.cents
+		switch o.status {
+		case recipientSuccess:
+			resp.Success++
+		case recipientFailed:
+			resp.Failed++
+		}
+		if o.status != recipientPending {
+			resp.Complete++
+		}
+		if i < from || i >= to {
+			continue
+		}
 		rs := recipientStatus{
 			Type: m.ch.recipientType, DestSeq: fmt.Sprintf("%08d", i+1),
 			Destination: r.address, ContactID: r.contactID,
-			Status: st, Result: result,
+			Status: o.status, Result: o.result,
 			Attention: r.fields["Attention"], Company: r.fields["Company"],
 			Custom1: r.fields["Custom1"], Custom2: r.fields["Custom2"], Custom3: r.fields["Custom3"],
 			Custom4: r.fields["Custom4"], Custom5: r.fields["Custom5"], Custom6: r.fields["Custom6"],
 			Custom7: r.fields["Custom7"], Custom8: r.fields["Custom8"], Custom9: r.fields["Custom9"],
-			Price: price(cents),
+			Price: price(o.cents),
 		}
 		if m.ch.hasReplies {
-			rs.SMSReplies = []struct{}{}
+			rs.SMSReplies = make([]smsReply, 0, len(r.replies))
+			for _, in := range r.replies {
+				rs.SMSReplies = append(rs.SMSReplies, in.reply())
+			}
 		}
-		switch st {
-		case recipientSuccess:
-			resp.Success++
+		if o.status == recipientSuccess {
 			rs.MessageText = personalise(m.text, r.fields) // empty, so left out, on channels without MessageText
-		case recipientFailed:
-			resp.Failed++
 		}
-		if st != recipientPending {
-			resp.Complete++
-			rs.SentTimeLocal, rs.SentTimeUTC, rs.SentRFC3339 = m.times(m.doneAt)
+		if !o.sentAt.IsZero() {
+			rs.SentTimeLocal, rs.SentTimeUTC, rs.SentRFC3339 = m.times(o.sentAt)
 		}
 		resp.Recipients = append(resp.Recipients, rs)
 	}
@@ -134,5 +156,11 @@ func (m *message) status(now time.Time) statusResponse {
 
 // times formats t in the message's Timezone, in UTC, and as RFC 3339.
 func (m *message) times(t time.Time) (local, utc, rfc string) {
-	return t.In(m.loc).Format(plainLayout), t.UTC().Format(plainLayout), t.UTC().Format(rfc3339Millis)
+	return formatTimes(t, m.loc)
+}
+
+// formatTimes formats t in loc, in UTC, and as RFC 3339 (SPEC's *Local,
+// *UTC and *UTC_RFC3339 fields).
+func formatTimes(t time.Time, loc *time.Location) (local, utc, rfc string) {
+	return t.In(loc).Format(plainLayout), t.UTC().Format(plainLayout), t.UTC().Format(rfc3339Millis)
 }

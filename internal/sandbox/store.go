@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -21,8 +22,13 @@ const (
 // succeeds without being sent (SPEC TestMode), so nothing was "Delivered".
 const testResult = "Test Mode"
 
-// defaultTimezone is the account's Timezone when a message names none.
-const defaultTimezone = "New Zealand"
+// abortedResult is the Result of every recipient an abort stopped. TNZ
+// documents no text for it; the sandbox's own choice.
+const abortedResult = "Aborted"
+
+// DefaultTimezone is the API user's Timezone when Options.Timezone is
+// empty, and so the Timezone of a message that names none.
+const DefaultTimezone = "New Zealand"
 
 // windowsZones maps the Windows timezone names TNZ uses (SPEC Timezone
 // examples) to IANA names. Anything else is tried as an IANA name, then UTC.
@@ -71,32 +77,47 @@ func parseSendTime(s string, loc *time.Location) (time.Time, bool) {
 }
 
 // message is one accepted send. Its lifecycle is a function of the clock:
-// Delayed until sendAt, Pending until doneAt, then Completed. Abort and
-// reschedule will edit sendAt/doneAt.
+// Delayed until sendAt, Pending until doneAt, then Completed. Actions edit
+// it in place: abort ends it (aborted), reschedule moves sendAt/doneAt,
+// and resubmit starts a new round for the failed recipients, freezing the
+// others' outcomes (recipient.settled).
 type message struct {
 	ch         *channel
 	apiVersion string
 	id         string
 	jobNum     string
 	created    time.Time // arrival, on the sandbox clock
-	sendAt     time.Time // created, or a future SendTime
+	sendAt     time.Time // created, or a future SendTime; moved by reschedule and resubmit
 	doneAt     time.Time
-	delayed    bool // a future SendTime was given
-	test       bool // Mode "Test": succeeds at once, nothing sent or charged
+	delay      time.Duration // sendAt -> doneAt of each round (negative: none)
+	delayed    bool          // a future SendTime was given (DelayedTime* are shown)
+	test       bool          // Mode "Test": succeeds at once, nothing sent or charged
+	aborted    bool          // the recipients of the current round were aborted
 	timezone   string
 	loc        *time.Location
 	subAccount string
 	department string
 	reference  string
 	text       string // MessageText before personalisation; channels without MessageText leave it empty
+	operators  int    // TTS/Voice NumberOfOperators in force: the send's, then the last pacing's; 0: none
 	recipients []recipient
+	actions    []actionRecord
 	body       json.RawMessage
 }
 
-func newMessage(ch *channel, apiVersion, id, jobNum string, b body, raw []byte, rs []recipient, now time.Time, delay time.Duration) *message {
+// actionRecord is one accepted action on a message, for inspection.
+type actionRecord struct {
+	action    string // "Abort", "Reschedule", "Resubmit" or "Pacing"
+	at        time.Time
+	sendTime  string // Reschedule, Resubmit: SendTime as the client wrote it
+	operators int    // Pacing: NumberOfOperators
+	resent    int    // Resubmit: how many recipients are sent again
+}
+
+func newMessage(ch *channel, apiVersion, id, jobNum string, b body, raw []byte, rs []recipient, now time.Time, delay time.Duration, defaultTZ string) *message {
 	m := &message{
 		ch: ch, apiVersion: apiVersion, id: id, jobNum: jobNum,
-		created: now, sendAt: now,
+		created: now, sendAt: now, delay: delay,
 		test:       strings.EqualFold(strings.TrimSpace(b.str("Mode")), "Test"),
 		timezone:   strings.TrimSpace(b.str("Timezone")),
 		subAccount: b.str("SubAccount"),
@@ -108,26 +129,37 @@ func newMessage(ch *channel, apiVersion, id, jobNum string, b body, raw []byte, 
 	if ch.text != nil {
 		m.text = ch.text(b)
 	}
+	if ch.canPace {
+		m.operators, _ = strconv.Atoi(strings.TrimSpace(b.str("NumberOfOperators")))
+	}
 	if m.timezone == "" {
-		m.timezone = defaultTimezone
+		m.timezone = defaultTZ
 	}
 	m.loc = location(m.timezone)
 	if t, ok := parseSendTime(b.str("SendTime"), m.loc); ok && t.After(now) && !m.test {
 		m.sendAt, m.delayed = t, true
 	}
-	switch {
-	case m.test:
+	if m.test {
 		m.doneAt = now
-	case delay < 0:
-		m.doneAt = m.sendAt
-	default:
-		m.doneAt = m.sendAt.Add(delay)
+	} else {
+		m.schedule(m.sendAt)
 	}
 	return m
 }
 
+// schedule starts the current round at sendAt: it completes after the
+// message's delay.
+func (m *message) schedule(sendAt time.Time) {
+	m.sendAt, m.doneAt = sendAt, sendAt
+	if m.delay > 0 {
+		m.doneAt = sendAt.Add(m.delay)
+	}
+}
+
 func (m *message) jobStatus(now time.Time) string {
 	switch {
+	case m.aborted:
+		return jobCompleted
 	case now.Before(m.sendAt):
 		return jobDelayed
 	case now.Before(m.doneAt):
@@ -136,27 +168,41 @@ func (m *message) jobStatus(now time.Time) string {
 	return jobCompleted
 }
 
-// outcome is recipient i's Status, Result and price in cents at now.
-func (m *message) outcome(i int, now time.Time) (status, result string, cents int) {
+// outcome is recipient i's Status, Result, price in cents and sent time
+// (zero when nothing was sent) at now.
+func (m *message) outcome(i int, now time.Time) outcome {
+	r := &m.recipients[i]
 	switch {
+	case r.settled != nil:
+		return *r.settled
+	case m.aborted:
+		return outcome{status: recipientFailed, result: abortedResult}
 	case m.jobStatus(now) != jobCompleted:
-		return recipientPending, "", 0
+		return outcome{status: recipientPending}
 	case m.test:
-		return recipientSuccess, testResult, 0
+		return outcome{status: recipientSuccess, result: testResult, sentAt: m.doneAt}
 	}
-	ok, result := m.ch.deliver(m.recipients[i].address)
+	ok, result := m.ch.deliver(r.address)
 	if !ok {
-		return recipientFailed, result, 0
+		return outcome{status: recipientFailed, result: result, sentAt: m.doneAt}
 	}
-	return recipientSuccess, result, m.ch.priceCents
+	return outcome{status: recipientSuccess, result: result, cents: m.ch.priceCents, sentAt: m.doneAt}
+}
+
+// outcome is one recipient's state in a status answer.
+type outcome struct {
+	status, result string
+	cents          int
+	sentAt         time.Time // zero: nothing was sent (Pending, or aborted)
 }
 
 // store keeps every accepted message in arrival order, and indexes them by
 // MessageID because ids may be reused: lookups want the most recent.
 // The Server's mutex guards it.
 type store struct {
-	all  []*message
-	byID map[string][]*message
+	all     []*message
+	byID    map[string][]*message
+	inbound []*inboundSMS // every inbound SMS, matched or not, in arrival order
 }
 
 func (st *store) add(m *message) {

@@ -131,7 +131,7 @@ func TestOutcomes(t *testing.T) {
 func TestStatusFields(t *testing.T) {
 	f := newFixture(t, Options{})
 	id := f.mustSend(t, `{"Message":"hi","Destination":"+6421000001","Reference":"ref-1","SubAccount":"Unit One","Department":"Alpha"}`)
-	code, _, raw := f.do(t, http.MethodGet, "/api/v3.00/sms/"+id+"?recordsPerPage=1&page=3", "", nil)
+	code, _, raw := f.do(t, http.MethodGet, "/api/v3.00/sms/"+id+"?recordsPerPage=1&page=1", "", nil)
 	if code != http.StatusOK {
 		t.Fatalf("status: %d %s", code, raw)
 	}

@@ -44,6 +44,9 @@ func callChannel(name string, messageKeys ...string) *channel {
 			return nil
 		},
 		hasKeypads: true,
+		// SPEC: resubmit and pacing exist for both calls.
+		canResubmit: true,
+		canPace:     true,
 		deliver: func(address string) (bool, string) {
 			// Deterministic so tests can ask for a failure: numbers ending in 99.
 			if strings.HasSuffix(address, "99") {

@@ -1,0 +1,275 @@
+package sandbox
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ErrUnknownMessage is returned (wrapped) by InjectReply when no SMS has
+// the MessageID.
+var ErrUnknownMessage = errors.New("no SMS with that MessageID")
+
+// Received-list rejection texts. TNZ documents none for the server; where
+// an official SDK checks the same thing on the client its text is used
+// (NODE, PY3 and NET3, notes §7), otherwise the sandbox's own.
+const (
+	msgReceivedMissing   = "Missing TimePeriod or DateFrom & DateTo"                       // NODE
+	msgTimePeriodNumber  = "TimePeriod must be a number - number of minutes"               // NODE
+	msgTimePeriodRange   = "Invalid TimePeriod: must be between 1 and 1440 minutes"        // PY3
+	msgDateFormat        = "DateFrom/DateTo must be datetime format"                       // NODE
+	msgDateOrder         = "Invalid date range: dateFrom must not be after dateTo"         // NET3
+	msgDateWindow        = "Invalid date range: dateFrom and dateTo must be within 7 days" // sandbox
+	maxTimePeriodMinutes = 1440
+	maxDateWindow        = 7 * 24 * time.Hour
+)
+
+// maxReceivedMessage is SPEC's ReceivedMessage maxLength.
+const maxReceivedMessage = 1000
+
+// inboundSMS is one SMS received from a phone: a reply matched to an
+// outbound SMS (msg set) or an unmatched inbound message.
+type inboundSMS struct {
+	id        string // ReceivedID, a UUIDv4
+	at        time.Time
+	from      string // E.164 when it reads as a phone number, otherwise as given
+	text      string
+	timezone  string
+	loc       *time.Location
+	msg       *message // the SMS replied to; nil when unmatched
+	contactID string   // the replying recipient's ContactID, if any
+}
+
+// reply renders in as SPEC SMSReplies_Detail.
+func (in *inboundSMS) reply() smsReply {
+	local, utc, rfc := formatTimes(in.at, in.loc)
+	return smsReply{
+		ReceivedID: in.id, ReceivedTimeLocal: local, ReceivedTimeUTC: utc, ReceivedRFC3339: rfc,
+		Timezone: in.timezone, From: in.from, MessageText: in.text,
+	}
+}
+
+// receivedMessage is one item of /sms/received's Messages, in SPEC's
+// field order. MessageID and JobNum are left out when the SMS matched no
+// outbound message: SPEC gives them no null, and JobNum must have 8
+// characters.
+type receivedMessage struct {
+	ReceivedID        string
+	MessageID         string `json:",omitempty"`
+	JobNum            string `json:",omitempty"`
+	SubAccount        string
+	Department        string
+	ReceivedTimeLocal string
+	ReceivedTimeUTC   string
+	ReceivedRFC3339   string `json:"ReceivedTimeUTC_RFC3339"`
+	From              string
+	ContactID         string
+	MessageText       string
+	Timezone          string
+	Version           string
+}
+
+func (in *inboundSMS) listed() receivedMessage {
+	local, utc, rfc := formatTimes(in.at, in.loc)
+	rm := receivedMessage{
+		ReceivedID: in.id, ReceivedTimeLocal: local, ReceivedTimeUTC: utc, ReceivedRFC3339: rfc,
+		From: in.from, ContactID: in.contactID, MessageText: in.text, Timezone: in.timezone, Version: "v3.00",
+	}
+	if m := in.msg; m != nil {
+		rm.MessageID, rm.JobNum, rm.SubAccount, rm.Department = m.id, m.jobNum, m.subAccount, m.department
+	}
+	return rm
+}
+
+// receivedResponse is SPEC's /sms/received answer: Pagination + Messages.
+type receivedResponse struct {
+	pagination
+	Messages []receivedMessage
+}
+
+// InjectReply models a phone replying to an SMS: from (any phone number
+// form; compared in E.164) must be a recipient of the most recent SMS with
+// messageID, and that recipient must have received it (Status Success, at
+// the Clock's now). The reply is received now. It appears under the first
+// such recipient in the SMS's status (SMSReplies), in the message's
+// Timezone, and in GET /sms/received with the SMS's MessageID and JobNum.
+// The error wraps ErrUnknownMessage when there is no such SMS.
+func (s *Server) InjectReply(messageID, from, text string) error {
+	_, err := s.injectReply(messageID, from, text)
+	return err
+}
+
+func (s *Server) injectReply(messageID, from, text string) (*inboundSMS, error) {
+	num, ok := e164(from)
+	if !ok {
+		return nil, fmt.Errorf("sandbox: %q is not a phone number", from)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.store.latest(smsChannel, messageID)
+	if m == nil {
+		return nil, fmt.Errorf("sandbox: %w: %q", ErrUnknownMessage, messageID)
+	}
+	now := s.clock.Now()
+	matched := false
+	for i := range m.recipients {
+		r := &m.recipients[i]
+		if r.address != num {
+			continue
+		}
+		matched = true
+		if m.outcome(i, now).status != recipientSuccess {
+			continue
+		}
+		in := &inboundSMS{
+			id: newUUID(), at: now, from: num, text: text,
+			timezone: m.timezone, loc: m.loc, msg: m, contactID: r.contactID,
+		}
+		r.replies = append(r.replies, in)
+		s.store.inbound = append(s.store.inbound, in)
+		return in, nil
+	}
+	if matched {
+		return nil, fmt.Errorf("sandbox: SMS %q has not been delivered to %s, so it cannot have been replied to", messageID, num)
+	}
+	return nil, fmt.Errorf("sandbox: %s is not a recipient of SMS %q", num, messageID)
+}
+
+// InjectInbound models an SMS from a phone that matches no outbound
+// message: it is received now and appears only in GET /sms/received,
+// without MessageID or JobNum, in the API user's Timezone (Options.Timezone).
+// from is shown in E.164 when it reads as a phone number, otherwise as given.
+func (s *Server) InjectInbound(from, text string) {
+	s.injectInbound(from, text)
+}
+
+func (s *Server) injectInbound(from, text string) *inboundSMS {
+	num, ok := e164(from)
+	if !ok {
+		num = strings.TrimSpace(from)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in := &inboundSMS{id: newUUID(), at: s.clock.Now(), from: num, text: text, timezone: s.timezone, loc: s.loc}
+	s.store.inbound = append(s.store.inbound, in)
+	return in
+}
+
+// received answers GET /sms/received?timePeriod=N or
+// ?dateFrom=…&dateTo=…, with recordsPerPage and page.
+func (s *Server) received(w http.ResponseWriter, r *http.Request) {
+	q := newQuery(r.URL.Query())
+	p, pagingErrs := readPaging(q)
+	from, to, errs := s.receivedWindow(q, s.clock.Now())
+	if errs = append(errs, pagingErrs...); len(errs) > 0 {
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
+	s.mu.Lock()
+	var found []receivedMessage
+	for _, in := range s.store.inbound {
+		if !in.at.Before(from) && !in.at.After(to) {
+			found = append(found, in.listed())
+		}
+	}
+	s.mu.Unlock()
+	pg, lo, hi := p.slice(len(found))
+	writeJSON(w, http.StatusOK, receivedResponse{pg, append([]receivedMessage{}, found[lo:hi]...)})
+}
+
+// receivedWindow reads the time window of /sms/received, both ends
+// included: timePeriod minutes back from now (1–1440), or dateFrom to
+// dateTo in the API user's Timezone (both required, at most 7 days apart).
+// timePeriod wins when both forms are given.
+func (s *Server) receivedWindow(q query, now time.Time) (from, to time.Time, errs []string) {
+	if v, ok := q.get("timePeriod"); ok {
+		n, err := strconv.Atoi(v)
+		switch {
+		case err != nil:
+			return from, to, []string{msgTimePeriodNumber}
+		case n < 1 || n > maxTimePeriodMinutes:
+			return from, to, []string{msgTimePeriodRange}
+		}
+		return now.Add(-time.Duration(n) * time.Minute), now, nil
+	}
+	df, okFrom := q.get("dateFrom")
+	dt, okTo := q.get("dateTo")
+	if !okFrom || !okTo {
+		return from, to, []string{msgReceivedMissing}
+	}
+	from, okFrom = parseDate(df, s.loc)
+	to, okTo = parseDate(dt, s.loc)
+	switch {
+	case !okFrom || !okTo:
+		return from, to, []string{msgDateFormat}
+	case from.After(to):
+		return from, to, []string{msgDateOrder}
+	case to.Sub(from) > maxDateWindow:
+		return from, to, []string{msgDateWindow}
+	}
+	return from, to, nil
+}
+
+// parseDate reads dateFrom/dateTo: "YYYY-MM-DD HH:MM:SS" (NET3's form) in
+// loc; the T separator (SPEC's example) and leaving out the seconds are
+// accepted too.
+func parseDate(s string, loc *time.Location) (time.Time, bool) {
+	for _, layout := range sendTimeLayouts {
+		if t, err := time.ParseInLocation(layout, strings.TrimSpace(s), loc); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// inboundRequest handles POST /sandbox/inbound {"From","MessageText",
+// "MessageID"?}: InjectReply when MessageID is given, else InjectInbound.
+// It answers 200 with the entry as /sms/received lists it.
+func (s *Server) inboundRequest(w http.ResponseWriter, r *http.Request) {
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "Failed", "", msgSyntax)
+		return
+	}
+	b, ok := decodeObject(raw)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "Failed", "", msgSyntax)
+		return
+	}
+	from, text, id := strings.TrimSpace(b.str("From")), b.str("MessageText"), strings.TrimSpace(b.str("MessageID"))
+	var errs []string
+	if from == "" {
+		errs = append(errs, "Missing From")
+	} else if _, ok := e164(from); !ok {
+		errs = append(errs, "Invalid From - must be a phone number")
+	}
+	switch {
+	case blank(text):
+		errs = append(errs, "Missing MessageText")
+	case len([]rune(text)) > maxReceivedMessage:
+		errs = append(errs, fmt.Sprintf("MessageText must be at most %d characters", maxReceivedMessage))
+	}
+	if len(errs) > 0 {
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
+	var in *inboundSMS
+	if id == "" {
+		in = s.injectInbound(from, text)
+	} else if in, err = s.injectReply(id, from, text); err != nil {
+		if errors.Is(err, ErrUnknownMessage) {
+			writeError(w, http.StatusNotFound, "RecordNotFound", id, msgIDNotFound)
+			return
+		}
+		writeError(w, http.StatusBadRequest, "Failed", "", strings.TrimPrefix(err.Error(), "sandbox: "))
+		return
+	}
+	s.mu.Lock()
+	resp := in.listed()
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, resp)
+}
