@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -50,7 +49,7 @@ func keypadsAttribute(content string) schema.ListNestedAttribute {
 			"play":         schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("Play this (%s).", content)},
 			"play_section": schema.StringAttribute{Optional: true, MarkdownDescription: "Play a section of the call again: `Main`, `AnswerPhone` or `WrongKey`.", Validators: []validator.String{stringvalidator.OneOf("Main", "AnswerPhone", "WrongKey")}},
 		}},
-		PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplace()},
+		PlanModifiers: []planmodifier.List{replaceList()},
 	}
 }
 

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"time"
 )
 
 // All user-facing wording that is not a documented TNZ rejection lives here;
@@ -17,6 +18,13 @@ const (
 	summaryFaxMessageVersion      = "Fax message needs API v2.0x"
 	summaryTemplateMerge          = "Cannot apply the template"
 	summaryTemplateID             = "template_id needs API v3.00"
+	summaryWaitTimeout            = "Timed out waiting for the message to complete"
+	summaryRescheduleFailed       = "Rescheduling the message failed"
+	summaryAbortFailed            = "Aborting the scheduled message failed"
+	summaryAbortSkipped           = "Nothing to abort"
+	summaryImport                 = "Cannot import the message"
+	summaryStatusRead             = "Reading the message status failed"
+	summaryReceivedRead           = "Reading inbound SMS failed"
 	summaryFileUnreadable         = "Cannot read attachment"
 	summaryFileContent            = "Invalid attachment content"
 	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
@@ -61,6 +69,31 @@ func detailFaxMessageVersion(apiVersion string) string {
 
 func detailTemplateID(apiVersion string) string {
 	return fmt.Sprintf("TNZ Dashboard templates (template_id) exist only on API v3.00; the provider is configured for %s. Remove template_id, or use a tnz_<channel>_template resource, which works on every version.", apiVersion)
+}
+
+func summaryRecipientFailed(destination string) string {
+	return fmt.Sprintf("Delivery to %s failed", destination)
+}
+
+func detailRecipientFailed(messageID, result string, all bool) string {
+	what := "Other recipients were reached; the message stays in state."
+	if all {
+		what = "No recipient was reached. The message is recorded in state, marked tainted: the next apply sends it again (terraform untaint keeps it without sending)."
+	}
+	return fmt.Sprintf("TNZ reports %q for message %q. %s", result, messageID, what)
+}
+
+func detailWaitTimeout(messageID string, timeout time.Duration, last string) string {
+	return fmt.Sprintf("Message %q was accepted, but its job was still %q after %s (timeouts.create). It may yet be delivered: it is recorded in state, marked tainted. "+
+		"Run terraform untaint to keep it without sending again, or raise timeouts.create; the next apply otherwise sends it again.", messageID, last, timeout)
+}
+
+func detailActionFailed(messageID string, err error) string {
+	return fmt.Sprintf("Message %q: %s", messageID, err)
+}
+
+func detailNotFoundOnImport(fix string, err error) string {
+	return fmt.Sprintf("%s\n\nTNZ answered: %s", fix, err)
 }
 
 func detailFileUnreadable(p string, err error) string {

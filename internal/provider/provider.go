@@ -188,7 +188,6 @@ func (p *tnzProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{NewRenderFunction}
 }
 
-// DataSources is empty until the status data sources land.
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{NewMessageStatusDataSource, NewSMSReceivedDataSource}
 }

@@ -20,6 +20,9 @@ import (
 type messageAPI interface {
 	Send(ctx context.Context, msg tnz.Message) (tnz.SendResult, error)
 	Status(ctx context.Context, ch tnz.Channel, messageID string) (*tnz.Status, error)
+	Abort(ctx context.Context, ch tnz.Channel, messageID string) (tnz.ActionResult, error)
+	Reschedule(ctx context.Context, ch tnz.Channel, messageID, sendTime string) (tnz.ActionResult, error)
+	ReceivedSMS(ctx context.Context, q tnz.ReceivedQuery) ([]tnz.InboundSMS, error)
 }
 
 // sendBase is what every send resource shares: the configured API and the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -15,24 +16,26 @@ import (
 
 // sendModel is the part of every send resource's state that all channels share.
 type sendModel struct {
-	ID                    types.String `tfsdk:"id"`
-	MessageID             types.String `tfsdk:"message_id"`
-	Recipients            types.List   `tfsdk:"recipients"`
-	Destinations          types.List   `tfsdk:"destinations"`
-	TemplateID            types.String `tfsdk:"template_id"`
-	Reference             types.String `tfsdk:"reference"`
-	SendTime              types.String `tfsdk:"send_time"`
-	Timezone              types.String `tfsdk:"timezone"`
-	SubAccount            types.String `tfsdk:"sub_account"`
-	Department            types.String `tfsdk:"department"`
-	ChargeCode            types.String `tfsdk:"charge_code"`
-	WebhookCallbackURL    types.String `tfsdk:"webhook_callback_url"`
-	WebhookCallbackFormat types.String `tfsdk:"webhook_callback_format"`
-	ReportTo              types.String `tfsdk:"report_to"`
-	TestMode              types.Bool   `tfsdk:"test_mode"`
-	Triggers              types.Map    `tfsdk:"triggers"`
-	Status                types.Object `tfsdk:"status"`
-	Template              types.Object `tfsdk:"template"`
+	ID                    types.String   `tfsdk:"id"`
+	MessageID             types.String   `tfsdk:"message_id"`
+	Recipients            types.List     `tfsdk:"recipients"`
+	Destinations          types.List     `tfsdk:"destinations"`
+	TemplateID            types.String   `tfsdk:"template_id"`
+	Reference             types.String   `tfsdk:"reference"`
+	SendTime              types.String   `tfsdk:"send_time"`
+	Timezone              types.String   `tfsdk:"timezone"`
+	SubAccount            types.String   `tfsdk:"sub_account"`
+	Department            types.String   `tfsdk:"department"`
+	ChargeCode            types.String   `tfsdk:"charge_code"`
+	WebhookCallbackURL    types.String   `tfsdk:"webhook_callback_url"`
+	WebhookCallbackFormat types.String   `tfsdk:"webhook_callback_format"`
+	ReportTo              types.String   `tfsdk:"report_to"`
+	TestMode              types.Bool     `tfsdk:"test_mode"`
+	Triggers              types.Map      `tfsdk:"triggers"`
+	Status                types.Object   `tfsdk:"status"`
+	Template              types.Object   `tfsdk:"template"`
+	WaitFor               types.String   `tfsdk:"wait_for"`
+	Timeouts              timeouts.Value `tfsdk:"timeouts"`
 
 	// fromTemplate names the attributes the message took from the template,
 	// so that findings on them point at the template attribute.
@@ -105,7 +108,7 @@ func (m *sendModel) common(ctx context.Context, k *known, diags *diag.Diagnostic
 		MessageID:             k.str(m.MessageID, "message_id"),
 		TemplateID:            k.str(m.TemplateID, "template_id"),
 		Reference:             k.str(m.Reference, "reference"),
-		SendTime:              k.str(m.SendTime, "send_time"),
+		SendTime:              canonicalSendTime(k.str(m.SendTime, "send_time")),
 		Timezone:              k.str(m.Timezone, "timezone"),
 		SubAccount:            k.str(m.SubAccount, "sub_account"),
 		Department:            k.str(m.Department, "department"),

@@ -47,6 +47,7 @@ type sendResource[M any, P modelPointer[M]] struct {
 }
 
 var (
+	_ resource.ResourceWithImportState    = (*sendResource[smsModel, *smsModel])(nil)
 	_ resource.ResourceWithConfigure      = (*sendResource[smsModel, *smsModel])(nil)
 	_ resource.ResourceWithValidateConfig = (*sendResource[smsModel, *smsModel])(nil)
 	_ resource.ResourceWithModifyPlan     = (*sendResource[smsModel, *smsModel])(nil)
@@ -56,11 +57,11 @@ func (r *sendResource[M, P]) Metadata(_ context.Context, req resource.MetadataRe
 	resp.TypeName = req.ProviderTypeName + "_" + string(r.spec.channel)
 }
 
-func (r *sendResource[M, P]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *sendResource[M, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: r.spec.description + " Every content attribute forces a new message; `triggers` re-sends on purpose. " +
 			"Refresh reads the delivery status and never re-sends. Destroying only forgets the message: a sent message cannot be unsent.",
-		Attributes: sendAttributes(r.spec.attributes),
+		Attributes: sendAttributes(ctx, r.spec.attributes),
 	}
 }
 
@@ -134,7 +135,7 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 	if !req.State.Raw.IsNull() {
 		var prior types.List
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("files"), &prior)...)
-		if !prior.Equal(*files) {
+		if !prior.Equal(*files) && !adopting(ctx, req.Private) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("files"))
 		}
 	}
@@ -151,6 +152,10 @@ func (r *sendResource[M, P]) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() || !r.send(ctx, msg, p.shared(), &resp.Diagnostics) {
 		return
 	}
+	if p.shared().WaitFor.ValueString() == waitCompleted {
+		r.waitForCompletion(ctx, r.spec.channel, p.shared(), &resp.Diagnostics)
+	}
+	// Saved whatever the wait reported: the message was sent.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -160,18 +165,70 @@ func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.refresh(ctx, r.spec.channel, P(&state).shared(), &resp.Diagnostics)
+	s := P(&state).shared()
+	if imported, _ := req.Private.GetKey(ctx, importedKey); imported != nil && s.Status.IsNull() {
+		// A message being imported must exist.
+		status, err := r.data.api.Status(ctx, r.spec.channel, s.MessageID.ValueString())
+		if err != nil {
+			if tnz.IsNotFound(err) {
+				resp.Diagnostics.AddError(rejection.MessagesNotFound.Summary(0), detailNotFoundOnImport(rejection.MessagesNotFound.Fix, err))
+			} else {
+				resp.Diagnostics.AddError(summaryImport, detailActionFailed(s.MessageID.ValueString(), err))
+			}
+			resp.State.RemoveResource(ctx)
+			return
+		}
+		s.Status = statusValue(ctx, status, &resp.Diagnostics)
+	} else {
+		r.refresh(ctx, r.spec.channel, s, &resp.Diagnostics)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// Update only records the plan: every attribute that changes the message
-// forces a replacement, so nothing reaches here that needs the API.
+// Update sends nothing: every attribute that changes the message forces a
+// replacement. What reaches here is a new send_time for a delayed message
+// (rescheduled in place), wait_for or timeouts, or the configuration of an
+// imported message being recorded.
 func (r *sendResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan M
+	var plan, state M
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p, s := P(&plan).shared(), P(&state).shared()
+	p.ID, p.MessageID, p.Status = s.ID, s.MessageID, s.Status
+	build[M, P](ctx, &plan, newKnown(), &resp.Diagnostics) // attachments' digests
+	if !p.SendTime.Equal(s.SendTime) && jobStatus(ctx, s.Status) == tnz.JobDelayed {
+		r.reschedule(ctx, r.spec.channel, p, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// Delete only forgets the message: a sent message cannot be unsent.
-func (r *sendResource[M, P]) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+// Delete aborts a message TNZ still holds for later (Delayed); any other
+// message is only forgotten: a sent message cannot be unsent.
+func (r *sendResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.abortIfDelayed(ctx, r.spec.channel, P(&state).shared(), &resp.Diagnostics)
+}
+
+// ImportState adopts an existing message, by "<message_id>" or
+// "<channel>/<message_id>", for status tracking; nothing is sent.
+func (r *sendResource[M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, err := importID(r.spec.channel, req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError(summaryImport, err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("message_id"), id)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
 }

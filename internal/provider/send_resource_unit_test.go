@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -37,6 +38,18 @@ func (f *fakeAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, erro
 
 func (f *fakeAPI) Status(context.Context, tnz.Channel, string) (*tnz.Status, error) {
 	return f.status, f.statusErr
+}
+
+func (f *fakeAPI) Abort(context.Context, tnz.Channel, string) (tnz.ActionResult, error) {
+	return tnz.ActionResult{}, errors.New("fakeAPI: abort not expected")
+}
+
+func (f *fakeAPI) Reschedule(context.Context, tnz.Channel, string, string) (tnz.ActionResult, error) {
+	return tnz.ActionResult{}, errors.New("fakeAPI: reschedule not expected")
+}
+
+func (f *fakeAPI) ReceivedSMS(context.Context, tnz.ReceivedQuery) ([]tnz.InboundSMS, error) {
+	return nil, errors.New("fakeAPI: received not expected")
 }
 
 func smsSchema(t *testing.T) resource.SchemaResponse {
@@ -76,6 +89,7 @@ func nullSMSModel(s schema.Schema) smsModel {
 	return smsModel{
 		sendModel: sendModel{
 			Template:     types.ObjectNull(s.Attributes["template"].GetType().(types.ObjectType).AttrTypes),
+			Timeouts:     timeouts.Value{Object: types.ObjectNull(s.Attributes["timeouts"].GetType().(timeouts.Type).AttrTypes)},
 			Recipients:   types.ListNull(types.StringType),
 			Destinations: types.ListNull(types.ObjectType{AttrTypes: destinationAttrTypes()}),
 			Triggers:     types.MapNull(types.StringType),

@@ -1,20 +1,20 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
 )
 
 // Attributes covered by the rejection table are Optional, so that users see
@@ -22,20 +22,20 @@ import (
 
 // sendAttributes returns the attributes every send resource shares, merged
 // with the channel's own.
-func sendAttributes(channel map[string]schema.Attribute) map[string]schema.Attribute {
+func sendAttributes(ctx context.Context, channel map[string]schema.Attribute) map[string]schema.Attribute {
 	attrs := map[string]schema.Attribute{
 		// Optional
 		"recipients": schema.ListAttribute{
 			ElementType:         types.StringType,
 			Optional:            true,
 			MarkdownDescription: "Recipients as plain strings: mobile numbers for SMS (E.164 such as `+6421000001`, or local NZ forms such as `021 000 001`). Shorthand for `destinations` with only `recipient` set; both may be used together.",
-			PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+			PlanModifiers:       []planmodifier.List{replaceList()},
 		},
 		"destinations": schema.ListNestedAttribute{
 			Optional:            true,
 			MarkdownDescription: "Recipients with personalisation fields (`[[FirstName]]`, `[[Custom1]]`… in the message), or Address Book contacts and groups.",
 			NestedObject:        schema.NestedAttributeObject{Attributes: destinationAttributes()},
-			PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+			PlanModifiers:       []planmodifier.List{replaceList()},
 		},
 		"message_id": schema.StringAttribute{
 			Optional:            true,
@@ -45,14 +45,27 @@ func sendAttributes(channel map[string]schema.Attribute) map[string]schema.Attri
 				stringvalidator.LengthBetween(1, 40),
 				stringvalidator.RegexMatches(regexp.MustCompile(`^[A-Za-z0-9-]+$`), "must contain only letters, digits and -"),
 			},
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers: []planmodifier.String{replaceString(), stringplanmodifier.UseStateForUnknown()},
 		},
-		"send_time": replacingString("Delay sending until this local time, `YYYY-MM-DDThh:mm` in `timezone` (the TNZ user's timezone when unset). Omit to send now."),
+		"send_time": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "Delay sending until this local time, `YYYY-MM-DDThh:mm` (seconds optional) in `timezone` (the TNZ user's timezone when unset). Omit to send now. " +
+				"Changing it while TNZ still holds the message (job status `Delayed`) reschedules that message in place; otherwise the change sends a new message.",
+			Validators:    []validator.String{validators.SendTime()},
+			PlanModifiers: []planmodifier.String{rescheduleOrReplace{}},
+		},
+		"wait_for": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "`accepted` (default): creating the resource ends when TNZ accepts the message. `completed`: it then polls the status (at most once a second, " +
+				"within `timeouts.create`) until the job completes; failed recipients become errors when all failed, warnings when some did. Changing it sends nothing.",
+			Validators: []validator.String{stringvalidator.OneOf(waitAccepted, waitCompleted)},
+		},
+		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, CreateDescription: "How long `wait_for = \"completed\"` waits, e.g. `10m` (the default)."}),
 		"triggers": schema.MapAttribute{
 			ElementType:         types.StringType,
 			Optional:            true,
 			MarkdownDescription: "Arbitrary values that send the message again when they change, e.g. `{ release = terraform_data.release.output }`. This is the explicit re-send key.",
-			PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+			PlanModifiers:       []planmodifier.Map{replaceMap()},
 		},
 
 		// Computed
@@ -109,7 +122,7 @@ func replacingString(description string, validators ...validator.String) schema.
 		Optional:            true,
 		MarkdownDescription: description,
 		Validators:          validators,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		PlanModifiers:       []planmodifier.String{replaceString()},
 	}
 }
 
@@ -117,7 +130,7 @@ func replacingBool(description string) schema.BoolAttribute {
 	return schema.BoolAttribute{
 		Optional:            true,
 		MarkdownDescription: description,
-		PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+		PlanModifiers:       []planmodifier.Bool{replaceBool()},
 	}
 }
 
@@ -126,7 +139,7 @@ func replacingInt(description string, validators ...validator.Int64) schema.Int6
 		Optional:            true,
 		MarkdownDescription: description,
 		Validators:          validators,
-		PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+		PlanModifiers:       []planmodifier.Int64{replaceInt64()},
 	}
 }
 
@@ -162,7 +175,7 @@ func filesAttribute(description string) schema.ListNestedAttribute {
 			"path":    schema.StringAttribute{Optional: true, MarkdownDescription: "A local file, read when planning and sending; only its path and `sha256` are kept in state, never its bytes. Exactly one of `content` and `path`."},
 			"sha256":  schema.StringAttribute{Computed: true, MarkdownDescription: "SHA-256 of the file's bytes. A change shows as a replacement (a re-send) in the plan."},
 		}},
-		PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplace()},
+		PlanModifiers: []planmodifier.List{replaceList()},
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -35,7 +34,7 @@ func templateAttribute(content map[string]schema.Attribute) schema.SingleNestedA
 		MarkdownDescription: "A message template, given as the whole resource: `template = tnz_<channel>_template.<name>`. " +
 			"Every attribute the send sets itself overrides the template's; the rest come from the template. Changing the template sends the message again.",
 		Attributes:    attrs,
-		PlanModifiers: []planmodifier.Object{objectplanmodifier.RequiresReplace()},
+		PlanModifiers: []planmodifier.Object{replaceObject()},
 	}
 }
 

@@ -1,0 +1,178 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
+)
+
+// What happens to a message after it is sent: waiting for delivery,
+// rescheduling, aborting, and adopting messages by import.
+
+const (
+	waitAccepted  = "accepted"
+	waitCompleted = "completed"
+
+	defaultWaitTimeout = 10 * time.Minute
+	// pollInterval keeps to TNZ's "limit your polls to 1 per second".
+	pollInterval = time.Second
+
+	// importedKey marks, in private state, a message adopted by import whose
+	// configuration has not been recorded yet.
+	importedKey = "imported"
+)
+
+// canonicalSendTime sends TNZ's {date}T{time} form whatever form was written.
+func canonicalSendTime(s string) string {
+	t, err := validators.ParseSendTime(s)
+	if err != nil || s == "" {
+		return s
+	}
+	if t.Second() == 0 {
+		return t.Format("2006-01-02T15:04")
+	}
+	return t.Format("2006-01-02T15:04:05")
+}
+
+// jobStatus is the job status recorded in a model's status, or "".
+func jobStatus(ctx context.Context, status types.Object) string {
+	if status.IsNull() || status.IsUnknown() {
+		return ""
+	}
+	v, ok := status.Attributes()["job_status"].(types.String)
+	if !ok {
+		return ""
+	}
+	return v.ValueString()
+}
+
+// rescheduleOrReplace: a new send_time for a message TNZ still holds
+// (Delayed) is an in-place reschedule; any other change sends a new message.
+type rescheduleOrReplace struct{}
+
+func (rescheduleOrReplace) Description(context.Context) string {
+	return "reschedules a delayed message in place; otherwise requires replacement"
+}
+
+func (m rescheduleOrReplace) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (rescheduleOrReplace) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.PlanValue.Equal(req.StateValue) || adopting(ctx, req.Private) {
+		return
+	}
+	var status types.Object
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
+	if jobStatus(ctx, status) == tnz.JobDelayed && !req.PlanValue.IsNull() && !req.PlanValue.IsUnknown() {
+		return
+	}
+	resp.RequiresReplace = true
+}
+
+// waitForCompletion polls until the job completes or the create timeout
+// passes, then reports failed recipients. The message stays in m either way.
+func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, m *sendModel, diags *diag.Diagnostics) {
+	timeout, d := m.Timeouts.Create(ctx, defaultWaitTimeout)
+	diags.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := m.MessageID.ValueString()
+	tick := time.NewTicker(pollInterval)
+	defer tick.Stop()
+	for {
+		status, err := b.data.api.Status(ctx, ch, id)
+		switch {
+		case err == nil:
+			m.Status = statusValue(ctx, status, diags)
+			if status.JobStatus == tnz.JobCompleted {
+				reportFailedRecipients(status, diags)
+				return
+			}
+		case tnz.IsNotFound(err): // TNZ may not list a message it is still processing
+		case ctx.Err() == nil:
+			diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(id, err))
+		}
+		select {
+		case <-ctx.Done():
+			diags.AddError(summaryWaitTimeout, detailWaitTimeout(id, timeout, jobStatus(ctx, m.Status)))
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// reportFailedRecipients: all failed is an error, some failed a warning,
+// each naming the destination and TNZ's result text.
+func reportFailedRecipients(s *tnz.Status, diags *diag.Diagnostics) {
+	var failed []tnz.RecipientStatus
+	for _, r := range s.Recipients {
+		if r.Status == tnz.RecipientFailed {
+			failed = append(failed, r)
+		}
+	}
+	if len(failed) == 0 {
+		return
+	}
+	all := len(failed) == len(s.Recipients)
+	for _, r := range failed {
+		summary, detail := summaryRecipientFailed(r.Destination), detailRecipientFailed(s.MessageID, r.Result, all)
+		if all {
+			diags.AddError(summary, detail)
+		} else {
+			diags.AddWarning(summary, detail)
+		}
+	}
+}
+
+// reschedule moves a delayed message to a new send time.
+func (b *sendBase) reschedule(ctx context.Context, ch tnz.Channel, m *sendModel, diags *diag.Diagnostics) {
+	if _, err := b.data.api.Reschedule(ctx, ch, m.MessageID.ValueString(), canonicalSendTime(m.SendTime.ValueString())); err != nil {
+		diags.AddAttributeError(path.Root("send_time"), summaryRescheduleFailed, detailActionFailed(m.MessageID.ValueString(), err))
+		return
+	}
+	b.refresh(ctx, ch, m, diags)
+}
+
+// abortIfDelayed aborts a message TNZ still holds; a message already sent
+// cannot be unsent, so destroy only forgets it.
+func (b *sendBase) abortIfDelayed(ctx context.Context, ch tnz.Channel, m *sendModel, diags *diag.Diagnostics) {
+	if jobStatus(ctx, m.Status) != tnz.JobDelayed {
+		return
+	}
+	id := m.MessageID.ValueString()
+	_, err := b.data.api.Abort(ctx, ch, id)
+	var apiErr *tnz.APIError
+	switch {
+	case err == nil:
+	case tnz.IsNotFound(err), errors.As(err, &apiErr) && apiErr.StatusCode < 500:
+		// Gone or already sent: nothing left to abort.
+		diags.AddWarning(summaryAbortSkipped, detailActionFailed(id, err))
+	default:
+		diags.AddError(summaryAbortFailed, detailActionFailed(id, err))
+	}
+}
+
+// importID accepts "<message_id>" or "<channel>/<message_id>".
+func importID(ch tnz.Channel, id string) (string, error) {
+	if prefix, rest, ok := strings.Cut(id, "/"); ok {
+		if !strings.EqualFold(prefix, string(ch)) {
+			return "", fmt.Errorf("the id %q names channel %q, but this resource sends %s: import it into tnz_%s, or give only the message id", id, prefix, ch.Title(), prefix)
+		}
+		id = rest
+	}
+	if id == "" || len(id) > 40 || strings.Trim(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != "" {
+		return "", fmt.Errorf("%q is not a TNZ message id (up to 40 letters, digits or -)", id)
+	}
+	return id, nil
+}
