@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,7 +48,9 @@ func TestAccWaitFor_completed(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			sb := startSandbox(t, sandbox.Options{CompletionDelay: 1500 * time.Millisecond})
+			// Each status read moves the sandbox's clock a minute on: the job
+			// completes after a few polls, with no sleeping in the test.
+			sb := startSandbox(t, sandbox.Options{Clock: &advancingClock{now: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), step: time.Minute}, CompletionDelay: 3 * time.Minute})
 			step := resource.TestStep{Config: waitConfig(sb, c.recipients, ""), Check: expectReceived(sb, 1)}
 			if c.expectErr != nil {
 				step.ExpectError = c.expectErr
@@ -81,6 +84,24 @@ func TestAccWaitFor_timeoutKeepsTheMessage(t *testing.T) {
 	if got := len(sb.Server.Received()); got != 1 {
 		t.Errorf("sent %d messages, want 1", got)
 	}
+	// One send, then status reads at most once a second for two seconds.
+	if got := sb.Server.APIRequests(); got > 5 {
+		t.Errorf("%d API requests in a 2s wait: more than one status poll a second", got)
+	}
+}
+
+// advancingClock moves on by step every time it is read.
+type advancingClock struct {
+	mu   sync.Mutex
+	now  time.Time
+	step time.Duration
+}
+
+func (c *advancingClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(c.step)
+	return c.now
 }
 
 // sendOutsideTerraform sends an SMS straight through the client, as another

@@ -1,0 +1,62 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+func TestReportFailedRecipients(t *testing.T) {
+	delivered := tnz.RecipientStatus{Destination: "+6421000001", Status: tnz.RecipientSuccess, Result: "Delivered"}
+	bad := tnz.RecipientStatus{Destination: "+6421000099", Status: tnz.RecipientFailed, Result: "Bad Number"}
+	cases := []struct {
+		name             string
+		recipients       []tnz.RecipientStatus
+		errors, warnings int
+	}{
+		{"all delivered", []tnz.RecipientStatus{delivered}, 0, 0},
+		{"some failed", []tnz.RecipientStatus{delivered, bad}, 0, 1},
+		{"all failed", []tnz.RecipientStatus{bad, bad}, 2, 0},
+	}
+	for _, c := range cases {
+		var diags diag.Diagnostics
+		reportFailedRecipients(&tnz.Status{MessageID: "m1", Recipients: c.recipients}, &diags)
+		if diags.ErrorsCount() != c.errors || diags.WarningsCount() != c.warnings {
+			t.Errorf("%s: %d errors, %d warnings; want %d, %d", c.name, diags.ErrorsCount(), diags.WarningsCount(), c.errors, c.warnings)
+		}
+		for _, d := range diags {
+			if !strings.Contains(d.Summary(), "+6421000099") || !strings.Contains(d.Detail(), "Bad Number") {
+				t.Errorf("%s: %q / %q must name the destination and TNZ's result", c.name, d.Summary(), d.Detail())
+			}
+		}
+	}
+}
+
+func TestCanonicalSendTime(t *testing.T) {
+	for in, want := range map[string]string{
+		"2030-01-02 09:30":    "2030-01-02T09:30",
+		"2030-01-02T09:30:15": "2030-01-02T09:30:15",
+		"":                    "",
+		"not a time":          "not a time",
+	} {
+		if got := canonicalSendTime(in); got != want {
+			t.Errorf("canonicalSendTime(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestImportID(t *testing.T) {
+	for in, want := range map[string]string{"abc123": "abc123", "sms/abc-1": "abc-1", "SMS/x": "x"} {
+		if got, err := importID(tnz.SMS, in); err != nil || got != want {
+			t.Errorf("importID(%q) = %q, %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"", "email/abc", "a b", strings.Repeat("a", 41), "sms/"} {
+		if _, err := importID(tnz.SMS, in); err == nil {
+			t.Errorf("importID(%q) accepted", in)
+		}
+	}
+}
