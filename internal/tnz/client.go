@@ -27,9 +27,21 @@ import (
 // DefaultBaseURL is TNZ's production API host.
 const DefaultBaseURL = "https://api.tnz.co.nz"
 
-// API versions (dialects) the client speaks.
+// API versions (dialects) the client speaks (notes §1.1). The version is
+// also the URL's path segment, so v2.03 and v2.01 are sent as themselves.
 const (
+	// V300 is the current REST API: flat JSON, Authorization: Bearer <token>.
 	V300 = "v3.00"
+	// V204 is {"MessageData":{…}} with Authorization: Basic <token> (the
+	// Dashboard token as-is, not base64 of user:password).
+	V204 = "v2.04"
+	// V203 has V204's wire format and token authentication.
+	V203 = "v2.03"
+	// V202 is {"Sender":…,"APIKey":…,"MessageData":{…}} ("plain
+	// authentication") with no Authorization header.
+	V202 = "v2.02"
+	// V201 has V202's wire format and Sender/APIKey authentication.
+	V201 = "v2.01"
 )
 
 const (
@@ -52,10 +64,18 @@ type Config struct {
 	// BaseURL is the API host, e.g. https://api.tnz.co.nz. A trailing
 	// "/api/<version>" (as the official SDKs' TNZ_API_URL carries) is accepted.
 	BaseURL string
-	// APIVersion selects the dialect; empty means v3.00.
+	// APIVersion selects the dialect. Empty means v3.00, or v2.02 when no
+	// AuthToken but a Sender or APIKey is set.
 	APIVersion string
-	// AuthToken is the Dashboard JWT (v3.00: Authorization: Bearer).
+	// AuthToken is the Dashboard JWT (v3.00: Authorization: Bearer; v2.03
+	// and v2.04: Authorization: Basic). Required by those versions, unused by
+	// v2.01 and v2.02.
 	AuthToken string
+	// Sender (the API user's e-mail address) and APIKey are the legacy
+	// credentials that v2.01 and v2.02 send in every request body. Required
+	// by those versions, unused by the token versions.
+	Sender string
+	APIKey string
 	// UserAgent is sent on every request.
 	UserAgent string
 	// RequestTimeout bounds one HTTP attempt; zero means 30s.
@@ -89,19 +109,32 @@ type Client struct {
 }
 
 // New validates cfg and returns a Client.
+//
+// Errors never quote the credentials (token, sender, API key).
 func New(cfg Config) (*Client, error) {
+	// A credential pasted from a file often carries a trailing newline.
+	cfg.AuthToken = strings.TrimSpace(cfg.AuthToken)
+	cfg.Sender = strings.TrimSpace(cfg.Sender)
+	cfg.APIKey = strings.TrimSpace(cfg.APIKey)
 	if cfg.APIVersion == "" {
 		cfg.APIVersion = V300
+		if cfg.AuthToken == "" && (cfg.Sender != "" || cfg.APIKey != "") {
+			cfg.APIVersion = V202
+		}
 	}
 	base, err := normaliseBaseURL(cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}
 	cfg.BaseURL = base
-	// A token pasted from a file often carries a trailing newline.
-	cfg.AuthToken = strings.TrimSpace(cfg.AuthToken)
-	if strings.ContainsFunc(cfg.AuthToken, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+	if strings.ContainsFunc(cfg.AuthToken, spaceOrControl) {
 		return nil, errors.New("the auth token contains spaces or control characters: copy it again from the TNZ Dashboard")
+	}
+	if strings.ContainsFunc(cfg.APIKey, spaceOrControl) {
+		return nil, errors.New("the API key contains spaces or control characters: copy it again from the TNZ Dashboard")
+	}
+	if strings.ContainsFunc(cfg.Sender, unicode.IsControl) {
+		return nil, errors.New("the sender contains control characters: it is the API user's e-mail address")
 	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = defaultUserAgent
@@ -118,10 +151,14 @@ func New(cfg Config) (*Client, error) {
 	if cfg.MaxRetries < 0 {
 		return nil, fmt.Errorf("max retries %d is negative: use 0 to disable retries", cfg.MaxRetries)
 	}
-	d, err := lookupDialect(cfg)
+	rd, err := lookupDialect(cfg.APIVersion)
 	if err != nil {
 		return nil, err
 	}
+	if err := checkCredentials(cfg, rd.auth); err != nil {
+		return nil, err
+	}
+	d := rd.newDialect(cfg)
 
 	inner := cfg.Transport
 	if inner == nil {
@@ -131,7 +168,7 @@ func New(cfg Config) (*Client, error) {
 		}
 	}
 	hc := &http.Client{
-		Transport: &loggingTransport{inner: inner, token: cfg.AuthToken},
+		Transport: newLoggingTransport(inner, cfg.AuthToken, cfg.APIKey, cfg.Sender),
 		// Per attempt: retryablehttp calls Do once per attempt.
 		Timeout: cfg.RequestTimeout,
 		// A redirected POST would turn into a GET and a cross-host redirect
@@ -151,6 +188,47 @@ func New(cfg Config) (*Client, error) {
 	c.idempotent = c.retryClient(hc, retryIdempotent)
 	c.unsafe = c.retryClient(hc, retrySend)
 	return c, nil
+}
+
+func spaceOrControl(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
+
+// checkCredentials refuses a configuration that lacks what its version
+// authenticates with. The token versions ignore Sender and APIKey and the
+// Sender/APIKey versions ignore the token, as the official SDKs do (NODE
+// HttpRequest.js drops Sender/APIKey when a token is set; notes §1.1).
+func checkCredentials(cfg Config, auth credentials) error {
+	switch auth {
+	case senderKeyAuth:
+		var missing []string
+		if cfg.Sender == "" {
+			missing = append(missing, "a sender (the API user's e-mail address)")
+		}
+		if cfg.APIKey == "" {
+			missing = append(missing, "an API key")
+		}
+		if len(missing) == 0 {
+			return nil
+		}
+		verb := "is"
+		if len(missing) > 1 {
+			verb = "are"
+		}
+		msg := fmt.Sprintf("API %s authenticates with a sender and an API key in every request, and %s %s missing",
+			cfg.APIVersion, strings.Join(missing, " and "), verb)
+		if cfg.AuthToken != "" {
+			msg += fmt.Sprintf("; with an auth token use API %s or %s instead", V204, V300)
+		}
+		return errors.New(msg)
+	default:
+		if cfg.AuthToken != "" {
+			return nil
+		}
+		msg := fmt.Sprintf("API %s authenticates with an auth token, and none is set: generate one in the TNZ Dashboard (Users > API)", cfg.APIVersion)
+		if cfg.Sender != "" || cfg.APIKey != "" {
+			msg += fmt.Sprintf(", or use API %s to authenticate with the sender and API key", V202)
+		}
+		return errors.New(msg)
+	}
 }
 
 func (c *Client) retryClient(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
@@ -257,7 +335,12 @@ func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, erro
 // answers another page than the one asked for (a server that does not page
 // would otherwise list its recipients twice). A message with more than
 // 1000 pages (100,000 recipients) is an error rather than a silently
-// shortened list.
+// shortened list. The v2.0x Sender/APIKey form has no paging parameters,
+// so its one answer is the status.
+//
+// On v2.0x, whose status answer leaves SMS replies out, the replies of an
+// SMS are fetched from get/sms/reply (every page) and added to the
+// recipients with the same number; the API finding no replies is none.
 func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Status, error) {
 	if err := checkTarget(ch, messageID, "fetch a status"); err != nil {
 		return nil, err
@@ -276,7 +359,43 @@ func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Sta
 	if err != nil {
 		return nil, err
 	}
+	if rd, ok := c.dialect.(replyDialect); ok && ch == SMS && !hasReplies(st) {
+		if err := c.addSMSReplies(ctx, rd, messageID, st); err != nil {
+			return nil, err
+		}
+	}
 	return st, nil
+}
+
+// addSMSReplies fetches an SMS message's replies from the dialect's reply
+// endpoint, every page, and merges them into st's recipients by number. The
+// API answering that it found none (see noSMSReplies) is no replies.
+func (c *Client) addSMSReplies(ctx context.Context, rd replyDialect, messageID string, st *Status) error {
+	var withReplies []RecipientStatus
+	err := readPages(c, "the replies to message "+strconv.Quote(messageID),
+		func(page int) (*Status, pagination, error) {
+			req, err := rd.smsRepliesRequest(messageID, page, recordsPerPage)
+			if err != nil {
+				return nil, pagination{}, err
+			}
+			resp, err := c.get(ctx, req)
+			if err != nil {
+				return nil, pagination{}, err
+			}
+			return c.dialect.decodeStatus(resp.status, resp.body)
+		},
+		func(s *Status) int {
+			withReplies = append(withReplies, s.Recipients...)
+			return len(s.Recipients)
+		})
+	if err != nil {
+		if noSMSReplies(err) {
+			return nil
+		}
+		return fmt.Errorf("fetching the replies to SMS %q: %w", messageID, err)
+	}
+	mergeReplies(st, withReplies)
+	return nil
 }
 
 // statusPage fetches one page of a message's status.
@@ -285,16 +404,16 @@ func (c *Client) statusPage(ctx context.Context, ch Channel, messageID string, p
 	if err != nil {
 		return nil, pagination{}, err
 	}
-	body, err := c.get(ctx, req)
+	resp, err := c.get(ctx, req)
 	if err != nil {
 		return nil, pagination{}, err
 	}
-	return c.dialect.decodeStatus(body)
+	return c.dialect.decodeStatus(resp.status, resp.body)
 }
 
 // get makes an idempotent call (retried on connection errors, 429 and 5xx)
-// and returns the body of its 2xx answer; any other answer is an *APIError.
-func (c *Client) get(ctx context.Context, req *apiRequest) ([]byte, error) {
+// and returns its 2xx answer; any other answer is an *APIError.
+func (c *Client) get(ctx context.Context, req *apiRequest) (*httpResult, error) {
 	resp, err := c.do(ctx, c.idempotent, req)
 	if err != nil {
 		return nil, err
@@ -302,7 +421,7 @@ func (c *Client) get(ctx context.Context, req *apiRequest) ([]byte, error) {
 	if resp.status < 200 || resp.status >= 300 {
 		return nil, newAPIError(resp.status, resp.body)
 	}
-	return resp.body, nil
+	return resp, nil
 }
 
 // readPages reads pages 1, 2, … of a list (what names it in errors): fetch

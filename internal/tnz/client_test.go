@@ -65,7 +65,7 @@ func TestNewRejects(t *testing.T) {
 		cfg  Config
 		want string
 	}{
-		{"unknown version", Config{APIVersion: "v9.99"}, `unsupported API version "v9.99": use one of v3.00`},
+		{"unknown version", Config{APIVersion: "v9.99"}, `unsupported API version "v9.99": use one of v3.00, v2.04, v2.03, v2.02, v2.01`},
 		{"negative timeout", Config{RequestTimeout: -time.Second}, "negative"},
 		{"negative retries", Config{MaxRetries: -1}, "negative"},
 		{"token with space", Config{AuthToken: "ab cd"}, "copy it again"},
@@ -98,7 +98,7 @@ func TestBaseURLNormalisation(t *testing.T) {
 		"http://LocalHost:8086":                "http://LocalHost:8086",
 		"http://[::1]:8086":                    "http://[::1]:8086",
 	} {
-		c, err := New(Config{BaseURL: in})
+		c, err := New(Config{BaseURL: in, AuthToken: testToken})
 		if err != nil {
 			t.Errorf("%q: %v", in, err)
 			continue

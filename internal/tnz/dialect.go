@@ -10,7 +10,7 @@ import (
 // dialect is one API version's wire format: how requests are spelled and how
 // responses are read. The client's transport, retries and send-once logic are
 // the same for every version, so they live in client.go; each version's file
-// (v300.go, later v2.go) registers its dialect in init.
+// (v300.go, v2.go) registers its dialect in init.
 type dialect interface {
 	// sendRequest builds the request that submits msg.
 	sendRequest(msg Message) (*apiRequest, error)
@@ -20,11 +20,13 @@ type dialect interface {
 	// decodeSend reads a 2xx send response; sentID is the MessageID we sent
 	// ("" if the server is to generate one).
 	decodeSend(status int, body []byte, sentID string) (SendResult, error)
-	// decodeStatus reads a 2xx status response: the status with that page's
-	// recipients, and the page's pagination.
-	decodeStatus(body []byte) (*Status, pagination, error)
+	// decodeStatus reads a status response that came with the 2xx HTTP
+	// status: the status with that page's recipients, and the page's
+	// pagination.
+	decodeStatus(status int, body []byte) (*Status, pagination, error)
 	// actionRequest builds the request that applies a to a sent message
-	// (v3.00: PATCH /{ch}/{id}/{action}; v2.0x: PATCH /set/{action}/{id}).
+	// (v3.00: PATCH /{ch}/{id}/{action}; v2.0x: PATCH /set/{action}/{id},
+	// or with Sender/APIKey POST /set/{action}).
 	// The client has checked that ch supports a and that args hold what a
 	// needs.
 	actionRequest(a Action, ch Channel, messageID string, args actionArgs) (*apiRequest, error)
@@ -33,8 +35,19 @@ type dialect interface {
 	// receivedRequest builds the request that fetches one page of inbound
 	// SMS; q has been validated.
 	receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error)
-	// decodeReceived reads a 2xx inbound SMS response and its pagination.
-	decodeReceived(body []byte) ([]InboundSMS, pagination, error)
+	// decodeReceived reads an inbound SMS response that came with the 2xx
+	// HTTP status, and its pagination.
+	decodeReceived(status int, body []byte) ([]InboundSMS, pagination, error)
+}
+
+// replyDialect is implemented by dialects whose status response leaves out
+// SMS replies because they have an endpoint of their own (v2.0x:
+// get/sms/reply, notes §1.2). Its answer has the shape of a status response
+// whose recipients carry SMSReplies, so decodeStatus reads it.
+type replyDialect interface {
+	// smsRepliesRequest builds the request that fetches one page of an SMS
+	// message's replies.
+	smsRepliesRequest(messageID string, page, perPage int) (*apiRequest, error)
 }
 
 // actionArgs are an action's parameters; each action reads its own.
@@ -65,11 +78,28 @@ type apiRequest struct {
 	header http.Header
 }
 
-// dialects maps an API version to the constructor of its dialect.
-var dialects = map[string]func(Config) dialect{}
+// credentials says how a version authenticates, so that New can refuse a
+// configuration that lacks them before any call.
+type credentials int
 
-func registerDialect(version string, newDialect func(Config) dialect) {
-	dialects[version] = newDialect
+const (
+	// tokenAuth: the Dashboard auth token in the Authorization header
+	// (v3.00 Bearer, v2.03/v2.04 Basic).
+	tokenAuth credentials = iota
+	// senderKeyAuth: Sender and APIKey in every request body (v2.01/v2.02).
+	senderKeyAuth
+)
+
+type registeredDialect struct {
+	auth       credentials
+	newDialect func(Config) dialect
+}
+
+// dialects maps an API version to its credentials and dialect constructor.
+var dialects = map[string]registeredDialect{}
+
+func registerDialect(version string, auth credentials, newDialect func(Config) dialect) {
+	dialects[version] = registeredDialect{auth: auth, newDialect: newDialect}
 }
 
 // supportedVersions lists the registered versions for error messages.
@@ -82,10 +112,12 @@ func supportedVersions() string {
 	return strings.Join(vs, ", ")
 }
 
-func lookupDialect(cfg Config) (dialect, error) {
-	newDialect, ok := dialects[cfg.APIVersion]
+// lookupDialect finds a version's registration; New checks the
+// configuration's credentials against it before building the dialect.
+func lookupDialect(version string) (registeredDialect, error) {
+	rd, ok := dialects[version]
 	if !ok {
-		return nil, fmt.Errorf("unsupported API version %q: use one of %s", cfg.APIVersion, supportedVersions())
+		return registeredDialect{}, fmt.Errorf("unsupported API version %q: use one of %s", version, supportedVersions())
 	}
-	return newDialect(cfg), nil
+	return rd, nil
 }

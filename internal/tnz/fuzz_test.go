@@ -14,14 +14,21 @@ func FuzzDecodeStatus(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
-	d := newV300(Config{})
+	f.Add([]byte(`{"Result":"Failed","ErrorMessage":"x","Status":"Pending"}`))
+	dialects := []dialect{
+		newV300(Config{}),
+		newV2(Config{APIVersion: V204, AuthToken: "tok"}),
+		newV2(Config{APIVersion: V202, Sender: "s@example.com", APIKey: "k"}),
+	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		st, _, err := d.decodeStatus(body)
-		if err == nil && st == nil {
-			t.Fatal("nil status without an error")
-		}
-		if err != nil && st != nil {
-			t.Fatal("status with an error")
+		for _, d := range dialects {
+			st, _, err := d.decodeStatus(200, body)
+			if err == nil && st == nil {
+				t.Fatal("nil status without an error")
+			}
+			if err != nil && st != nil {
+				t.Fatal("status with an error")
+			}
 		}
 	})
 }

@@ -3,6 +3,7 @@ package tnz
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"regexp"
@@ -20,10 +21,35 @@ import (
 // headers or bodies, so recipients' numbers, addresses and names never show
 // below TRACE. TRACE: headers and bodies as well. Secrets are masked here,
 // before tflog sees the text, at every level: the Authorization value, the
-// legacy APIKey/Sender body keys, and the token wherever it appears.
+// legacy APIKey/Sender body members, and the configured credentials (token,
+// API key, sender) wherever they appear.
 type loggingTransport struct {
 	inner http.RoundTripper
-	token string
+	// secrets are the credentials' values, as configured and as JSON
+	// escapes them, longest first.
+	secrets []string
+}
+
+// newLoggingTransport logs inner's calls with the given credentials masked;
+// empty ones are skipped.
+func newLoggingTransport(inner http.RoundTripper, values ...string) *loggingTransport {
+	t := &loggingTransport{inner: inner}
+	for _, c := range values {
+		if c == "" {
+			continue
+		}
+		t.secrets = append(t.secrets, c)
+		// A value with quotes, backslashes or control characters travels
+		// escaped inside a JSON body.
+		if b, err := json.Marshal(c); err == nil {
+			if esc := string(b[1 : len(b)-1]); esc != c {
+				t.secrets = append(t.secrets, esc)
+			}
+		}
+	}
+	// Longest first, so a secret that contains another is masked whole.
+	sort.SliceStable(t.secrets, func(i, j int) bool { return len(t.secrets[i]) > len(t.secrets[j]) })
+	return t
 }
 
 // maxLoggedBody bounds a logged body; attachments can be megabytes of base64.
@@ -35,11 +61,11 @@ var secretKeyRe = regexp.MustCompile(`(?i)("(?:apikey|sender)"\s*:\s*)"(?:[^"\\]
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
-	if t.token != "" {
-		// Defence in depth: should anything below log the token unmasked,
-		// tflog masks it too.
-		ctx = tflog.MaskAllFieldValuesStrings(ctx, t.token)
-		ctx = tflog.MaskMessageStrings(ctx, t.token)
+	if len(t.secrets) > 0 {
+		// Defence in depth: should anything below log a credential
+		// unmasked, tflog masks it too.
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, t.secrets...)
+		ctx = tflog.MaskMessageStrings(ctx, t.secrets...)
 	}
 	fields := map[string]any{
 		"tnz_method":  req.Method,
@@ -132,15 +158,15 @@ type errReader struct{ err error }
 
 func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
-// mask removes the token from any text.
+// mask removes the credentials from any text.
 func (t *loggingTransport) mask(s string) string {
-	if t.token == "" {
-		return s
+	for _, secret := range t.secrets {
+		s = strings.ReplaceAll(s, secret, "***")
 	}
-	return strings.ReplaceAll(s, t.token, "***")
+	return s
 }
 
-// maskBody masks credential members and the token, then bounds the size.
+// maskBody masks credential members and values, then bounds the size.
 func (t *loggingTransport) maskBody(b []byte) string {
 	s := t.mask(secretKeyRe.ReplaceAllString(string(b), `$1"***"`))
 	if len(s) > maxLoggedBody {

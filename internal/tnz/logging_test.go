@@ -198,7 +198,7 @@ func TestLoggingAttemptNumbers(t *testing.T) {
 }
 
 func TestMaskBody(t *testing.T) {
-	lt := &loggingTransport{token: "TOK"}
+	lt := newLoggingTransport(nil, "TOK")
 	for in, want := range map[string]string{
 		`{"Sender":"a@b.c","APIKey":"k\"ey","MessageData":{"Message":"x"}}`: `{"Sender":"***","APIKey":"***","MessageData":{"Message":"x"}}`,
 		`{"apikey" : "k", "n":{"SENDER":"s"}}`:                              `{"apikey" : "***", "n":{"SENDER":"***"}}`,
@@ -240,5 +240,83 @@ func TestPeekResponseBodyKeepsEverything(t *testing.T) {
 	rest, err := io.ReadAll(resp.Body)
 	if err != nil || string(rest) != big {
 		t.Errorf("caller read %d bytes (%v), want %d", len(rest), err, len(big))
+	}
+}
+
+// v2.0x at TRACE: the legacy form's Sender and APIKey are masked as body
+// members and wherever else their values appear (here echoed by the server
+// under other keys and inside a message); the token form's Basic token is
+// masked in the header. Status and actions are logged the same way.
+func TestLoggingTraceMasksV2Credentials(t *testing.T) {
+	// The API key with a quote and a backslash travels JSON-escaped.
+	const oddKey = `K3y"with\slash-0123`
+	for _, tc := range []struct {
+		version string
+		mutate  func(*Config)
+		secrets []string
+		want    []string
+	}{
+		{V202, func(c *Config) { c.APIKey = oddKey }, []string{testSender, oddKey, `K3y\"with\\slash-0123`, "api.user"},
+			[]string{`\"Sender\":\"***\"`, `\"APIKey\":\"***\"`, `\"Echo\":\"***\"`, `\"Account\":\"***\"`, `"tnz_path":"/api/v2.02/send/sms"`, `"tnz_path":"/api/v2.02/set/abort"`}},
+		{V204, nil, []string{testToken, testSender, testAPIKey},
+			[]string{`Authorization: Basic ***`, `"tnz_path":"/api/v2.04/get/status/ID1"`, `"tnz_path":"/api/v2.04/set/abort/ID1"`}},
+	} {
+		t.Run(tc.version, func(t *testing.T) {
+			var buf bytes.Buffer
+			ctx := tflogtest.RootLogger(context.Background(), &buf)
+			var apiKey string
+			srv := newRecordingServer(t, func(req capturedRequest, w http.ResponseWriter) {
+				switch {
+				case strings.Contains(req.Path, "/send/"):
+					// A server echoing the credentials under other keys.
+					writeJSON(w, 200, fmt.Sprintf(`{"Result":"Success","MessageID":"ID1","Echo":%q,"Account":%q}`, apiKey, testSender))
+				case strings.Contains(req.Path, "/set/"):
+					writeJSON(w, 200, `{"Result":"Success","MessageID":"ID1","Action":"Abort"}`)
+				default:
+					writeJSON(w, 200, `{"Result":"Success","MessageID":"ID1","Status":"Completed","Recipients":[]}`)
+				}
+			})
+			muts := []func(*Config){}
+			if tc.mutate != nil {
+				muts = append(muts, tc.mutate)
+			}
+			c := newV2Client(t, srv.URL, tc.version, muts...)
+			apiKey = c.cfg.APIKey
+			msg := loggedSMS()
+			msg.Message = "Sender is " + testSender + ", key " + apiKey
+			if _, err := c.Send(ctx, msg); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Status(ctx, Email, "ID1"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Abort(ctx, SMS, "ID1"); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			if n := strings.Count(out, `"@level":"trace"`); n != 6 {
+				t.Errorf("got %d TRACE entries, want 6 (request and response of 3 calls):\n%s", n, out)
+			}
+			for _, secret := range tc.secrets {
+				if strings.Contains(out, secret) {
+					t.Errorf("log contains secret %q:\n%s", secret, out)
+				}
+			}
+			for _, want := range append(tc.want, "+6421000001", "Johnathan") {
+				if !strings.Contains(out, want) {
+					t.Errorf("log lacks %s:\n%s", want, out)
+				}
+			}
+		})
+	}
+}
+
+func TestNewLoggingTransportSecrets(t *testing.T) {
+	lt := newLoggingTransport(nil, "", "ab", "xabx", `q"b`)
+	if got, want := strings.Join(lt.secrets, " "), `xabx q\"b q"b ab`; got != want {
+		t.Errorf("secrets = %s, want %s (escaped forms added, longest first, empty skipped)", got, want)
+	}
+	if got := lt.mask(`xabx ab q"b q\"b`); got != "*** *** *** ***" {
+		t.Errorf("mask = %s", got)
 	}
 }

@@ -96,11 +96,11 @@ func (c *Client) ReceivedSMS(ctx context.Context, q ReceivedQuery) ([]InboundSMS
 			if err != nil {
 				return nil, pagination{}, err
 			}
-			body, err := c.get(ctx, req)
+			resp, err := c.get(ctx, req)
 			if err != nil {
 				return nil, pagination{}, err
 			}
-			return c.dialect.decodeReceived(body)
+			return c.dialect.decodeReceived(resp.status, resp.body)
 		},
 		func(msgs []InboundSMS) int {
 			out = append(out, msgs...)

@@ -212,7 +212,7 @@ func TestV300DecodeReceived(t *testing.T) {
 	     "MessageText": "v2", "Account": "101202"}
 	  ]
 	}`
-	msgs, p, err := newV300(Config{}).decodeReceived([]byte(spec))
+	msgs, p, err := newV300(Config{}).decodeReceived(200, []byte(spec))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,20 +238,20 @@ func TestV300DecodeReceived(t *testing.T) {
 func TestV300DecodeReceivedEdges(t *testing.T) {
 	d := newV300(Config{})
 	for _, body := range []string{`{}`, `{"Messages":null}`, `{"Messages":[]}`, `null`} {
-		msgs, _, err := d.decodeReceived([]byte(body))
+		msgs, _, err := d.decodeReceived(200, []byte(body))
 		if err != nil || len(msgs) != 0 {
 			t.Errorf("%s: got %v, %v; want no messages", body, msgs, err)
 		}
 	}
 	for _, body := range []string{``, `[]`, `"x"`, `{"Messages":{}}`} {
-		if _, _, err := d.decodeReceived([]byte(body)); err == nil {
+		if _, _, err := d.decodeReceived(200, []byte(body)); err == nil {
 			t.Errorf("%q: want an error", body)
 		}
 	}
 }
 
 func TestV300DecodeStatusPagination(t *testing.T) {
-	_, p, err := newV300(Config{}).decodeStatus([]byte(`{"TotalRecords":"250","RecordsPerPage":100,"PageCount":3.0,"Page":"2"}`))
+	_, p, err := newV300(Config{}).decodeStatus(200, []byte(`{"TotalRecords":"250","RecordsPerPage":100,"PageCount":3.0,"Page":"2"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +271,7 @@ func FuzzDecodeReceived(f *testing.F) {
 	}
 	d := newV300(Config{})
 	f.Fuzz(func(t *testing.T, body []byte) {
-		msgs, _, err := d.decodeReceived(body)
+		msgs, _, err := d.decodeReceived(200, body)
 		if err != nil && msgs != nil {
 			t.Fatal("messages with an error")
 		}

@@ -14,7 +14,7 @@ import (
 // v3.00: REST paths under /api/v3.00, a flat JSON body and
 // "Authorization: Bearer <token>" (notes §1.1, SPEC).
 
-func init() { registerDialect(V300, newV300) }
+func init() { registerDialect(V300, tokenAuth, newV300) }
 
 type v300 struct {
 	token string
@@ -365,6 +365,15 @@ type v300SendResponse struct {
 }
 
 func (d *v300) decodeSend(status int, body []byte, sentID string) (SendResult, error) {
+	return decodeSendBody(status, body, sentID)
+}
+
+// decodeSendBody reads a 2xx send answer of either dialect: v3.00's
+// {"MessageID"} or v2.0x's {"Result":"Success","MessageID"} (notes §5.1).
+// A Result other than Success is an *APIError; a 2xx without a Result (or
+// without a JSON body) is the message accepted, because calling it a
+// failure would invite a second send.
+func decodeSendBody(status int, body []byte, sentID string) (SendResult, error) {
 	var r v300SendResponse
 	if len(bytes.TrimSpace(body)) > 0 {
 		// A 2xx whose body is not the documented JSON still means accepted;
@@ -437,19 +446,29 @@ type v300Recipient struct {
 	SMSReplies      []v300Reply `json:"SMSReplies"`
 }
 
+// v300Reply is one entry of SMSReplies. v2.0x's get/sms/reply spells the
+// time DateUTC in PY2 (sms_reply_recipient_reply_dto.py) and ReceivedTimeUTC
+// in NODE (SMSReplyRecipientSMSReplyDTO.js), so both are read.
 type v300Reply struct {
 	ReceivedID          flexString `json:"ReceivedID"`
 	ReceivedTimeUTC     flexString `json:"ReceivedTimeUTC"`
 	ReceivedTimeRFC3339 flexString `json:"ReceivedTimeUTC_RFC3339"`
+	DateUTC             flexString `json:"DateUTC"`
 	From                flexString `json:"From"`
 	MessageText         flexString `json:"MessageText"`
 }
 
-func (d *v300) decodeStatus(body []byte) (*Status, pagination, error) {
+func (d *v300) decodeStatus(_ int, body []byte) (*Status, pagination, error) {
 	var r v300Status
 	if err := json.Unmarshal(body, &r); err != nil {
 		return nil, pagination{}, fmt.Errorf("reading TNZ status response: %w", err)
 	}
+	return r.status(), r.pagination(), nil
+}
+
+// status maps the response onto Status; v2.0x's status response has the
+// same fields (notes §6.1) and is mapped by this too.
+func (r *v300Status) status() *Status {
 	st := &Status{
 		MessageID:      string(r.MessageID),
 		JobStatus:      string(r.JobStatus),
@@ -478,14 +497,14 @@ func (d *v300) decodeStatus(body []byte) (*Status, pagination, error) {
 		for _, rp := range rc.SMSReplies {
 			rs.Replies = append(rs.Replies, SMSReply{
 				ReceivedID:      string(rp.ReceivedID),
-				ReceivedTimeUTC: firstNonEmpty(rp.ReceivedTimeRFC3339, rp.ReceivedTimeUTC),
+				ReceivedTimeUTC: firstNonEmpty(rp.ReceivedTimeRFC3339, rp.ReceivedTimeUTC, rp.DateUTC),
 				From:            string(rp.From),
 				MessageText:     string(rp.MessageText),
 			})
 		}
 		st.Recipients = append(st.Recipients, rs)
 	}
-	return st, r.pagination(), nil
+	return st
 }
 
 // actionRequest is PATCH /{ch}/{MessageID}/{action} (SPEC; notes §6.2).
@@ -538,6 +557,12 @@ type v300ActionResponse struct {
 }
 
 func (d *v300) decodeAction(status int, body []byte, messageID string) (ActionResult, error) {
+	return decodeActionBody(status, body, messageID)
+}
+
+// decodeActionBody reads a 2xx action answer of either dialect (v3.00
+// ActionResult, v2.0x Result; notes §6.2).
+func decodeActionBody(status int, body []byte, messageID string) (ActionResult, error) {
 	var r v300ActionResponse
 	if len(bytes.TrimSpace(body)) > 0 {
 		// A 2xx is the action done; a body that is not the documented JSON
@@ -567,18 +592,21 @@ func (d *v300) decodeAction(status int, body []byte, messageID string) (ActionRe
 // then the paging query (SPEC; notes §6.1). SPEC marks timePeriod as
 // required although its description offers the date range instead.
 func (d *v300) receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error) {
-	var query string
-	if q.TimePeriod != 0 {
-		query = "timePeriod=" + strconv.Itoa(q.TimePeriod)
-	} else {
-		query = "dateFrom=" + queryEscape(q.DateFrom) + "&dateTo=" + queryEscape(q.DateTo)
-	}
 	return &apiRequest{
 		method: http.MethodGet,
 		path:   "/api/" + V300 + "/" + string(SMS) + "/received",
-		query:  query + "&" + pageQuery(page, perPage),
+		query:  receivedQuery(q) + "&" + pageQuery(page, perPage),
 		header: d.header(),
 	}, nil
+}
+
+// receivedQuery is the inbound SMS filter: timePeriod=, or dateFrom=&dateTo=
+// (v3.00 SPEC; the v2.0x token form spells it the same, notes §1.2).
+func receivedQuery(q ReceivedQuery) string {
+	if q.TimePeriod != 0 {
+		return "timePeriod=" + strconv.Itoa(q.TimePeriod)
+	}
+	return "dateFrom=" + queryEscape(q.DateFrom) + "&dateTo=" + queryEscape(q.DateTo)
 }
 
 // queryEscape escapes a query value with %20 for a space: "+" means a space
@@ -613,11 +641,17 @@ type v300Inbound struct {
 	Timezone            flexString `json:"Timezone"`
 }
 
-func (d *v300) decodeReceived(body []byte) ([]InboundSMS, pagination, error) {
+func (d *v300) decodeReceived(_ int, body []byte) ([]InboundSMS, pagination, error) {
 	var r v300Received
 	if err := json.Unmarshal(body, &r); err != nil {
 		return nil, pagination{}, fmt.Errorf("reading TNZ inbound SMS response: %w", err)
 	}
+	return r.messages(), r.pagination(), nil
+}
+
+// messages maps the inbound list onto InboundSMS; v2.0x's list is read by
+// this too.
+func (r *v300Received) messages() []InboundSMS {
 	var out []InboundSMS
 	for _, m := range r.Messages {
 		out = append(out, InboundSMS{
@@ -634,5 +668,5 @@ func (d *v300) decodeReceived(body []byte) ([]InboundSMS, pagination, error) {
 			Timezone:          firstNonEmpty(m.Timezone),
 		})
 	}
-	return out, r.pagination(), nil
+	return out
 }

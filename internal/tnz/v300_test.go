@@ -199,7 +199,7 @@ const specStatus = `{
 }`
 
 func TestV300DecodeStatus(t *testing.T) {
-	st, _, err := newV300(Config{}).decodeStatus([]byte(specStatus))
+	st, _, err := newV300(Config{}).decodeStatus(200, []byte(specStatus))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func TestV300DecodeStatusPrice(t *testing.T) {
 		`{}`:               "",
 		`{"Price":{}}`:     "",
 	} {
-		st, _, err := newV300(Config{}).decodeStatus([]byte(body))
+		st, _, err := newV300(Config{}).decodeStatus(200, []byte(body))
 		if err != nil {
 			t.Fatalf("%s: %v", body, err)
 		}
@@ -265,7 +265,7 @@ func TestV300DecodeStatusCounts(t *testing.T) {
 		`{"Count":true}`:   0,
 		`{"Count":1e300}`:  0,
 	} {
-		st, _, err := newV300(Config{}).decodeStatus([]byte(body))
+		st, _, err := newV300(Config{}).decodeStatus(200, []byte(body))
 		if err != nil {
 			t.Fatalf("%s: %v", body, err)
 		}
@@ -277,7 +277,7 @@ func TestV300DecodeStatusCounts(t *testing.T) {
 
 func TestV300DecodeStatusRejectsNonObject(t *testing.T) {
 	for _, body := range []string{``, `[]`, `"x"`, `{"Recipients":{}}`} {
-		if _, _, err := newV300(Config{}).decodeStatus([]byte(body)); err == nil {
+		if _, _, err := newV300(Config{}).decodeStatus(200, []byte(body)); err == nil {
 			t.Errorf("%q: want an error", body)
 		}
 	}
