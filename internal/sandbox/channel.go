@@ -29,15 +29,21 @@ type channel struct {
 	topKeys       []string // top-level single-destination keys this channel's request has (SPEC)
 	entryKeys     []string // Destinations[] keys that may carry this channel's address, in preference order
 	address       func(string) (string, bool)
-	content       func(body) []string                           // required-content rejections, documented wording
-	hasKeypads    bool                                          // Keypads entries are checked (TTS, Voice)
-	hasFiles      bool                                          // Files entries are checked
-	hasReplies    bool                                          // status shows SMSReplies per recipient
-	canResubmit   bool                                          // PATCH /{MessageID}/resubmit exists (SPEC: not SMS)
-	canPace       bool                                          // PATCH /{MessageID}/pacing exists (SPEC: TTS and Voice)
-	text          func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
-	deliver       func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
-	priceCents    int                                           // per delivered recipient
+	// The required content: a send must give one of the keys of its
+	// dialect (v3: contentKeys, v2: v2ContentKeys) or, if filesAreContent,
+	// a non-empty Files; otherwise it is rejected with contentMsg.
+	contentKeys     []string
+	v2ContentKeys   []string
+	filesAreContent bool
+	contentMsg      string
+	hasKeypads      bool                                          // Keypads entries are checked (TTS, Voice)
+	hasFiles        bool                                          // Files entries are checked
+	hasReplies      bool                                          // status shows SMSReplies per recipient
+	canResubmit     bool                                          // PATCH /{MessageID}/resubmit exists (SPEC: not SMS)
+	canPace         bool                                          // PATCH /{MessageID}/pacing exists (SPEC: TTS and Voice)
+	text            func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
+	deliver         func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
+	priceCents      int                                           // per delivered recipient
 }
 
 // channels is keyed by the lower-case path segment.
@@ -131,18 +137,53 @@ func (b body) anyText(keys ...string) bool {
 	return false
 }
 
+// first returns the first of keys that holds a non-blank value, trimmed;
+// it reads synonyms such as TimeZone/Timezone.
+func (b body) first(keys ...string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(b.str(k)); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// dialect is the wire format a send arrived in. It decides which keys the
+// message may use; every rule that does not name a dialect is shared.
+type dialect int
+
+const (
+	// dialectV3 is v3.00: a flat body with SPEC's keys, top-level
+	// destination shorthands and TemplateID.
+	dialectV3 dialect = iota
+	// dialectV2 is v2.0x: the message inside MessageData, destinations
+	// only in Destinations, no TemplateID and no v3 synonyms.
+	dialectV2
+)
+
+// timezoneKeys are the keys of a message's Timezone, the dialect's own
+// spelling first (notes §2: v2 TimeZone, v3 Timezone); either is read.
+func (d dialect) timezoneKeys() []string {
+	if d == dialectV2 {
+		return []string{"TimeZone", "Timezone"}
+	}
+	return []string{"Timezone", "TimeZone"}
+}
+
 // validate resolves b's recipients for ch and lists every rejection the
 // request earns, in a fixed order: destinations, content, keypads, webhook,
 // files, MessageID.
-func (ch *channel) validate(b body) (rs []recipient, errs []string) {
-	rs, given := ch.recipients(b)
+func (ch *channel) validate(b body, d dialect) (rs []recipient, errs []string) {
+	rs, given := ch.recipients(b, d)
 	switch {
 	case !given:
 		errs = append(errs, msgNoDestinations)
 	case len(rs) == 0:
 		errs = append(errs, msgNoValidDestinations)
 	}
-	errs = append(errs, ch.content(b)...)
+	if !ch.hasContent(b, d) {
+		errs = append(errs, ch.contentMsg)
+	}
 	if ch.hasKeypads {
 		errs = append(errs, keypadChecks(b)...)
 	}
@@ -167,12 +208,37 @@ func (ch *channel) validate(b body) (rs []recipient, errs []string) {
 	return rs, errs
 }
 
+// hasContent reports whether b carries the channel's required content in
+// dialect d.
+func (ch *channel) hasContent(b body, d dialect) bool {
+	keys := ch.contentKeys
+	if d == dialectV2 {
+		keys = ch.v2ContentKeys
+	}
+	return b.anyText(keys...) || ch.filesAreContent && len(b.list("Files")) > 0
+}
+
 // recipients resolves the usable destinations for ch, in request order:
-// top-level shorthands, ContactID, GroupID, then Destinations[]. given
-// reports whether any destination was supplied at all, usable or not, which
-// separates the two documented destination rejections. Unusable entries are
-// dropped, as long as at least one is usable.
-func (ch *channel) recipients(b body) (rs []recipient, given bool) {
+// top-level shorthands, ContactID, GroupID (v3 only: v2 has none of them),
+// then Destinations[]. given reports whether any destination was supplied
+// at all, usable or not, which separates the two documented destination
+// rejections. Unusable entries are dropped, as long as at least one is
+// usable.
+func (ch *channel) recipients(b body, d dialect) (rs []recipient, given bool) {
+	if d == dialectV3 {
+		rs, given = ch.topRecipients(b)
+	}
+	for _, e := range b.list("Destinations") {
+		given = true
+		if r, ok := ch.entry(asBody(e)); ok {
+			rs = append(rs, r)
+		}
+	}
+	return rs, given
+}
+
+// topRecipients resolves v3's top-level shorthands, ContactID and GroupID.
+func (ch *channel) topRecipients(b body) (rs []recipient, given bool) {
 	for _, k := range ch.topKeys {
 		if s := b.str(k); !blank(s) {
 			given = true
@@ -188,12 +254,6 @@ func (ch *channel) recipients(b body) (rs []recipient, given bool) {
 	if s := b.str("GroupID"); !blank(s) {
 		given = true
 		rs = append(rs, recipient{})
-	}
-	for _, e := range b.list("Destinations") {
-		given = true
-		if r, ok := ch.entry(asBody(e)); ok {
-			rs = append(rs, r)
-		}
 	}
 	return rs, given
 }

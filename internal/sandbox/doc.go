@@ -13,11 +13,22 @@
 //	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (not sms)
 //	PATCH /api/v3.00/{channel}/{MessageID}/pacing      set NumberOfOperators (tts and voice only)
 //	GET   /api/v3.00/sms/received                      inbound SMS
+//	POST  /api/{v2}/send/{channel}                     send ({"MessageData":{…}}), see API v2.0x
+//	GET   /api/{v2}/get/status/{MessageID}             status, any channel
+//	POST  /api/{v2}/get/status                         the same, {Sender,APIKey,MessageID} (legacy form)
+//	GET   /api/{v2}/get/sms/reply/{MessageID}          SMS status with its replies
+//	POST  /api/{v2}/get/sms/reply                      the same, legacy form
+//	GET   /api/{v2}/get/sms/received                   inbound SMS (?timePeriod= or ?dateFrom=&dateTo=)
+//	POST  /api/{v2}/get/sms/received                   the same, parameters in the body
+//	PATCH /api/{v2}/set/{action}/{MessageID}           abort, reschedule, resubmit or pacing
+//	POST  /api/{v2}/set/{action}                       the same, {Sender,APIKey,MessageID,…}
 //	GET   /sandbox/messages                            what was accepted, in order, with its actions (no auth)
+//	GET   /sandbox/notifications                       e-mails sent by the v2 deferred authentication (no auth)
 //	POST  /sandbox/inbound                             inject an inbound SMS (no auth)
 //	GET   /sandbox/health                              200 when serving
 //
-// where {channel} is sms, email, fax, tts or voice. Each channel keeps its
+// where {v2} is v2.01, v2.02, v2.03 or v2.04, and {channel} is sms, email,
+// fax, tts or voice. Each channel keeps its
 // own messages: an id sent by /tts is not found at /voice. Actions act on
 // the most recent message with the id, as SPEC says. /sms/received is the
 // inbound list, so an SMS whose MessageID is "received" has no readable
@@ -32,7 +43,8 @@
 //
 // # Requests
 //
-// /api/ routes need "Authorization: Bearer <token>"; "Basic <token>" is
+// This section and the next four describe v3.00; API v2.0x says how v2
+// differs. v3 routes need "Authorization: Bearer <token>"; "Basic <token>" is
 // accepted too because TNZ's own sources disagree on the v3 prefix. A
 // missing or wrong token answers 401 with SPEC's "Access denied" body. A
 // send whose Content-Type is not application/json (parameters allowed), or
@@ -43,7 +55,12 @@
 // Bodies are read leniently, as the real server does: unknown keys are
 // ignored, explicit nulls count as absent, numbers and booleans are read as
 // text where a string is expected, and blank strings count as empty. Keys
-// are case-sensitive (v3 spells them as SPEC does, e.g. Timezone).
+// are case-sensitive, but these synonyms are read on every version: v3's
+// Timezone and v2's TimeZone (the version's own spelling wins when both
+// are given); ReportTo and its former name ErrorEmailNotify (ReportTo
+// wins); MessageToAnswerPhones and the v2 SDKs' MessageToAnswerphones;
+// keypad Play, PlaySection and v2's PlayFile. /sandbox/messages shows how
+// ReportTo and the answering-machine message were read.
 //
 // # Send checks
 //
@@ -275,10 +292,128 @@
 // http.Transport retries a dropped idempotent request (GET) on a reused
 // connection by itself.
 //
+// # API v2.0x
+//
+// v2.01, v2.02, v2.03 and v2.04 (the version segment in any case, recorded
+// in lower case) share the v3 store, lifecycle, channel rules, outcomes,
+// prices, actions and inbound SMS: one model of messages, two wire
+// formats. A message sent on one version can be read and acted on from
+// any other, v3.00 included (there under its channel).
+//
+// Routes: fixed segments match case-insensitively (NODE's legacy client
+// writes /set/Reschedule) and MessageIDs are kept as written. The GET and
+// PATCH forms, with the MessageID in the path, are what the SDKs send with
+// an auth token; the POST forms, with Sender, APIKey and the MessageID in
+// the body, are their legacy form. Either form takes either kind of
+// credentials. NODE's legacy-only /get/result and the Address Book are not
+// modelled (404).
+//
+// Credentials: v2.03 and v2.04 read "Authorization: Basic <auth token>"
+// when that header is given (not blank, and not the word Basic or Bearer
+// alone). Otherwise, and always on v2.01 and v2.02 (which predate tokens,
+// so ignore the header), they are the Sender and APIKey at the top of the
+// JSON body. Their form checks come first in a rejection: "Missing Sender"
+// when Sender is blank or absent; otherwise "Invalid sender format" when
+// Sender is not an e-mail address and "Missing APIKey" when APIKey is
+// blank. Valid credentials are a token of Options.Tokens sent as Basic
+// (Bearer is v3's scheme, not v2's), or a Sender of Options.Senders
+// (case-insensitive; default DefaultSender) with its APIKey (default
+// DefaultAPIKey).
+//
+// Requests: media types (415), the syntax rule (400) and leniency are v3's,
+// with these additions. A GET may carry a body (the NODE SDK sends its
+// internal {"HTTPMethod":"GET"}); it is read if it is one JSON object and
+// otherwise ignored, and it never changes the method. The scalar members
+// of a body (TimePeriod, DateFrom, DateTo, RecordsPerPage, Page) count as
+// query parameters where the query lacks them. Headers other than those
+// named, such as NODE's "encoding: utf-8", are ignored.
+//
+// Sends: POST /send/{channel} {"MessageData":{…}}, plus Sender and APIKey
+// on the legacy form. A rejected send answers 400 {"Result":"Failed",
+// "ErrorMessage":[…]} listing the credential checks, then "Missing message
+// data" when MessageData is absent, null, not an object, or has no member
+// that counts as given (then nothing else is checked), else every v3 send
+// check, in v3's order and with its texts, applied to MessageData, except
+// that v2 has no top-level destination shorthands (Destination, ToNumber,
+// EmailAddress, MainPhone, ContactID and GroupID are unknown keys there,
+// so destinations come only from Destinations), no TemplateID (an unknown
+// key, so never content) and none of v3's content synonyms: the required
+// content is SMS Message; Email MessagePlain or MessageHTML; Fax Files or
+// Message; TTS and Voice MessageToPeople. An accepted send answers 200
+// {"Result":"Success","MessageID":"<id>"}.
+//
+// Deferred authentication (rejection-codes.txt, preamble): a send's
+// credentials are not checked when it is received, so a send that passes
+// the form checks is accepted whatever they are. When they are wrong (a
+// token that is not one of Options.Tokens or not sent as Basic, a Sender
+// that is not an API user, or the wrong APIKey), the message ignores its
+// SendTime and Mode: it is Pending from its arrival until the completion
+// delay has passed, then Completed with every recipient Failed, Result
+// "Authentication failed" (the sandbox's wording; TNZ documents none), no
+// price and no SentTime. At that moment the sandbox "sends" one e-mail to
+// the account's API Error Email Notify address (Options.ErrorNotifyEmail,
+// default DefaultErrorNotifyEmail), never to the message's ReportTo, which
+// the caller controls. The e-mails are listed by (*Server).Notifications
+// and GET /sandbox/notifications (read-only, no auth) as {To, Subject,
+// Body, MessageID, At}, oldest first; Body names the call, the MessageID
+// and which credentials failed (the Sender by name; never the token or
+// the APIKey). Actions still apply to such a message; a resubmitted round
+// fails the same way, without a second e-mail. v3.00 keeps authentication
+// synchronous (401, above), as SPEC describes.
+//
+// Status, replies, received and actions check credentials at once, since
+// they return data: form rejections answer 400 (the credential checks,
+// then NODE's "Missing MessageID" for a legacy form without one, then the
+// parameter checks), and wrong credentials answer 401 {"Result":
+// "Unauthorized","ErrorMessage":["Access denied: Auth Token or credentials
+// are incorrect or have expired."]} (SPEC's v3 text, which covers both
+// kinds of credentials).
+//
+//   - /get/status: the most recent message with the MessageID, on any
+//     channel. 200 is v3's status answer with "Result":"Success" first,
+//     Status instead of JobStatus, and neither *_RFC3339 fields nor
+//     SMSReplies (NODE StatusApiResponseDTO, PY2 status_dto); paging as
+//     on v3.
+//   - /get/sms/reply: the same for SMS only, each recipient with its
+//     SMSReplies (ReceivedID, ReceivedTimeLocal, ReceivedTimeUTC,
+//     Timezone, From, MessageText).
+//   - /get/sms/received: v3's window and paging rules and texts, except
+//     that DateFrom and DateTo, when both are given, win over TimePeriod
+//     (NODE's legacy client sends its default TimePeriod beside them). 200
+//     is {"Result":"Success", Pagination, "Messages":[…]}; each item has
+//     PY2's names (ID, MessageID, JobNum, Account, SubAccount, Department,
+//     Date, DateUTC, From, MessageText, Timezone), NODE's ReceivedID,
+//     ReceivedTimeLocal and ReceivedTimeUTC (the values of ID, Date and
+//     DateUTC) and ContactID. MessageID and JobNum are left out for an
+//     unmatched SMS, as on v3.
+//   - /set/{abort|reschedule|resubmit|pacing}: v3's action rules and
+//     texts on the most recent message with the MessageID, on any channel.
+//     An action the message's channel lacks answers 400 "Resubmit is not
+//     available for SMS messages" or "Pacing is not available for <SMS,
+//     Email or Fax> messages" (the sandbox's own). 200 is {"Result":
+//     "Success","MessageID","Status","JobNum","Action"} (NODE
+//     ActionApiResponseDTO).
+//
+// A MessageID that finds nothing answers 404 {"Result":"Failed",
+// "MessageID":"<id>","ErrorMessage":["Message(s) NOT found"]}, the
+// documented text for a poll that finds nothing.
+//
+// # Inspection
+//
+// GET /sandbox/messages lists every accepted send in arrival order:
+// Channel, APIVersion ("v3.00", "v2.04", …), MessageID, ReceivedAt,
+// JobStatus, ReportTo and AnswerPhoneMessage (as read, see Requests),
+// NumberOfOperators, Actions, and Body: the request body as received
+// (re-encoded compactly), except that the value of every APIKey member
+// (at any depth, name matched case-insensitively) shows as "***"; null or
+// blank ones are left. Headers, Authorization included, are never shown.
+// (*Server).Received keeps the raw bodies, APIKey included, for tests.
+//
 // # Extending
 //
-// Each message type is a channel value (required content, destination keys,
-// address check, keypads, files, outcome) in the channels table; the send,
-// status, action and inspection code is shared. v2.0x routes and the
-// Address Book belong in the routing of server.go.
+// Each message type is a channel value (required content per dialect,
+// destination keys, address check, keypads, files, outcome) in the
+// channels table; the send, status, action and inspection code is shared
+// by both wire formats. The Address Book belongs in the routing of
+// server.go (v3) and v2.go.
 package sandbox

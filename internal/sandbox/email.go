@@ -13,15 +13,12 @@ var emailChannel = &channel{
 	// EmailAddress is SPEC's key; the v3 SDKs also send Recipient (notes §3).
 	entryKeys: []string{"EmailAddress", "Recipient"},
 	address:   emailAddress,
-	content: func(b body) []string {
-		// SPEC: Message is a synonym of MessagePlain, and TemplateID the
-		// alternative to both bodies.
-		if !b.anyText("MessagePlain", "MessageHTML", "Message", "TemplateID") {
-			return []string{"Missing or empty message body. Please specify MessagePlain or MessageHTML"}
-		}
-		return nil
-	},
-	hasFiles: true,
+	// SPEC: Message is a synonym of MessagePlain, and TemplateID the
+	// alternative to both bodies; v2 knows neither.
+	contentKeys:   []string{"MessagePlain", "MessageHTML", "Message", "TemplateID"},
+	v2ContentKeys: []string{"MessagePlain", "MessageHTML"},
+	contentMsg:    "Missing or empty message body. Please specify MessagePlain or MessageHTML",
+	hasFiles:      true,
 	// SPEC: resubmit exists for Email, Fax, TTS and Voice.
 	canResubmit: true,
 	deliver: func(address string) (bool, string) {

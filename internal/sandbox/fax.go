@@ -11,16 +11,14 @@ var faxChannel = &channel{
 	// (notes §3).
 	entryKeys: []string{"ToNumber", "Recipient", "FaxNumber"},
 	address:   e164,
-	content: func(b body) []string {
-		// The documents are the Files; v2's text Message still counts, and
-		// TemplateID is v3's alternative. Files entries that lack Name or
-		// Data are reported by the file checks, not here.
-		if len(b.list("Files")) == 0 && !b.anyText("Message", "TemplateID") {
-			return []string{"Missing fax contents - Empty or missing message & file fields"}
-		}
-		return nil
-	},
-	hasFiles: true,
+	// The documents are the Files; v2's text Message still counts (on v3
+	// too), and TemplateID is v3's alternative. Files entries that lack
+	// Name or Data are reported by the file checks, not here.
+	contentKeys:     []string{"Message", "TemplateID"},
+	v2ContentKeys:   []string{"Message"},
+	filesAreContent: true,
+	contentMsg:      "Missing fax contents - Empty or missing message & file fields",
+	hasFiles:        true,
 	// SPEC: resubmit exists for Email, Fax, TTS and Voice.
 	canResubmit: true,
 	deliver: func(address string) (bool, string) {

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -8,13 +9,21 @@ import (
 )
 
 // inspected is one entry of GET /sandbox/messages. It holds what the client
-// sent in the body and nothing from its headers, so tokens never show.
+// sent in the body, with APIKey values masked, and nothing from its
+// headers, so tokens and API keys never show.
 type inspected struct {
 	Channel    string
-	APIVersion string
+	APIVersion string // "v3.00", "v2.04", …
 	MessageID  string
 	ReceivedAt string // RFC 3339, UTC
 	JobStatus  string
+	// ReportTo is where the message's reports go, as the sandbox read it:
+	// ReportTo, else its former name ErrorEmailNotify; absent when neither.
+	ReportTo string `json:",omitempty"`
+	// AnswerPhoneMessage is true when a TTS/Voice message gave a message
+	// for answering machines, spelt MessageToAnswerPhones (v3) or
+	// MessageToAnswerphones (the v2 SDKs).
+	AnswerPhoneMessage bool `json:",omitempty"`
 	// NumberOfOperators is the TTS/Voice pacing in force: the last pacing
 	// action's, else the send's own; absent when neither set one.
 	NumberOfOperators int `json:",omitempty"`
@@ -37,13 +46,15 @@ func (s *Server) sandboxRoute(name string) (endpoint, bool) {
 	get := []string{http.MethodGet, http.MethodHead}
 	switch strings.ToLower(name) {
 	case "health":
-		return endpoint{get, func(w http.ResponseWriter, _ *http.Request) {
+		return endpoint{methods: get, serve: func(w http.ResponseWriter, _ *http.Request) {
 			writeJSON(w, http.StatusOK, struct{ Status string }{"OK"})
 		}}, true
 	case "messages":
-		return endpoint{get, s.inspect}, true
+		return endpoint{methods: get, serve: s.inspect}, true
 	case "inbound":
-		return endpoint{[]string{http.MethodPost}, s.inboundRequest}, true
+		return endpoint{methods: []string{http.MethodPost}, serve: s.inboundRequest}, true
+	case "notifications":
+		return endpoint{methods: get, serve: s.notificationsRequest}, true
 	}
 	return endpoint{}, false
 }
@@ -57,11 +68,13 @@ func (s *Server) inspect(w http.ResponseWriter, _ *http.Request) {
 	for _, m := range s.store.all {
 		e := inspected{
 			Channel: m.ch.name, APIVersion: m.apiVersion, MessageID: m.id,
-			ReceivedAt:        m.created.UTC().Format(time.RFC3339),
-			JobStatus:         m.jobStatus(now),
-			NumberOfOperators: m.operators,
-			Actions:           make([]inspectedAction, 0, len(m.actions)),
-			Body:              m.body, // stored bodies are never modified, so sharing is safe
+			ReceivedAt:         m.created.UTC().Format(time.RFC3339),
+			JobStatus:          m.jobStatus(now),
+			ReportTo:           m.reportTo,
+			AnswerPhoneMessage: m.answerMsg,
+			NumberOfOperators:  m.operators,
+			Actions:            make([]inspectedAction, 0, len(m.actions)),
+			Body:               m.shown, // stored bodies are never modified, so sharing is safe
 		}
 		for _, a := range m.actions {
 			e.Actions = append(e.Actions, inspectedAction{
@@ -73,4 +86,75 @@ func (s *Server) inspect(w http.ResponseWriter, _ *http.Request) {
 	}
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, struct{ Messages []inspected }{list})
+}
+
+// maskedSecret replaces every APIKey value in /sandbox/messages.
+const maskedSecret = `"***"`
+
+// maskSecrets returns raw, one JSON object, with the value of every
+// APIKey member (the name matched case-insensitively, at any depth)
+// replaced by "***", and every other byte as received. Values that are null
+// or a blank string are left as they are: they hide no secret. raw is
+// returned itself when there is nothing to mask.
+func maskSecrets(raw []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	// A frame is an open object or array; wantKey says that an object's
+	// next string token is a member name.
+	type frame struct{ object, wantKey bool }
+	var stack []frame
+	valueDone := func() {
+		if n := len(stack); n > 0 && stack[n-1].object {
+			stack[n-1].wantKey = true
+		}
+	}
+	var spans [][2]int64 // [start, end) of each value to mask
+	for {
+		tok, err := dec.Token()
+		if err != nil { // io.EOF after the object; raw was checked as JSON before
+			break
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{', '[':
+				stack = append(stack, frame{object: t == '{', wantKey: t == '{'})
+			default:
+				stack = stack[:len(stack)-1]
+				valueDone()
+			}
+		case string:
+			n := len(stack)
+			if n == 0 || !stack[n-1].object || !stack[n-1].wantKey {
+				valueDone()
+				continue
+			}
+			stack[n-1].wantKey = false
+			if !strings.EqualFold(t, "APIKey") {
+				continue
+			}
+			var v json.RawMessage
+			if dec.Decode(&v) != nil {
+				return raw
+			}
+			var val any
+			if json.Unmarshal(v, &val) == nil && present(val) {
+				end := dec.InputOffset()
+				spans = append(spans, [2]int64{end - int64(len(v)), end})
+			}
+			valueDone()
+		default:
+			valueDone()
+		}
+	}
+	if len(spans) == 0 {
+		return raw
+	}
+	out := make([]byte, 0, len(raw))
+	var at int64
+	for _, sp := range spans {
+		out = append(append(out, raw[at:sp[0]]...), maskedSecret...)
+		at = sp[1]
+	}
+	return append(out, raw[at:]...)
 }

@@ -8,13 +8,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 )
 
 // Main runs `terraform-provider-tnz sandbox [-addr 127.0.0.1:8086] [-token T]
-// [-completion-delay 2s]`: it prints one line saying where it listens and
-// which token it accepts, serves until SIGINT or SIGTERM, and returns an
+// [-sender S -api-key K] [-completion-delay 2s]`: it prints one line saying
+// where it listens and which credentials it accepts, serves until SIGINT or SIGTERM, and returns an
 // exit code (0 after a signal, 1 if it cannot listen, 2 for bad usage).
 func Main(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -27,11 +28,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: terraform-provider-tnz sandbox [flags]\n\nRuns a local model of the TNZ messaging API (v3.00 SMS, Email, Fax, TTS and Voice: send, status, actions and inbound SMS).\n\nFlags:")
+		fmt.Fprintln(fs.Output(), "Usage: terraform-provider-tnz sandbox [flags]\n\nRuns a local model of the TNZ messaging API (v3.00 and v2.01-v2.04; SMS, Email, Fax, TTS and Voice: send, status, actions and inbound SMS).\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	addr := fs.String("addr", "127.0.0.1:8086", "`address` to listen on")
-	token := fs.String("token", DefaultToken, "auth `token` to accept (Bearer or Basic)")
+	token := fs.String("token", DefaultToken, "auth `token` to accept (v3: Bearer or Basic; v2.03/v2.04: Basic)")
+	sender := fs.String("sender", DefaultSender, "v2 legacy `Sender` (an e-mail address) to accept")
+	apiKey := fs.String("api-key", DefaultAPIKey, "v2 legacy `APIKey` to accept with -sender")
 	delay := fs.Duration("completion-delay", DefaultCompletionDelay, "time from accepting a message to Completed; 0 or less completes at once")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -44,19 +47,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if *token == "" {
-		fmt.Fprintln(stderr, "sandbox: -token must not be empty")
+	for _, f := range []struct{ name, value string }{{"token", *token}, {"sender", *sender}, {"api-key", *apiKey}} {
+		if strings.TrimSpace(f.value) == "" {
+			fmt.Fprintf(stderr, "sandbox: -%s must not be empty\n", f.name)
+			return 2
+		}
+	}
+	if _, ok := emailAddress(*sender); !ok {
+		fmt.Fprintf(stderr, "sandbox: -sender %q is not an e-mail address\n", *sender)
 		return 2
 	}
 	if *delay <= 0 {
 		*delay = -1 // Options reads 0 as "default"; on the command line it means "at once"
 	}
-	rn, err := Listen(Options{Tokens: []string{*token}, CompletionDelay: *delay}, *addr)
+	rn, err := Listen(Options{Tokens: []string{*token}, Senders: map[string]string{*sender: *apiKey}, CompletionDelay: *delay}, *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "sandbox: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "TNZ sandbox listening on %s (API base %s/api/v3.00), accepting auth token %q\n", rn.URL, rn.URL, *token)
+	fmt.Fprintf(stdout, "TNZ sandbox listening on %s (API base %s/api/v3.00, also v2.01-v2.04), accepting auth token %q and sender %q with API key %q\n",
+		rn.URL, rn.URL, *token, *sender, *apiKey)
 	select {
 	case <-ctx.Done():
 	case err := <-rn.served:

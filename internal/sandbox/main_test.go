@@ -68,7 +68,7 @@ func TestListenWildcardURL(t *testing.T) {
 }
 
 func TestMainUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{"-nope"}, {"-completion-delay", "soon"}, {"extra"}, {"-token", ""}} {
+	for _, args := range [][]string{{"-nope"}, {"-completion-delay", "soon"}, {"extra"}, {"-token", ""}, {"-sender", ""}, {"-sender", "application"}, {"-api-key", " "}} {
 		var stdout, stderr bytes.Buffer
 		if code := Main(args, &stdout, &stderr); code != 2 {
 			t.Errorf("Main(%q) = %d, want 2", args, code)
@@ -102,7 +102,7 @@ func TestRunServesUntilStopped(t *testing.T) {
 	var stderr bytes.Buffer
 	exit := make(chan int, 1)
 	go func() {
-		exit <- run(ctx, []string{"-addr", "127.0.0.1:0", "-token", "T0k", "-completion-delay", "0"}, outW, &stderr)
+		exit <- run(ctx, []string{"-addr", "127.0.0.1:0", "-token", "T0k", "-sender", "ops@example.com", "-api-key", "K3y", "-completion-delay", "0"}, outW, &stderr)
 		outW.Close()
 	}()
 
@@ -111,8 +111,8 @@ func TestRunServesUntilStopped(t *testing.T) {
 		t.Fatalf("no startup line: %v (stderr %q)", err, stderr.String())
 	}
 	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(line)
-	if url == "" || !strings.Contains(line, `"T0k"`) {
-		t.Fatalf("startup line %q lacks the URL or the token", line)
+	if url == "" || !strings.Contains(line, `"T0k"`) || !strings.Contains(line, `"ops@example.com"`) || !strings.Contains(line, `"K3y"`) {
+		t.Fatalf("startup line %q lacks the URL or the credentials", line)
 	}
 	req, _ := http.NewRequest(http.MethodPost, url+"/api/v3.00/sms", strings.NewReader(`{"Message":"hi","Destination":"+6421000001","MessageID":"cli"}`))
 	req.Header.Set("Authorization", "Basic T0k")
@@ -132,6 +132,22 @@ func TestRunServesUntilStopped(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(b), `"JobStatus":"Completed"`) {
 		t.Errorf("-completion-delay 0 should complete at once: %s", b)
+	}
+	// The legacy credentials of -sender and -api-key, on v2.02.
+	creds := `"Sender":"ops@example.com","APIKey":"K3y"`
+	for _, c := range []struct{ path, body string }{
+		{"/api/v2.02/send/sms", `{` + creds + `,"MessageData":{"MessageID":"cli2","Message":"hi","Destinations":[{"Recipient":"+6421000001"}]}}`},
+		{"/api/v2.02/get/status", `{` + creds + `,"MessageID":"cli2"}`},
+	} {
+		resp, err := http.Post(url+c.path, "application/json", strings.NewReader(c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+	}
+	if !strings.Contains(string(b), `"Result":"Delivered"`) {
+		t.Errorf("legacy send with -sender and -api-key: %s", b)
 	}
 
 	cancel()

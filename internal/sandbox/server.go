@@ -17,6 +17,17 @@ import (
 // DefaultToken is the auth token a sandbox accepts when Options.Tokens is empty.
 const DefaultToken = "sandbox-token"
 
+// DefaultSender and DefaultAPIKey are the legacy (v2.0x Sender/APIKey)
+// credentials a sandbox accepts when Options.Senders is empty.
+const (
+	DefaultSender = "api@example.com"
+	DefaultAPIKey = "sandbox-api-key"
+)
+
+// DefaultErrorNotifyEmail is the account's "API Error Email Notify"
+// address when Options.ErrorNotifyEmail is empty.
+const DefaultErrorNotifyEmail = "api-errors@example.com"
+
 // DefaultCompletionDelay is how long an accepted message stays Pending.
 const DefaultCompletionDelay = 2 * time.Second
 
@@ -41,12 +52,22 @@ type Options struct {
 	// of unmatched inbound SMS, and of /sms/received's dateFrom and dateTo.
 	// Empty means DefaultTimezone.
 	Timezone string
+	// Senders are the v2.0x API users' legacy credentials: Sender (an
+	// e-mail address, matched case-insensitively) -> APIKey. Empty means
+	// {DefaultSender: DefaultAPIKey}; entries with an empty side are ignored.
+	Senders map[string]string
+	// ErrorNotifyEmail is the account's "API Error Email Notify" address,
+	// to which the deferred authentication reports rejected v2 calls (see
+	// Notifications). Empty means DefaultErrorNotifyEmail.
+	ErrorNotifyEmail string
 }
 
 // Server is the sandbox TNZ API. It implements http.Handler and is safe for
 // concurrent use.
 type Server struct {
 	tokens   [][]byte
+	senders  map[string][]byte // lower-case Sender -> APIKey
+	notifyTo string            // the API Error Email Notify address
 	clock    Clock
 	delay    time.Duration
 	timezone string         // the API user's Timezone
@@ -71,6 +92,18 @@ func New(opts Options) *Server {
 	if len(s.tokens) == 0 {
 		s.tokens = [][]byte{[]byte(DefaultToken)}
 	}
+	s.senders = map[string][]byte{}
+	for sender, key := range opts.Senders {
+		if sender = strings.ToLower(strings.TrimSpace(sender)); sender != "" && key != "" {
+			s.senders[sender] = []byte(key)
+		}
+	}
+	if len(s.senders) == 0 {
+		s.senders[DefaultSender] = []byte(DefaultAPIKey)
+	}
+	if s.notifyTo = strings.TrimSpace(opts.ErrorNotifyEmail); s.notifyTo == "" {
+		s.notifyTo = DefaultErrorNotifyEmail
+	}
 	if s.clock == nil {
 		s.clock = systemClock{}
 	}
@@ -87,10 +120,12 @@ func New(opts Options) *Server {
 // Received is one accepted send.
 type Received struct {
 	Channel    string // "sms", "email", "fax", "tts" or "voice"
-	APIVersion string // "v3.00"
+	APIVersion string // "v3.00", or "v2.01" to "v2.04" (lower case whatever the path's case)
 	MessageID  string
 	ReceivedAt time.Time
-	Body       json.RawMessage // the request body exactly as received
+	// Body is the request body exactly as received, for tests: unlike
+	// /sandbox/messages it keeps a v2 legacy body's APIKey.
+	Body json.RawMessage
 }
 
 // Received returns copies of the accepted sends, in arrival order.
@@ -116,9 +151,12 @@ func (s *Server) APIRequests() int {
 }
 
 // endpoint is a resolved route: the methods it allows and its handler.
+// ownAuth endpoints (v2.0x) check credentials themselves; the others under
+// /api/ need a v3 token before they are served.
 type endpoint struct {
 	methods []string
 	serve   func(http.ResponseWriter, *http.Request)
+	ownAuth bool
 }
 
 // ServeHTTP routes /api/<version>/… and /sandbox/… requests. Path segments
@@ -142,7 +180,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case !allowed(ep.methods, r.Method):
 			w.Header().Set("Allow", strings.Join(ep.methods, ", "))
 			writeError(w, http.StatusMethodNotAllowed, "Failed", "", fmt.Sprintf("Method %s is not allowed here.", r.Method))
-		case api && !s.authorized(r):
+		case api && !ep.ownAuth && !s.authorized(r):
 			writeError(w, http.StatusUnauthorized, "Unauthorized", "", msgUnauthorized)
 		default:
 			ep.serve(w, r)
@@ -163,10 +201,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	handle(w)
 }
 
-// apiRoute resolves the path after /api/. Only v3.00 exists so far; v2.0x
-// (`/send/<type>` with a MessageData wrapper) and Address Book are further
-// cases here.
+// apiRoute resolves the path after /api/: v3.00 here, v2.0x in v2.go.
+// The Address Book would be a further case.
 func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
+	if v := strings.ToLower(version); v2Versions[v] {
+		return s.v2Route(v, rest)
+	}
 	if !strings.EqualFold(version, "v3.00") || len(rest) == 0 {
 		return endpoint{}, false
 	}
@@ -177,16 +217,16 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 	get := []string{http.MethodGet, http.MethodHead}
 	switch len(rest) {
 	case 1:
-		return endpoint{[]string{http.MethodPost}, func(w http.ResponseWriter, r *http.Request) {
+		return endpoint{methods: []string{http.MethodPost}, serve: func(w http.ResponseWriter, r *http.Request) {
 			s.send(w, r, ch, "v3.00")
 		}}, true
 	case 2:
 		// SPEC's /sms/received is a fixed path beside /sms/{MessageID}; on
 		// the other channels "received" is just a MessageID.
 		if ch.hasReplies && strings.EqualFold(rest[1], "received") {
-			return endpoint{get, s.received}, true
+			return endpoint{methods: get, serve: s.received}, true
 		}
-		return endpoint{get, func(w http.ResponseWriter, r *http.Request) {
+		return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {
 			s.status(w, r, ch, rest[1])
 		}}, true
 	case 3:
@@ -194,7 +234,7 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 		if !ok || !act.supports(ch) {
 			return endpoint{}, false
 		}
-		return endpoint{[]string{http.MethodPatch}, func(w http.ResponseWriter, r *http.Request) {
+		return endpoint{methods: []string{http.MethodPatch}, serve: func(w http.ResponseWriter, r *http.Request) {
 			s.action(w, r, ch, rest[1], act)
 		}}, true
 	}
@@ -218,6 +258,12 @@ func (s *Server) authorized(r *http.Request) bool {
 	if !strings.EqualFold(scheme, "Bearer") && !strings.EqualFold(scheme, "Basic") {
 		return false
 	}
+	return s.validToken(token)
+}
+
+// validToken reports whether token is one of Options.Tokens, in constant
+// time over the candidates.
+func (s *Server) validToken(token string) bool {
 	token = strings.TrimSpace(token)
 	ok := false
 	for _, t := range s.tokens {
@@ -247,22 +293,30 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, versi
 		writeError(w, http.StatusBadRequest, "Failed", "", msgSyntax)
 		return
 	}
-	rs, errs := ch.validate(b)
+	rs, errs := ch.validate(b, dialectV3)
 	if len(errs) > 0 {
 		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
 		return
 	}
+	s.mu.Lock()
+	m := s.accept(ch, dialectV3, version, b, raw, rs)
+	s.mu.Unlock()
+	// v3 success has no Result key (SPEC 200OK; notes §5.1).
+	writeJSON(w, http.StatusOK, struct{ MessageID string }{m.id})
+}
+
+// accept stores a valid send: b holds the message's fields (the body on
+// v3, MessageData on v2), raw the whole request body. The MessageID is
+// the client's or a new UUIDv4. The caller holds s.mu.
+func (s *Server) accept(ch *channel, d dialect, version string, b body, raw []byte, rs []recipient) *message {
 	id := strings.TrimSpace(b.str("MessageID"))
 	if id == "" {
 		id = newUUID()
 	}
-	s.mu.Lock()
 	s.jobSeq++
-	m := newMessage(ch, version, id, fmt.Sprintf("SB%06X", s.jobSeq%0x1000000), b, raw, rs, s.clock.Now(), s.delay, s.timezone)
+	m := newMessage(ch, d, version, id, fmt.Sprintf("SB%06X", s.jobSeq%0x1000000), b, raw, rs, s.clock.Now(), s.delay, s.timezone)
 	s.store.add(m)
-	s.mu.Unlock()
-	// v3 success has no Result key (SPEC 200OK; notes §5.1).
-	writeJSON(w, http.StatusOK, struct{ MessageID string }{id})
+	return m
 }
 
 // status answers GET /<channel>/<MessageID>[?recordsPerPage=&page=] for

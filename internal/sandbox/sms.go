@@ -11,16 +11,13 @@ var smsChannel = &channel{
 	// MobilePhone, and the Address Book calls it MobileNumber (notes §3).
 	entryKeys: []string{"ToNumber", "Recipient", "MobilePhone", "MobileNumber"},
 	address:   e164,
-	content: func(b body) []string {
-		// SPEC: TemplateID is the alternative to Message.
-		if blank(b.str("Message")) && blank(b.str("TemplateID")) {
-			return []string{"Missing or empty message"}
-		}
-		return nil
-	},
-	hasFiles:   true,
-	hasReplies: true,
-	text:       func(b body) string { return b.str("Message") },
+	// SPEC: TemplateID is v3's alternative to Message; v2 has none.
+	contentKeys:   []string{"Message", "TemplateID"},
+	v2ContentKeys: []string{"Message"},
+	contentMsg:    "Missing or empty message",
+	hasFiles:      true,
+	hasReplies:    true,
+	text:          func(b body) string { return b.str("Message") },
 	deliver: func(address string) (bool, string) {
 		// Deterministic so tests can ask for a failure: numbers ending in 99.
 		if strings.HasSuffix(address, "99") {

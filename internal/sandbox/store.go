@@ -22,6 +22,11 @@ const (
 // succeeds without being sent (SPEC TestMode), so nothing was "Delivered".
 const testResult = "Test Mode"
 
+// authFailedResult is the Result of every recipient of a v2 message whose
+// credentials the deferred authentication rejected. TNZ documents no text
+// for it; the sandbox's own choice.
+const authFailedResult = "Authentication failed"
+
 // abortedResult is the Result of every recipient an abort stopped. TNZ
 // documents no text for it; the sandbox's own choice.
 const abortedResult = "Aborted"
@@ -98,11 +103,20 @@ type message struct {
 	subAccount string
 	department string
 	reference  string
+	reportTo   string // ReportTo, or its former name ErrorEmailNotify
+	answerMsg  bool   // TTS/Voice: MessageToAnswerPhones (or v2's MessageToAnswerphones) was given
 	text       string // MessageText before personalisation; channels without MessageText leave it empty
 	operators  int    // TTS/Voice NumberOfOperators in force: the send's, then the last pacing's; 0: none
 	recipients []recipient
 	actions    []actionRecord
-	body       json.RawMessage
+	body       json.RawMessage // exactly as received
+	shown      json.RawMessage // body as /sandbox/messages shows it: APIKey values masked
+	// authFailure, when set, says which credentials the deferred
+	// authentication (v2 only) rejected; never the secret itself. The job
+	// fails at authAt and the notification is sent then.
+	authFailure string
+	authAt      time.Time
+	path        string // the request's method and path, for the notification
 }
 
 // actionRecord is one accepted action on a message, for inspection.
@@ -114,17 +128,25 @@ type actionRecord struct {
 	resent    int    // Resubmit: how many recipients are sent again
 }
 
-func newMessage(ch *channel, apiVersion, id, jobNum string, b body, raw []byte, rs []recipient, now time.Time, delay time.Duration, defaultTZ string) *message {
+// newMessage builds an accepted message from b, the message's fields (the
+// body on v3, MessageData on v2), read in dialect d; raw is the whole
+// request body.
+func newMessage(ch *channel, d dialect, apiVersion, id, jobNum string, b body, raw []byte, rs []recipient, now time.Time, delay time.Duration, defaultTZ string) *message {
 	m := &message{
 		ch: ch, apiVersion: apiVersion, id: id, jobNum: jobNum,
 		created: now, sendAt: now, delay: delay,
 		test:       strings.EqualFold(strings.TrimSpace(b.str("Mode")), "Test"),
-		timezone:   strings.TrimSpace(b.str("Timezone")),
+		timezone:   b.first(d.timezoneKeys()...),
 		subAccount: b.str("SubAccount"),
 		department: b.str("Department"),
 		reference:  b.str("Reference"),
+		reportTo:   b.first("ReportTo", "ErrorEmailNotify"),
 		recipients: rs,
 		body:       append(json.RawMessage(nil), raw...),
+	}
+	m.shown = maskSecrets(m.body)
+	if ch.hasKeypads {
+		m.answerMsg = b.anyText("MessageToAnswerPhones", "MessageToAnswerphones")
 	}
 	if ch.text != nil {
 		m.text = ch.text(b)
@@ -145,6 +167,17 @@ func newMessage(ch *channel, apiVersion, id, jobNum string, b body, raw []byte, 
 		m.schedule(m.sendAt)
 	}
 	return m
+}
+
+// failAuthentication marks m as rejected by the deferred authentication:
+// whatever its SendTime or Mode, it is Pending from its arrival until its
+// completion delay has passed, then Completed with every recipient Failed
+// "Authentication failed", unsent and free. detail says which credentials
+// failed.
+func (m *message) failAuthentication(detail, path string) {
+	m.test, m.delayed = false, false
+	m.schedule(m.created)
+	m.authFailure, m.authAt, m.path = detail, m.doneAt, path
 }
 
 // schedule starts the current round at sendAt: it completes after the
@@ -179,6 +212,8 @@ func (m *message) outcome(i int, now time.Time) outcome {
 		return outcome{status: recipientFailed, result: abortedResult}
 	case m.jobStatus(now) != jobCompleted:
 		return outcome{status: recipientPending}
+	case m.authFailure != "":
+		return outcome{status: recipientFailed, result: authFailedResult}
 	case m.test:
 		return outcome{status: recipientSuccess, result: testResult, sentAt: m.doneAt}
 	}

@@ -37,13 +37,11 @@ func callChannel(name string, messageKeys ...string) *channel {
 		// PhoneNumber, and TS3 maps its ToNumber to MainPhone (notes §3).
 		entryKeys: []string{"MainPhone", "Recipient", "PhoneNumber", "ToNumber"},
 		address:   e164,
-		content: func(b body) []string {
-			if !b.anyText(append([]string{"TemplateID"}, messageKeys...)...) {
-				return []string{msgMessageToPeople}
-			}
-			return nil
-		},
-		hasKeypads: true,
+		// v2 has MessageToPeople only: no TemplateID, no Message synonym.
+		contentKeys:   append([]string{"TemplateID"}, messageKeys...),
+		v2ContentKeys: []string{"MessageToPeople"},
+		contentMsg:    msgMessageToPeople,
+		hasKeypads:    true,
 		// SPEC: resubmit and pacing exist for both calls.
 		canResubmit: true,
 		canPace:     true,
