@@ -258,7 +258,7 @@ resource "tnz_fax" "test" {
 }
 `,
 			PlanOnly:    true,
-			ExpectError: diagnosticRegexp(summaryFaxMessageVersion, "message", "API v3.00 sends faxes from documents only"),
+			ExpectError: diagnosticRegexp(summaryVersionField("message"), "message", "API v3.00 sends faxes from documents only"),
 		}},
 	})
 }

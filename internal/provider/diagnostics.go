@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -15,9 +16,7 @@ const (
 	summaryStatusUnavailable      = "Delivery status unavailable"
 	summaryMessageNotFound        = "Message not found at TNZ"
 	summaryUncertainSend          = "The message may not have been sent"
-	summaryFaxMessageVersion      = "Fax message needs API v2.0x"
 	summaryTemplateMerge          = "Cannot apply the template"
-	summaryTemplateID             = "template_id needs API v3.00"
 	summaryWaitTimeout            = "Timed out waiting for the message to complete"
 	summaryRescheduleFailed       = "Rescheduling the message failed"
 	summaryAbortFailed            = "Aborting the scheduled message failed"
@@ -25,6 +24,9 @@ const (
 	summaryImport                 = "Cannot import the message"
 	summaryStatusRead             = "Reading the message status failed"
 	summaryReceivedRead           = "Reading inbound SMS failed"
+	summaryConflictingCredentials = "Conflicting credentials"
+	summaryVersionCredentials     = "Credentials do not suit the API version"
+	summaryCredentialsRejected    = "TNZ rejected the credentials"
 	summaryFileUnreadable         = "Cannot read attachment"
 	summaryFileContent            = "Invalid attachment content"
 	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
@@ -63,14 +65,6 @@ func detailMessageNotFound(messageID string) string {
 		"remove it with terraform state rm if it should be forgotten. Nothing is re-sent.", messageID)
 }
 
-func detailFaxMessageVersion(apiVersion string) string {
-	return fmt.Sprintf("API %s sends faxes from documents only. Remove message and attach the text as a file, e.g. files = [{ name = \"note.txt\", content = base64encode(\"…\") }].", apiVersion)
-}
-
-func detailTemplateID(apiVersion string) string {
-	return fmt.Sprintf("TNZ Dashboard templates (template_id) exist only on API v3.00; the provider is configured for %s. Remove template_id, or use a tnz_<channel>_template resource, which works on every version.", apiVersion)
-}
-
 func summaryRecipientFailed(destination string) string {
 	return fmt.Sprintf("Delivery to %s failed", destination)
 }
@@ -94,6 +88,41 @@ func detailActionFailed(messageID string, err error) string {
 
 func detailNotFoundOnImport(fix string, err error) string {
 	return fmt.Sprintf("%s\n\nTNZ answered: %s", fix, err)
+}
+
+const detailConflictingCredentials = "Both auth_token and sender/api_key are set (in the provider block or TNZ_AUTH_TOKEN, TNZ_SENDER, TNZ_API_KEY). " +
+	"Use auth_token (API v3.00 or v2.04), or sender and api_key (API v2.02), not both."
+
+func detailVersionNeedsLegacy(version string) string {
+	return fmt.Sprintf("API %s authenticates with sender and api_key (TNZ_SENDER, TNZ_API_KEY). Set them, or use api_version = \"v3.00\" or \"v2.04\" with auth_token.", version)
+}
+
+func detailVersionNeedsToken(version string) string {
+	return fmt.Sprintf("API %s authenticates with auth_token (TNZ_AUTH_TOKEN), not sender and api_key. Set auth_token instead, or use api_version = \"v2.02\" for sender and api_key.", version)
+}
+
+func detailCredentialsRejected(messageID, evidence string) string {
+	return fmt.Sprintf("TNZ accepted message %q, then its authentication engine rejected the credentials (%s): nothing was delivered. "+
+		"TNZ reports this by e-mail to the API Error Email Notify address of the account (TNZ Dashboard: Users > API). "+
+		"Check auth_token, or sender and api_key, and api_version. The message is recorded in state, marked tainted: the next apply sends it again.", messageID, evidence)
+}
+
+func summaryVersionField(attribute string) string {
+	return fmt.Sprintf("%s is not available on this API version", attribute[strings.LastIndex(attribute, ".")+1:])
+}
+
+// versionFieldAdvice says, per attribute, what to do instead.
+var versionFieldAdvice = map[string]string{
+	"message":          "API v3.00 sends faxes from documents only: remove message and attach the text as a file, e.g. files = [{ name = \"note.txt\", content = base64encode(\"…\") }], or use api_version = \"v2.04\".",
+	"template_id":      "TNZ Dashboard templates (template_id) exist only on API v3.00. Remove template_id, or use a tnz_<channel>_template resource, which works on every version.",
+	"group_code":       "Address Book group codes exist only on API v3.00. Use group_id instead.",
+	"bcc_email":        "BCC exists only on API v3.00. Remove bcc_email, or add the address as another recipient.",
+	"answerphone_mode": "Answering-machine modes exist only on API v3.00. Remove answerphone_mode.",
+}
+
+func detailVersionField(attribute, apiVersion string) string {
+	key := attribute[strings.LastIndex(attribute, ".")+1:]
+	return fmt.Sprintf("The provider is configured for API %s. %s", apiVersion, versionFieldAdvice[key])
 }
 
 func detailFileUnreadable(p string, err error) string {

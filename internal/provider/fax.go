@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -29,11 +28,6 @@ func faxSpec() channelSpec {
 			"watermark_folder":     replacingString("Folder of the watermark files."),
 			"watermark_first_page": replacingString("Watermark file for the first page."),
 			"watermark_all_pages":  replacingString("Watermark file for every page."),
-		},
-		versionCheck: func(msg tnz.Message, apiVersion string, diags *diag.Diagnostics) {
-			if fax := msg.(*tnz.FaxMessage); fax.Message != "" && apiVersion == tnz.V300 {
-				diags.AddAttributeError(path.Root("message"), summaryFaxMessageVersion, detailFaxMessageVersion(apiVersion))
-			}
 		},
 	}
 }

@@ -100,6 +100,11 @@ func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, m *sen
 				return
 			}
 		case tnz.IsNotFound(err): // TNZ may not list a message it is still processing
+		case tnz.IsUnauthorized(err):
+			// Accepted, then refused: v2.0x checks credentials only after
+			// accepting a call (deferred authentication).
+			diags.AddError(summaryCredentialsRejected, detailCredentialsRejected(id, fmt.Sprintf("reading its status is refused: %s", err)))
+			return
 		case ctx.Err() == nil:
 			diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(id, err))
 		}
@@ -125,6 +130,10 @@ func reportFailedRecipients(s *tnz.Status, diags *diag.Diagnostics) {
 		return
 	}
 	all := len(failed) == len(s.Recipients)
+	if all && authenticationFailure(failed) {
+		diags.AddError(summaryCredentialsRejected, detailCredentialsRejected(s.MessageID, fmt.Sprintf("every recipient failed with %q", failed[0].Result)))
+		return
+	}
 	for _, r := range failed {
 		summary, detail := summaryRecipientFailed(r.Destination), detailRecipientFailed(s.MessageID, r.Result, all)
 		if all {
@@ -133,6 +142,18 @@ func reportFailedRecipients(s *tnz.Status, diags *diag.Diagnostics) {
 			diags.AddWarning(summary, detail)
 		}
 	}
+}
+
+// authenticationFailure: TNZ checks credentials only after accepting a call
+// (v2.0x) and then fails every recipient with an authentication result.
+func authenticationFailure(failed []tnz.RecipientStatus) bool {
+	for _, r := range failed {
+		result := strings.ToLower(r.Result)
+		if !strings.Contains(result, "auth") && !strings.Contains(result, "api key") && !strings.Contains(result, "apikey") && !strings.Contains(result, "credential") {
+			return false
+		}
+	}
+	return true
 }
 
 // reschedule moves a delayed message to a new send time.

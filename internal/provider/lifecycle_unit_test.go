@@ -61,3 +61,39 @@ func TestImportID(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckVersion(t *testing.T) {
+	sms := &tnz.SMSMessage{Message: "hi"}
+	sms.TemplateID = "123e4567-e89b-12d3-a456-426614174000"
+	sms.Destinations = []tnz.Destination{{Recipient: "+6421000001"}, {GroupCode: "Oncall"}}
+	email := &tnz.EmailMessage{BCCEmail: "audit@example.com"}
+	tts := &tnz.TTSMessage{}
+	tts.AnswerPhoneMode = "DAS"
+	fax := &tnz.FaxMessage{Message: "text"}
+	cases := []struct {
+		msg     tnz.Message
+		version string
+		want    []string
+	}{
+		{sms, tnz.V300, nil},
+		{sms, tnz.V204, []string{"template_id", "destinations[1].group_code"}},
+		{email, tnz.V202, []string{"bcc_email"}},
+		{tts, tnz.V204, []string{"answerphone_mode"}},
+		{fax, tnz.V300, []string{"message"}},
+		{fax, tnz.V202, nil},
+	}
+	for _, c := range cases {
+		var diags diag.Diagnostics
+		checkVersion(c.msg, c.version, destinationPaths{hasDestinations: true}, &diags)
+		if diags.ErrorsCount() != len(c.want) {
+			t.Errorf("%T on %s: %v, want errors on %v", c.msg, c.version, diags, c.want)
+			continue
+		}
+		for i, d := range diags.Errors() {
+			field := c.want[i][strings.LastIndex(c.want[i], ".")+1:]
+			if !strings.HasPrefix(d.Summary(), field+" is not available") || !strings.Contains(d.Detail(), c.version) {
+				t.Errorf("%T on %s: %q / %q", c.msg, c.version, d.Summary(), d.Detail())
+			}
+		}
+	}
+}

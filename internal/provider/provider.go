@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -25,6 +26,8 @@ import (
 // Environment variables read when the provider block leaves an attribute unset.
 const (
 	envAuthToken = "TNZ_AUTH_TOKEN"
+	envSender    = "TNZ_SENDER"
+	envAPIKey    = "TNZ_API_KEY"
 	envBaseURL   = "TNZ_API_URL"
 )
 
@@ -56,6 +59,8 @@ type tnzProvider struct {
 
 type providerModel struct {
 	AuthToken      types.String `tfsdk:"auth_token"`
+	Sender         types.String `tfsdk:"sender"`
+	APIKey         types.String `tfsdk:"api_key"`
 	BaseURL        types.String `tfsdk:"base_url"`
 	APIVersion     types.String `tfsdk:"api_version"`
 	ReportTo       types.String `tfsdk:"report_to"`
@@ -85,14 +90,23 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Sensitive:           true,
 				MarkdownDescription: "Auth Token (a JWT) from the TNZ Dashboard, Users > API. Defaults to the `TNZ_AUTH_TOKEN` environment variable. Never stored in state or shown in logs.",
 			},
+			"sender": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Legacy credentials for API v2.02: the API user's e-mail address. Defaults to `TNZ_SENDER`. Use with `api_key`, instead of `auth_token`.",
+			},
+			"api_key": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "Legacy credentials for API v2.02: the API key of `sender`. Defaults to `TNZ_API_KEY`. Never stored in state or shown in logs.",
+			},
 			"base_url": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "API address. Defaults to `TNZ_API_URL`, then `https://api.tnz.co.nz`. Must be `https://`, except on loopback hosts (for the sandbox). A trailing `/api/v3.00` is accepted.",
 			},
 			"api_version": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "API version (wire format): `v3.00` (default).",
-				Validators:          []validator.String{stringvalidator.OneOf(tnz.V300)},
+				MarkdownDescription: "API version (wire format): `v3.00` (REST, `Authorization: Bearer`; the default with `auth_token`), `v2.04` (`MessageData` body, `Authorization: Basic` with `auth_token`) or `v2.02` (`MessageData` body with `sender` and `api_key`; the default with those).",
+				Validators:          []validator.String{stringvalidator.OneOf(tnz.V300, tnz.V204, tnz.V202)},
 			},
 			"report_to": schema.StringAttribute{
 				Optional:            true,
@@ -121,12 +135,18 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 
 	unknown := rejection.Unknowns{}
 	token := stringOrEnv(cfg.AuthToken, envAuthToken, "auth_token", unknown)
+	sender := stringOrEnv(cfg.Sender, envSender, "sender", unknown)
+	apiKey := stringOrEnv(cfg.APIKey, envAPIKey, "api_key", unknown)
 	baseURL := stringOrEnv(cfg.BaseURL, envBaseURL, "base_url", unknown)
-	for _, f := range rejection.CheckCredentials(rejection.Credentials{AuthToken: token, Unknown: unknown}) {
+	for _, f := range rejection.CheckCredentials(rejection.Credentials{AuthToken: token, Sender: sender, APIKey: apiKey, Unknown: unknown}) {
 		resp.Diagnostics.AddAttributeError(path.Root(f.Attribute), f.Summary, f.Detail)
 	}
 	if resp.Diagnostics.HasError() || len(unknown) > 0 || cfg.RequestTimeout.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.APIVersion.IsUnknown() {
 		return // resources still validate; the client is configured again at apply with known values
+	}
+	version := chooseAPIVersion(cfg.APIVersion, token, sender, apiKey, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
 	}
 
 	timeout := defaultRequestTimeout
@@ -143,8 +163,10 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	api, err := newAPI(tnz.Config{
 		BaseURL:        baseURL,
-		APIVersion:     apiVersionOrDefault(cfg.APIVersion),
+		APIVersion:     version,
 		AuthToken:      token,
+		Sender:         sender,
+		APIKey:         apiKey,
 		UserAgent:      fmt.Sprintf("terraform-provider-tnz/%s Terraform/%s (+https://registry.terraform.io/providers/tnz-community/tnz)", p.version, req.TerraformVersion),
 		RequestTimeout: timeout,
 		MaxRetries:     int(retries),
@@ -153,16 +175,32 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), summaryInvalidConfig, detailInvalidConfig(err))
 		return
 	}
-	data := &providerData{api: api, apiVersion: apiVersionOrDefault(cfg.APIVersion), reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly}
+	data := &providerData{api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
 
-func apiVersionOrDefault(v types.String) string {
-	if v.IsNull() {
-		return tnz.V300
+// chooseAPIVersion is api_version, or the version the credentials imply: a
+// token means v3.00, sender and api_key mean v2.02. Credentials the version
+// cannot use are an error, as are both kinds at once.
+func chooseAPIVersion(configured types.String, token, sender, apiKey string, diags *diag.Diagnostics) string {
+	legacy := sender != "" || apiKey != ""
+	if token != "" && legacy {
+		diags.AddAttributeError(path.Root("auth_token"), summaryConflictingCredentials, detailConflictingCredentials)
+		return ""
 	}
-	return v.ValueString()
+	version := configured.ValueString()
+	switch {
+	case configured.IsNull() && legacy:
+		return tnz.V202
+	case configured.IsNull():
+		return tnz.V300
+	case version == tnz.V202 && !legacy:
+		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsLegacy(version))
+	case version != tnz.V202 && legacy:
+		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsToken(version))
+	}
+	return version
 }
 
 // stringOrEnv is the attribute's value, else the environment variable's.

@@ -247,7 +247,12 @@ func TestAccRejectionCaughtBeforeSending(t *testing.T) {
 }
 
 func lateConfig(sb *sandbox.Running, c rowCase) string {
-	return providerConfig(sb, sandbox.DefaultToken) + fmt.Sprintf(`
+	return lateConfigOn(sb, c, "v3.00")
+}
+
+// lateConfigOn is lateConfig on a given API version (token credentials).
+func lateConfigOn(sb *sandbox.Running, c rowCase, version string) string {
+	return strings.Replace(providerConfig(sb, sandbox.DefaultToken), "auth_token = ", fmt.Sprintf("api_version = %q\n  auth_token = ", version), 1) + fmt.Sprintf(`
 resource "terraform_data" "late" {
   input = %s
 }
@@ -258,23 +263,30 @@ resource %q "test" {
 `, c.late, c.resourceType(), c.atApply)
 }
 
-// The server's rejection of the same mistake becomes the same diagnostic.
+// The server's rejection of the same mistake becomes the same diagnostic,
+// in both wire formats.
 func TestAccRejectionAtApply(t *testing.T) {
-	for _, c := range rowCases {
-		t.Run(c.name(), func(t *testing.T) {
-			t.Parallel()
-			sb := startSandbox(t, sandbox.Options{})
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: serverChecksOnlyProviders,
-				Steps: []resource.TestStep{{
-					Config:      lateConfig(sb, c),
-					ExpectError: diagnosticRegexp(c.row.Summary(c.position), c.attribute, c.row.Fix, "TNZ API answered HTTP 400"),
-				}},
+	for _, version := range []string{"v3.00", "v2.04"} {
+		for _, c := range rowCases {
+			t.Run(version+"/"+c.name(), func(t *testing.T) {
+				t.Parallel()
+				testRejectionAtApply(t, c, version)
 			})
-			if got := len(sb.Server.Received()); got != 0 {
-				t.Errorf("the sandbox accepted %d messages it should have rejected", got)
-			}
-		})
+		}
+	}
+}
+
+func testRejectionAtApply(t *testing.T, c rowCase, version string) {
+	sb := startSandbox(t, sandbox.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: serverChecksOnlyProviders,
+		Steps: []resource.TestStep{{
+			Config:      lateConfigOn(sb, c, version),
+			ExpectError: diagnosticRegexp(c.row.Summary(c.position), c.attribute, c.row.Fix, "TNZ API answered HTTP 400"),
+		}},
+	})
+	if got := len(sb.Server.Received()); got != 0 {
+		t.Errorf("the sandbox accepted %d messages it should have rejected", got)
 	}
 }
 

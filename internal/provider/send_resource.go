@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -35,9 +36,6 @@ type channelSpec struct {
 	channel     tnz.Channel
 	description string
 	attributes  map[string]schema.Attribute
-	// versionCheck reports what the configured API version cannot send; nil
-	// when the channel has no such limits.
-	versionCheck func(msg tnz.Message, apiVersion string, diags *diag.Diagnostics)
 }
 
 // sendResource is a one-shot send of one channel: tnz_sms, tnz_email…
@@ -80,9 +78,6 @@ func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.Va
 	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: k.unknown}), P(&m).shared().paths(), false, &resp.Diagnostics)
 	if r.data != nil {
 		checkVersion(msg, r.data.apiVersion, P(&m).shared().paths(), &resp.Diagnostics)
-		if r.spec.versionCheck != nil {
-			r.spec.versionCheck(msg, r.data.apiVersion, &resp.Diagnostics)
-		}
 	}
 }
 
@@ -101,11 +96,31 @@ func build[M any, P modelPointer[M]](ctx context.Context, m *M, k *known, diags 
 	return msg
 }
 
-// checkVersion reports what the configured API version cannot send.
+// checkVersion reports, at plan, what the configured API version cannot send.
 func checkVersion(msg tnz.Message, apiVersion string, paths destinationPaths, diags *diag.Diagnostics) {
-	if msg.Base().TemplateID != "" && apiVersion != tnz.V300 {
-		p, _ := paths.path("template_id")
-		diags.AddAttributeError(p, summaryTemplateID, detailTemplateID(apiVersion))
+	unsupported := func(attribute string) {
+		p, _ := paths.path(attribute)
+		diags.AddAttributeError(p, summaryVersionField(attribute), detailVersionField(attribute, apiVersion))
+	}
+	if apiVersion == tnz.V300 {
+		if fax, ok := msg.(*tnz.FaxMessage); ok && fax.Message != "" {
+			unsupported("message")
+		}
+		return
+	}
+	if msg.Base().TemplateID != "" {
+		unsupported("template_id")
+	}
+	for i, d := range msg.Base().Destinations {
+		if d.GroupCode != "" {
+			unsupported(fmt.Sprintf("destinations[%d].group_code", i))
+		}
+	}
+	if email, ok := msg.(*tnz.EmailMessage); ok && email.BCCEmail != "" {
+		unsupported("bcc_email")
+	}
+	if call, ok := msg.(interface{ CallPart() *tnz.Call }); ok && call.CallPart().AnswerPhoneMode != "" {
+		unsupported("answerphone_mode")
 	}
 }
 

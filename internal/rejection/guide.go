@@ -49,9 +49,6 @@ ones is a warning (TNZ skips it and sends to the rest).
 		if r.Why != "" {
 			fmt.Fprintf(&b, "- **Why not at plan:** %s\n", r.Why)
 		}
-		if r.NotYet != "" {
-			fmt.Fprintf(&b, "- **Not yet at plan:** %s\n", r.NotYet)
-		}
 		fmt.Fprintf(&b, "- **What to change:** %s\n", r.Fix)
 	}
 	return b.String()
@@ -68,9 +65,6 @@ func attributeCell(r *Row) string {
 }
 
 func stageCell(r *Row) string {
-	if r.NotYet != "" {
-		return "from the server (plan check waits for API v2.0x credentials)"
-	}
 	switch r.Stage {
 	case AtPlan:
 		return "at plan"

@@ -41,9 +41,6 @@ type Row struct {
 	// WholeMessage rows are about something missing that a send may supply
 	// from elsewhere: templates, which hold part of a message, skip them.
 	WholeMessage bool
-	// NotYet says why a row with a check cannot be reached from the provider
-	// configuration yet; "" when it can.
-	NotYet string
 
 	checkMessage     func(r *Row, in Input) []Finding
 	checkCredentials func(r *Row, c Credentials) []Finding
@@ -117,8 +114,6 @@ func (r *Row) finding(position int, attribute string) Finding {
 	return Finding{Row: r, Position: position, Attribute: attribute, Summary: r.Summary(position), Detail: r.Fix}
 }
 
-const legacyCredentialsNotYet = "The legacy sender and api_key credentials (API v2.0x) are not provider attributes yet; until they are, this row comes only from server answers, mapped as below."
-
 // The rows, in the order of rejection-codes.txt.
 var (
 	ServerError = &Row{
@@ -134,7 +129,6 @@ var (
 		Attribute:        "sender",
 		Fix:              "Set sender (or TNZ_SENDER) to the API user's e-mail address, or use auth_token instead of sender and api_key.",
 		Stage:            AtProviderPlan,
-		NotYet:           legacyCredentialsNotYet,
 		checkCredentials: checkMissingSender,
 	}
 	MissingAPIKey = &Row{
@@ -143,7 +137,6 @@ var (
 		Attribute:        "api_key",
 		Fix:              "Set api_key (or TNZ_API_KEY) to the API key of the sender, or use auth_token instead of sender and api_key.",
 		Stage:            AtProviderPlan,
-		NotYet:           legacyCredentialsNotYet,
 		checkCredentials: checkMissingAPIKey,
 	}
 	InvalidSenderFormat = &Row{
@@ -152,14 +145,13 @@ var (
 		Attribute:        "sender",
 		Fix:              "Set sender to the API user's e-mail address, e.g. \"application@example.com\".",
 		Stage:            AtProviderPlan,
-		NotYet:           legacyCredentialsNotYet,
 		checkCredentials: checkSenderFormat,
 	}
 	Unauthorized = &Row{
 		Text:             "Unauthorized",
 		Meaning:          "Your Authorization token is incorrect or missing",
 		Attribute:        "auth_token",
-		Fix:              "Set auth_token in the provider block or the TNZ_AUTH_TOKEN environment variable to an Auth Token from the TNZ Dashboard (Users > API > Auth Token).",
+		Fix:              "Set auth_token in the provider block or the TNZ_AUTH_TOKEN environment variable to an Auth Token from the TNZ Dashboard (Users > API > Auth Token); or, for API v2.02, sender and api_key (TNZ_SENDER, TNZ_API_KEY).",
 		Stage:            AtProviderPlan,
 		checkCredentials: checkUnauthorized,
 	}
