@@ -1,0 +1,78 @@
+package provider
+
+import (
+	"context"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func fileList(t *testing.T, files ...fileModel) types.List {
+	t.Helper()
+	var elems []attr.Value
+	for _, f := range files {
+		if f.SHA256.IsNull() {
+			f.SHA256 = types.StringNull()
+		}
+		v, d := types.ObjectValueFrom(context.Background(), fileType.AttrTypes, f)
+		if d.HasError() {
+			t.Fatal(d)
+		}
+		elems = append(elems, v)
+	}
+	return types.ListValueMust(fileType, elems)
+}
+
+func TestLoadFiles(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.txt")
+	big := filepath.Join(dir, "big.bin")
+	os.WriteFile(small, []byte("notes"), 0o600)
+	os.WriteFile(big, make([]byte, maxFileBytes+1), 0o600)
+	str, null := types.StringValue, types.StringNull()
+	cases := []struct {
+		name    string
+		file    fileModel
+		errText string
+		data    string
+	}{
+		{name: "content", file: fileModel{Name: str("a.txt"), Content: str(base64.StdEncoding.EncodeToString([]byte("notes"))), Path: null}, data: "bm90ZXM="},
+		{name: "path", file: fileModel{Name: str("a.txt"), Content: null, Path: str(small)}, data: "bm90ZXM="},
+		{name: "neither is TNZ's missing data", file: fileModel{Name: str("a.txt"), Content: null, Path: null}},
+		{name: "both", file: fileModel{Name: str("a.txt"), Content: str("bm90ZXM="), Path: str(small)}, errText: summaryFileBothOrNeither},
+		{name: "not base64", file: fileModel{Name: str("a.txt"), Content: str("not base64!"), Path: null}, errText: summaryFileContent},
+		{name: "unreadable path", file: fileModel{Name: str("a.txt"), Content: null, Path: str(filepath.Join(dir, "missing"))}, errText: summaryFileUnreadable},
+		{name: "over 1 MiB", file: fileModel{Name: str("big.bin"), Content: null, Path: str(big)}, errText: summaryFileTooLarge},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var diags diag.Diagnostics
+			files, list := loadFiles(context.Background(), fileList(t, c.file), newKnown(), &diags)
+			if c.errText != "" {
+				if !diags.HasError() || diags.Errors()[0].Summary() != c.errText {
+					t.Fatalf("want %q, got %v", c.errText, diags)
+				}
+				return
+			}
+			if diags.HasError() || len(files) != 1 || files[0].Data != c.data {
+				t.Fatalf("files %+v, diags %v", files, diags)
+			}
+			sha := list.Elements()[0].(types.Object).Attributes()["sha256"].(types.String)
+			if c.data != "" && sha.ValueString() != sha256Hex("notes") {
+				t.Errorf("sha256 = %s", sha)
+			}
+			if c.data == "" && !sha.IsNull() {
+				t.Errorf("sha256 of no content = %s, want null", sha)
+			}
+			if strings.Contains(list.String(), "bm90ZXM=") && !c.file.Path.IsNull() {
+				t.Error("a path file's bytes must not reach state")
+			}
+		})
+	}
+}
