@@ -88,6 +88,7 @@ resource "tnz_tts" "call" {
   keypads                 = [{ tone = 1, route_number = "+64800123123" }]
   timezone                = "New Zealand"
   wait_for                = "completed"
+  timeouts                = { create = "30s" }
 }
 `,
 					Check: resource.ComposeAggregateTestCheckFunc(
@@ -138,6 +139,7 @@ resource "tnz_sms" "test" {
   recipients = ["+6421000001"]
   message    = "Deploy finished"
   wait_for   = "completed"
+  timeouts   = { create = "30s" } # a regression fails fast instead of waiting the default 10m
 }
 `, sb.URL),
 			ExpectError: regexp.MustCompile(`(?s)Error: TNZ rejected the credentials.*authentication\s+engine\s+rejected.*API\s+Error\s+Email\s+Notify`),

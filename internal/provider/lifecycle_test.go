@@ -51,7 +51,7 @@ func TestAccWaitFor_completed(t *testing.T) {
 			// Each status read moves the sandbox's clock a minute on: the job
 			// completes after a few polls, with no sleeping in the test.
 			sb := startSandbox(t, sandbox.Options{Clock: &advancingClock{now: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), step: time.Minute}, CompletionDelay: 3 * time.Minute})
-			step := resource.TestStep{Config: waitConfig(sb, c.recipients, ""), Check: expectReceived(sb, 1)}
+			step := resource.TestStep{Config: waitConfig(sb, c.recipients, `timeouts = { create = "30s" }`), Check: expectReceived(sb, 1)}
 			if c.expectErr != nil {
 				step.ExpectError = c.expectErr
 			} else {
