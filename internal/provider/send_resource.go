@@ -137,16 +137,24 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	p := P(&plan)
+	var planned types.List
+	if files := p.files(); files != nil {
+		planned = *files
+	}
 	k := newKnown()
 	msg := build[M, P](ctx, &plan, k, &resp.Diagnostics)
 	if r.checksAtPlan() {
 		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: k.unknown}), p.shared().paths(), true, &resp.Diagnostics)
 	}
 	files := p.files()
-	if files == nil || p.shared().fromTemplate["files"] {
+	if files == nil || files.IsNull() || p.shared().fromTemplate["files"] {
 		return
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("files"), *files)...)
+	// Setting an attribute rewrites the whole planned object: only when the
+	// digests differ from what Terraform planned.
+	if !files.Equal(planned) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("files"), *files)...)
+	}
 	if !req.State.Raw.IsNull() {
 		var prior types.List
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("files"), &prior)...)
