@@ -27,6 +27,7 @@ const (
 	summaryConflictingCredentials = "Conflicting credentials"
 	summaryVersionCredentials     = "Credentials do not suit the API version"
 	summaryCredentialsRejected    = "TNZ rejected the credentials"
+	summaryProviderNotConfigured  = "The TNZ provider is not configured yet"
 	summaryFileUnreadable         = "Cannot read attachment"
 	summaryFileContent            = "Invalid attachment content"
 	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
@@ -124,6 +125,9 @@ func detailVersionField(attribute, apiVersion string) string {
 	key := attribute[strings.LastIndex(attribute, ".")+1:]
 	return fmt.Sprintf("The provider is configured for API %s. %s", apiVersion, versionFieldAdvice[key])
 }
+
+const detailProviderNotConfigured = "The provider's configuration (credentials, base_url, api_version…) depends on values that are known only after apply, so TNZ cannot be read now. " +
+	"Configure the provider from values known at plan time, or apply the resources it depends on first (terraform apply -target=…)."
 
 func detailFileUnreadable(p string, err error) string {
 	return fmt.Sprintf("The file at path %q could not be read: %s\n\nUse a path relative to the working directory (for example \"${path.module}/report.pdf\") or an absolute path.", p, err)

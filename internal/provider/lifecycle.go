@@ -91,6 +91,13 @@ func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, m *sen
 	tick := time.NewTicker(pollInterval)
 	defer tick.Stop()
 	for {
+		// send read the status just now: every poll waits its turn.
+		select {
+		case <-ctx.Done():
+			diags.AddError(summaryWaitTimeout, detailWaitTimeout(id, timeout, jobStatus(ctx, m.Status)))
+			return
+		case <-tick.C:
+		}
 		status, err := b.data.api.Status(ctx, ch, id)
 		switch {
 		case err == nil:
@@ -107,12 +114,6 @@ func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, m *sen
 			return
 		case ctx.Err() == nil:
 			diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(id, err))
-		}
-		select {
-		case <-ctx.Done():
-			diags.AddError(summaryWaitTimeout, detailWaitTimeout(id, timeout, jobStatus(ctx, m.Status)))
-			return
-		case <-tick.C:
 		}
 	}
 }
@@ -158,11 +159,10 @@ func authenticationFailure(failed []tnz.RecipientStatus) bool {
 
 // reschedule moves a delayed message to a new send time.
 func (b *sendBase) reschedule(ctx context.Context, ch tnz.Channel, m *sendModel, diags *diag.Diagnostics) {
+	// The status is left as planned (from state); the next refresh reads it.
 	if _, err := b.data.api.Reschedule(ctx, ch, m.MessageID.ValueString(), canonicalSendTime(m.SendTime.ValueString())); err != nil {
 		diags.AddAttributeError(path.Root("send_time"), summaryRescheduleFailed, detailActionFailed(m.MessageID.ValueString(), err))
-		return
 	}
-	b.refresh(ctx, ch, m, diags)
 }
 
 // abortIfDelayed aborts a message TNZ still holds; a message already sent
@@ -172,16 +172,25 @@ func (b *sendBase) abortIfDelayed(ctx context.Context, ch tnz.Channel, m *sendMo
 		return
 	}
 	id := m.MessageID.ValueString()
-	_, err := b.data.api.Abort(ctx, ch, id)
-	var apiErr *tnz.APIError
-	switch {
-	case err == nil:
-	case tnz.IsNotFound(err), errors.As(err, &apiErr) && apiErr.StatusCode < 500:
-		// Gone or already sent: nothing left to abort.
-		diags.AddWarning(summaryAbortSkipped, detailActionFailed(id, err))
-	default:
-		diags.AddError(summaryAbortFailed, detailActionFailed(id, err))
+	if b.data == nil {
+		diags.AddError(summaryAbortFailed, detailActionFailed(id, errors.New(detailProviderNotConfigured)))
+		return
 	}
+	_, err := b.data.api.Abort(ctx, ch, id)
+	if err == nil {
+		return
+	}
+	// Forget the message only when TNZ no longer holds it for later: gone,
+	// or sent meanwhile. Any other failure keeps it in state to try again.
+	if tnz.IsNotFound(err) {
+		diags.AddWarning(summaryAbortSkipped, detailActionFailed(id, err))
+		return
+	}
+	if status, statusErr := b.data.api.Status(ctx, ch, id); statusErr == nil && status.JobStatus != tnz.JobDelayed {
+		diags.AddWarning(summaryAbortSkipped, detailActionFailed(id, err))
+		return
+	}
+	diags.AddError(summaryAbortFailed, detailActionFailed(id, err))
 }
 
 // importID accepts "<message_id>" or "<channel>/<message_id>".

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -59,7 +60,7 @@ func (d *messageStatusDataSource) Schema(_ context.Context, _ datasource.SchemaR
 func (d *messageStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m messageStatusModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || !d.configured(&resp.Diagnostics) {
 		return
 	}
 	status, err := d.data.api.Status(ctx, tnz.Channel(m.Channel.ValueString()), m.MessageID.ValueString())
@@ -88,6 +89,16 @@ func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 		return
 	}
 	d.data = data
+}
+
+// configured reports whether the provider has an API client; when its
+// configuration is not known until apply, a data source cannot be read yet.
+func (d *dataSourceBase) configured(diags *diag.Diagnostics) bool {
+	if d.data == nil {
+		diags.AddError(summaryProviderNotConfigured, detailProviderNotConfigured)
+		return false
+	}
+	return true
 }
 
 // computedDataSourceAttributes turns the resources' computed status schema

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -210,9 +211,9 @@ func stringOrEnv(v types.String, env, attribute string, unknown rejection.Unknow
 		return ""
 	}
 	if !v.IsNull() {
-		return v.ValueString()
+		return strings.TrimSpace(v.ValueString())
 	}
-	return os.Getenv(env)
+	return strings.TrimSpace(os.Getenv(env))
 }
 
 func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {

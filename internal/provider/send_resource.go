@@ -189,6 +189,11 @@ func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	s := P(&state).shared()
+	if r.data == nil {
+		// The provider configuration is not known yet (it depends on values
+		// known only at apply): keep the last known status.
+		return
+	}
 	if imported, _ := req.Private.GetKey(ctx, importedKey); imported != nil && s.Status.IsNull() {
 		// A message being imported must exist.
 		status, err := r.data.api.Status(ctx, r.spec.channel, s.MessageID.ValueString())

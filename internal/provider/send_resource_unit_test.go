@@ -26,6 +26,8 @@ type fakeAPI struct {
 	sendErr   error
 	status    *tnz.Status
 	statusErr error
+	aborted   int
+	abortErr  error
 }
 
 func (f *fakeAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, error) {
@@ -41,7 +43,8 @@ func (f *fakeAPI) Status(context.Context, tnz.Channel, string) (*tnz.Status, err
 }
 
 func (f *fakeAPI) Abort(context.Context, tnz.Channel, string) (tnz.ActionResult, error) {
-	return tnz.ActionResult{}, errors.New("fakeAPI: abort not expected")
+	f.aborted++
+	return tnz.ActionResult{}, f.abortErr
 }
 
 func (f *fakeAPI) Reschedule(context.Context, tnz.Channel, string, string) (tnz.ActionResult, error) {
@@ -271,4 +274,70 @@ type uncertainAPI struct {
 func (u *uncertainAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, error) {
 	u.onSend(msg)
 	return tnz.SendResult{}, &tnz.UncertainSendError{MessageID: msg.Base().MessageID, Err: errors.New("connection reset after the body was written")}
+}
+
+// Before the provider is configured (its configuration known only at
+// apply), refresh keeps the state rather than calling TNZ.
+func TestReadWithoutProviderDataKeepsState(t *testing.T) {
+	ctx := context.Background()
+	api := &fakeAPI{status: &tnz.Status{JobStatus: tnz.JobCompleted}}
+	plan := smsPlan(t, "hi", "+6421000001")
+	created := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
+	newSMS(api).Create(ctx, resource.CreateRequest{Plan: plan}, &created)
+
+	unconfigured := NewSMSResource().(*sendResource[smsModel, *smsModel])
+	read := resource.ReadResponse{State: created.State}
+	unconfigured.Read(ctx, resource.ReadRequest{State: created.State}, &read)
+	if read.Diagnostics.HasError() || !read.State.Raw.Equal(created.State.Raw) {
+		t.Fatalf("state changed or errors: %v", read.Diagnostics)
+	}
+}
+
+// Destroy of a delayed message aborts it; a failed abort forgets the message
+// only when TNZ no longer holds it for later.
+func TestDeleteAbortsDelayedMessages(t *testing.T) {
+	ctx := context.Background()
+	unauthorized := &tnz.APIError{StatusCode: 401, Result: "Unauthorized"}
+	cases := []struct {
+		name        string
+		abortErr    error
+		statusAfter string
+		wantError   bool
+		wantWarning bool
+	}{
+		{name: "aborted", statusAfter: tnz.JobDelayed},
+		{name: "already sent", abortErr: &tnz.APIError{StatusCode: 400}, statusAfter: tnz.JobCompleted, wantWarning: true},
+		{name: "gone", abortErr: &tnz.APIError{StatusCode: 404, Result: "RecordNotFound"}, statusAfter: tnz.JobDelayed, wantWarning: true},
+		{name: "refused while still delayed", abortErr: unauthorized, statusAfter: tnz.JobDelayed, wantError: true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			api := &fakeAPI{status: &tnz.Status{JobStatus: tnz.JobDelayed}}
+			plan := smsPlan(t, "hi", "+6421000001")
+			created := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
+			newSMS(api).Create(ctx, resource.CreateRequest{Plan: plan}, &created)
+			api.abortErr, api.status = c.abortErr, &tnz.Status{JobStatus: c.statusAfter}
+			resp := resource.DeleteResponse{State: created.State}
+			newSMS(api).Delete(ctx, resource.DeleteRequest{State: created.State}, &resp)
+			if api.aborted != 1 || resp.Diagnostics.HasError() != c.wantError || (resp.Diagnostics.WarningsCount() == 1) != c.wantWarning {
+				t.Errorf("aborted %d times, diagnostics %v", api.aborted, resp.Diagnostics)
+			}
+		})
+	}
+}
+
+// A bad destination among good ones is a warning at plan, not an error.
+func TestModifyPlanWarnsOnOneBadDestination(t *testing.T) {
+	ctx := context.Background()
+	plan := smsPlan(t, "hi", "+6421000001", "not-a-number")
+	resp := resource.ModifyPlanResponse{Plan: plan}
+	state := tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Schema.Type().TerraformType(ctx), nil)}
+	newSMS(&fakeAPI{}).ModifyPlan(ctx, resource.ModifyPlanRequest{Plan: plan, State: state, Config: tfsdk.Config{Schema: plan.Schema, Raw: plan.Raw}}, &resp)
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+		t.Fatalf("want one warning, got %v", resp.Diagnostics)
+	}
+	w := resp.Diagnostics.Warnings()[0].(diag.DiagnosticWithPath)
+	if !w.Path().Equal(path.Root("recipients").AtListIndex(1)) || !strings.Contains(w.Summary(), "Destination 2") {
+		t.Errorf("warning %q at %v", w.Summary(), w.Path())
+	}
 }

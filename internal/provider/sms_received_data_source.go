@@ -93,7 +93,7 @@ func (d *smsReceivedDataSource) ConfigValidators(context.Context) []datasource.C
 func (d *smsReceivedDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m smsReceivedModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || !d.configured(&resp.Diagnostics) {
 		return
 	}
 	q := tnz.ReceivedQuery{TimePeriod: int(m.TimePeriod.ValueInt64()), DateFrom: m.DateFrom.ValueString(), DateTo: m.DateTo.ValueString()}
