@@ -120,7 +120,7 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
-				MarkdownDescription: "How often a failed request is retried (default 3). Sends are retried only when the request provably did not reach TNZ, or after TNZ confirmed by message id that it has no such message.",
+				MarkdownDescription: "How often a failed request is retried (default 3). Sends are retried only when the request provably did not reach TNZ (or TNZ refused it with 429); after an ambiguous failure the message is looked up by its id and never submitted again.",
 				Validators:          []validator.Int64{int64validator.Between(0, 10)},
 			},
 		},

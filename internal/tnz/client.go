@@ -80,9 +80,8 @@ type Config struct {
 	UserAgent string
 	// RequestTimeout bounds one HTTP attempt; zero means 30s.
 	RequestTimeout time.Duration
-	// MaxRetries bounds retries of one call (only where retrying cannot send
-	// twice), and re-submissions of a send that the API, asked by MessageID
-	// after an ambiguous failure, says it does not have.
+	// MaxRetries bounds retries of one call, only where retrying cannot send
+	// twice.
 	MaxRetries int
 	// Transport overrides the HTTP transport (tests); nil means the default.
 	Transport http.RoundTripper
@@ -249,7 +248,9 @@ func (c *Client) retryClient(hc *http.Client, policy retryablehttp.CheckRetry) *
 // retried: HTTP-level retries happen only when the request provably did not
 // reach the server (dial errors) or was refused with 429. After an ambiguous
 // failure (timeout, dropped connection, 5xx) the message is looked up by its
-// MessageID first; only a confirmed "not found" leads to a re-submission.
+// MessageID; found, the send is Recovered; otherwise it is never submitted
+// again (TNZ's 404 also means "still processing"): the error is uncertain,
+// or plain when TNZ's own error body said the job was not created.
 func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
 	if msg == nil {
 		return SendResult{}, errors.New("tnz: Send called with a nil message")
@@ -259,29 +260,30 @@ func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
 		return SendResult{}, err
 	}
 	id := msg.Base().MessageID
-	for resubmits := 0; ; resubmits++ {
-		res, unknown, sendErr := c.submit(ctx, req, id)
-		if sendErr == nil {
-			return res, nil
-		}
-		if !unknown {
-			return SendResult{}, sendErr
-		}
-		if id == "" {
-			return SendResult{}, &UncertainSendError{Err: sendErr}
-		}
-		found, checkErr := c.confirm(ctx, msg.Channel(), id)
-		if found {
-			return SendResult{MessageID: id, Recovered: true}, nil
-		}
-		if IsNotFound(checkErr) && resubmits < c.cfg.MaxRetries {
-			if err := sleep(ctx, c.backoff(0, 0, resubmits, nil)); err != nil {
-				return SendResult{}, &UncertainSendError{MessageID: id, Err: sendErr, CheckErr: checkErr}
-			}
-			continue
-		}
-		return SendResult{}, &UncertainSendError{MessageID: id, Err: sendErr, CheckErr: checkErr}
+	res, unknown, sendErr := c.submit(ctx, req, id)
+	if sendErr == nil {
+		return res, nil
 	}
+	if !unknown {
+		return SendResult{}, sendErr
+	}
+	if id == "" {
+		return SendResult{}, &UncertainSendError{Err: sendErr}
+	}
+	// Never submit again after an ambiguous failure: TNZ's 404 also means
+	// "still processing" (notes §5.2), so not finding the id proves nothing.
+	found, checkErr := c.confirm(ctx, msg.Channel(), id)
+	if found {
+		return SendResult{MessageID: id, Recovered: true}, nil
+	}
+	var apiErr *APIError
+	if IsNotFound(checkErr) && errors.As(sendErr, &apiErr) && apiErr.Result != "" {
+		// TNZ itself answered with its error body ("Error occurred while
+		// creating job") and has no such message: nothing was created, and
+		// the caller may try again.
+		return SendResult{}, sendErr
+	}
+	return SendResult{}, &UncertainSendError{MessageID: id, Err: sendErr, CheckErr: checkErr}
 }
 
 // submit makes one send (with only the safe HTTP retries) and reports
