@@ -94,18 +94,18 @@ func checkValidDestinations(r *Row, in Input) []Finding {
 
 func checkWebhookURL(r *Row, in Input) []Finding {
 	u := in.Message.Base().WebhookCallbackURL
-	if in.Unknown.Is("webhook_callback_url") || u == "" || hasPrefixFold(u, "https://") {
+	if in.Unknown.Is("webhook_callback_url") || blank(u) || hasPrefixFold(strings.TrimSpace(u), "https://") {
 		return nil
 	}
 	return []Finding{r.finding(0, "")}
 }
 
 func checkFileNames(r *Row, in Input) []Finding {
-	return checkEachFile(r, in, "name", func(f tnz.File) bool { return f.Name != "" })
+	return checkEachFile(r, in, "name", func(f tnz.File) bool { return !blank(f.Name) })
 }
 
 func checkFileData(r *Row, in Input) []Finding {
-	return checkEachFile(r, in, "", func(f tnz.File) bool { return f.Data != "" })
+	return checkEachFile(r, in, "", func(f tnz.File) bool { return !blank(f.Data) })
 }
 
 // checkEachFile reports the files that fail ok; field is the attribute under
@@ -131,7 +131,7 @@ func checkEachFile(r *Row, in Input, field string, ok func(tnz.File) bool) []Fin
 
 func checkSMSMessage(r *Row, in Input) []Finding {
 	m, ok := in.Message.(*tnz.SMSMessage)
-	if !ok || in.Unknown.Is("message") || in.Unknown.Is("template_id") || m.Message != "" || m.TemplateID != "" {
+	if !ok || in.Unknown.Is("message") || in.Unknown.Is("template_id") || !blank(m.Message) || !blank(m.TemplateID) {
 		return nil
 	}
 	return []Finding{r.finding(0, "")}
@@ -165,6 +165,9 @@ func checkSenderFormat(r *Row, c Credentials) []Finding {
 	}
 	return []Finding{r.finding(0, "")}
 }
+
+// blank is how TNZ reads "empty or missing": nothing but white space.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)

@@ -2,6 +2,7 @@ package rejection
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
@@ -11,7 +12,7 @@ import (
 func checkEmailBody(r *Row, in Input) []Finding {
 	m, ok := in.Message.(*tnz.EmailMessage)
 	if !ok || in.Unknown.Is("message_plain") || in.Unknown.Is("message_html") || in.Unknown.Is("template_id") ||
-		m.MessagePlain != "" || m.MessageHTML != "" || m.TemplateID != "" {
+		!blank(m.MessagePlain) || !blank(m.MessageHTML) || !blank(m.TemplateID) {
 		return nil
 	}
 	return []Finding{r.finding(0, "")}
@@ -22,7 +23,7 @@ func checkEmailBody(r *Row, in Input) []Finding {
 func checkFaxContents(r *Row, in Input) []Finding {
 	m, ok := in.Message.(*tnz.FaxMessage)
 	if !ok || in.Unknown.Within("files") || in.Unknown.Is("message") || in.Unknown.Is("template_id") ||
-		len(m.Files) > 0 || m.Message != "" || m.TemplateID != "" {
+		len(m.Files) > 0 || !blank(m.Message) || !blank(m.TemplateID) {
 		return nil
 	}
 	return []Finding{r.finding(0, "")}
@@ -34,7 +35,7 @@ type calls interface{ CallPart() *tnz.Call }
 func checkMessageToPeople(r *Row, in Input) []Finding {
 	m, ok := in.Message.(calls)
 	if !ok || in.Unknown.Is("message_to_people") || in.Unknown.Is("template_id") ||
-		m.CallPart().MessageToPeople != "" || m.CallPart().TemplateID != "" {
+		!blank(m.CallPart().MessageToPeople) || !blank(m.CallPart().TemplateID) {
 		return nil
 	}
 	return []Finding{r.finding(0, "")}
@@ -72,16 +73,17 @@ func checkKeypadToneRange(r *Row, in Input) []Finding {
 // checkKeypadAction: a keypad option must do something. PlaySection counts,
 // as in TNZ's own SDKs ("RouteNumber OR Play OR PlaySection").
 func checkKeypadAction(r *Row, in Input) []Finding {
-	return eachKeypad(r, in, "", func(k tnz.Keypad) bool { return k.RouteNumber == "" && k.Play == "" && k.PlaySection == "" })
+	return eachKeypad(r, in, "", func(k tnz.Keypad) bool { return blank(k.RouteNumber) && blank(k.Play) && blank(k.PlaySection) })
 }
 
 func checkRouteNumber(r *Row, in Input) []Finding {
-	return eachKeypad(r, in, "route_number", func(k tnz.Keypad) bool { return k.RouteNumber != "" && !IsRouteNumber(k.RouteNumber) })
+	return eachKeypad(r, in, "route_number", func(k tnz.Keypad) bool { return !blank(k.RouteNumber) && !IsRouteNumber(k.RouteNumber) })
 }
 
 // IsRouteNumber follows TNZ's rule, "greater than 9 digits and numeric", with
 // the leading "+" that TNZ's own OpenAPI example (+64800123123) carries.
 func IsRouteNumber(s string) bool {
+	s = strings.TrimSpace(s)
 	if len(s) > 0 && s[0] == '+' {
 		s = s[1:]
 	}

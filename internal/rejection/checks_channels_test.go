@@ -134,7 +134,7 @@ func TestCheckChannels(t *testing.T) {
 }
 
 func TestIsRouteNumber(t *testing.T) {
-	for _, s := range []string{"+64800123123", "64800123123", "0800123123", "6495006000"} {
+	for _, s := range []string{"+64800123123", "64800123123", "0800123123", "6495006000", " +64800123123 "} {
 		if !IsRouteNumber(s) {
 			t.Errorf("IsRouteNumber(%q) = false", s)
 		}

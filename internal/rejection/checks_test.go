@@ -47,6 +47,12 @@ func TestCheckSMS(t *testing.T) {
 		{name: "group code only", msg: sms(func(m *tnz.SMSMessage) { m.Destinations = []tnz.Destination{{GroupCode: "Oncall"}} })},
 		{name: "template id instead of message", msg: sms(func(m *tnz.SMSMessage) { m.Message = ""; m.TemplateID = "123e4567-e89b-12d3-a456-426614174000" })},
 		{name: "https webhook any case", msg: sms(func(m *tnz.SMSMessage) { m.WebhookCallbackURL = "HTTPS://example.com/hook" })},
+		{name: "webhook with spaces around", msg: sms(func(m *tnz.SMSMessage) { m.WebhookCallbackURL = " https://example.com/hook " })},
+		{
+			name: "blank message",
+			msg:  sms(func(m *tnz.SMSMessage) { m.Message = "   " }),
+			want: []want{{row: MissingMessage, attribute: "message"}},
+		},
 		{
 			name: "no destinations",
 			msg:  sms(func(m *tnz.SMSMessage) { m.Destinations = nil }),
