@@ -10,6 +10,7 @@ import (
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/sandbox"
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // rowCase is one documented rejection, made twice: once with the mistake
@@ -30,24 +31,6 @@ type rowCase struct {
 }
 
 var rowCases = []rowCase{
-	{
-		row: rejection.MissingDestinations, attribute: "recipients",
-		atPlan:  `recipients = []` + "\n" + `message = "Deploy finished"`,
-		late:    `[]`,
-		atApply: `recipients = terraform_data.late.output` + "\n" + `message = "Deploy finished"`,
-	},
-	{
-		row: rejection.NoValidDestination, attribute: "recipients",
-		atPlan:  `recipients = ["ops@example.com"]` + "\n" + `message = "Deploy finished"`,
-		late:    `"ops@example.com"`,
-		atApply: `recipients = [terraform_data.late.output]` + "\n" + `message = "Deploy finished"`,
-	},
-	{
-		row: rejection.WebhookNotHTTPS, attribute: "webhook_callback_url",
-		atPlan:  `recipients = ["+6421000001"]` + "\n" + `message = "Deploy finished"` + "\n" + `webhook_callback_url = "http://example.com/hook"`,
-		late:    `"http://example.com/hook"`,
-		atApply: `recipients = ["+6421000001"]` + "\n" + `message = "Deploy finished"` + "\n" + `webhook_callback_url = terraform_data.late.output`,
-	},
 	{
 		row: rejection.MissingMessage, attribute: "message",
 		atPlan:  `recipients = ["+6421000001"]` + "\n" + `message = ""`,
@@ -81,10 +64,16 @@ var rowCases = []rowCase{
 
 	// Email
 	{
-		resource: "tnz_email", row: rejection.NoValidDestination, attribute: "recipients",
-		atPlan:  email(`recipients = ["+6421000001"]`, `message_plain = "done"`),
-		late:    `"+6421000001"`,
-		atApply: email(`recipients = [terraform_data.late.output]`, `message_plain = "done"`),
+		resource: "tnz_email", row: rejection.MissingFileName, position: 1, attribute: "name",
+		atPlan:  email(`recipients = ["ops@example.com"]`, `message_plain = "done"`, "files = [{\n  name    = \"\"\n  content = base64encode(\"notes\")\n}]"),
+		late:    `""`,
+		atApply: email(`recipients = ["ops@example.com"]`, `message_plain = "done"`, "files = [{\n  name    = terraform_data.late.output\n  content = base64encode(\"notes\")\n}]"),
+	},
+	{
+		resource: "tnz_email", row: rejection.MissingFileData, position: 1, attribute: "files",
+		atPlan:  email(`recipients = ["ops@example.com"]`, `message_plain = "done"`, `files = [{ name = "notes.txt", content = "" }]`),
+		late:    `""`,
+		atApply: email(`recipients = ["ops@example.com"]`, `message_plain = "done"`, `files = [{ name = "notes.txt", content = terraform_data.late.output }]`),
 	},
 	{
 		resource: "tnz_email", row: rejection.MissingEmailBody, attribute: "message_plain",
@@ -92,19 +81,7 @@ var rowCases = []rowCase{
 		late:    `""`,
 		atApply: email(`recipients = ["ops@example.com"]`, `message_plain = terraform_data.late.output`),
 	},
-	{
-		resource: "tnz_email", row: rejection.WebhookNotHTTPS, attribute: "webhook_callback_url",
-		atPlan:  email(`recipients = ["ops@example.com"]`, `message_plain = "done"`, `webhook_callback_url = "http://example.com/hook"`),
-		late:    `"http://example.com/hook"`,
-		atApply: email(`recipients = ["ops@example.com"]`, `message_plain = "done"`, `webhook_callback_url = terraform_data.late.output`),
-	},
 	// Fax
-	{
-		resource: "tnz_fax", row: rejection.NoValidDestination, attribute: "recipients",
-		atPlan:  lines(`recipients = ["ops@example.com"]`, faxFile),
-		late:    `"ops@example.com"`,
-		atApply: lines(`recipients = [terraform_data.late.output]`, faxFile),
-	},
 	{
 		resource: "tnz_fax", row: rejection.MissingFaxContents, attribute: "files",
 		atPlan:  lines(`recipients = ["+6495006000"]`, `files = []`),
@@ -125,12 +102,6 @@ var rowCases = []rowCase{
 	},
 	// TTS and Voice
 	{
-		resource: "tnz_tts", row: rejection.NoValidDestination, attribute: "recipients",
-		atPlan:  call(`recipients = ["ops@example.com"]`),
-		late:    `"ops@example.com"`,
-		atApply: call(`recipients = [terraform_data.late.output]`),
-	},
-	{
 		resource: "tnz_tts", row: rejection.MissingMessageToPeople, attribute: "message_to_people",
 		atPlan:  lines(`recipients = ["+6495006000"]`, `message_to_people = ""`),
 		late:    `""`,
@@ -150,6 +121,38 @@ var rowCases = []rowCase{
 	keypadCase("tnz_voice", rejection.MissingKeypadAction, "tone", "tone = 3", "tone = 3\n    play = terraform_data.late.output", `null`),
 	keypadCase("tnz_tts", rejection.InvalidRouteNumber, "route_number", "tone = 1\n    route_number = \"12345\"", "tone = 1\n    route_number = terraform_data.late.output", `"12345"`),
 	keypadCase("tnz_voice", rejection.InvalidRouteNumber, "route_number", "tone = 1\n    route_number = \"0800 123 123\"", "tone = 1\n    route_number = terraform_data.late.output", `"0800 123 123"`),
+}
+
+// channelContent is a valid body for each send resource, with a recipient
+// that suits it and one that does not: the rows TNZ documents for all
+// channels are made on each of them.
+var channelContent = []struct{ resource, content, good, bad string }{
+	{"tnz_sms", `message = "Deploy finished"`, `"+6421000001"`, `"ops@example.com"`},
+	{"tnz_email", lines(`email_subject = "Deploy"`, `message_plain = "done"`), `"ops@example.com"`, `"+6421000001"`},
+	{"tnz_fax", faxFile, `"+6495006000"`, `"ops@example.com"`},
+	{"tnz_tts", `message_to_people = "The deploy finished"`, `"+6495006000"`, `"ops@example.com"`},
+	{"tnz_voice", `message_to_people = "UklGRg=="`, `"+6495006000"`, `"ops@example.com"`},
+}
+
+func init() {
+	for _, c := range channelContent {
+		rowCases = append(rowCases,
+			rowCase{
+				resource: c.resource, row: rejection.MissingDestinations, attribute: "recipients",
+				atPlan: lines(`recipients = []`, c.content), late: `[]`, atApply: lines(`recipients = terraform_data.late.output`, c.content),
+			},
+			rowCase{
+				resource: c.resource, row: rejection.NoValidDestination, attribute: "recipients",
+				atPlan: lines(`recipients = [`+c.bad+`]`, c.content), late: c.bad, atApply: lines(`recipients = [terraform_data.late.output]`, c.content),
+			},
+			rowCase{
+				resource: c.resource, row: rejection.WebhookNotHTTPS, attribute: "webhook_callback_url",
+				atPlan:  lines(`recipients = [`+c.good+`]`, c.content, `webhook_callback_url = "http://example.com/hook"`),
+				late:    `"http://example.com/hook"`,
+				atApply: lines(`recipients = [`+c.good+`]`, c.content, `webhook_callback_url = terraform_data.late.output`),
+			},
+		)
+	}
 }
 
 const faxFile = `files = [{ name = "page.pdf", content = base64encode("page") }]`
@@ -191,15 +194,23 @@ func diagnosticRegexp(summary, attribute string, detail ...string) *regexp.Regex
 	return regexp.MustCompile(`(?s)Error: ` + summaryRegexp(summary).String()[4:] + `\s.*` + attributeLine + `.*` + summaryRegexp(detail...).String()[4:])
 }
 
-// Every SMS row implemented so far has a case here.
+// Every row checked on messages has a case on every channel it applies to.
 func TestAccRejectionCasesCoverTable(t *testing.T) {
-	covered := map[*rejection.Row]bool{}
+	covered := map[*rejection.Row]map[string]bool{}
 	for _, c := range rowCases {
-		covered[c.row] = true
+		if covered[c.row] == nil {
+			covered[c.row] = map[string]bool{}
+		}
+		covered[c.row][c.resourceType()] = true
 	}
 	for _, r := range rejection.Table {
-		if r.Stage == rejection.AtPlan && r.CheckedAtPlan() && r.AppliesTo("sms") && !covered[r] {
-			t.Errorf("row %q is checked for SMS but has no acceptance case", r.Text)
+		if r.Stage != rejection.AtPlan {
+			continue
+		}
+		for _, ch := range tnz.Channels {
+			if r.AppliesTo(ch) && !covered[r]["tnz_"+string(ch)] {
+				t.Errorf("row %q has no acceptance case on tnz_%s", r.Text, ch)
+			}
 		}
 	}
 }
