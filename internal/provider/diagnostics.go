@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // All user-facing wording that is not a documented TNZ rejection lives here;
@@ -128,6 +130,14 @@ func detailVersionField(attribute, apiVersion string) string {
 
 const detailProviderNotConfigured = "The provider's configuration (credentials, base_url, api_version…) depends on values that are known only after apply, so TNZ cannot be read now. " +
 	"Configure the provider from values known at plan time, or apply the resources it depends on first (terraform apply -target=…)."
+
+func detailImportChannel(id, prefix string, ch tnz.Channel) string {
+	return fmt.Sprintf("The id %q names channel %q, but this resource sends %s: import it into tnz_%s, or give only the message id.", id, prefix, ch.Title(), prefix)
+}
+
+func detailImportID(id string) string {
+	return fmt.Sprintf("%q is not a TNZ message id: a message id %s. Give \"<message_id>\" or \"<channel>/<message_id>\".", id, messageIDRule)
+}
 
 func detailFileUnreadable(p string, err error) string {
 	return fmt.Sprintf("The file at path %q could not be read: %s\n\nUse a path relative to the working directory (for example \"${path.module}/report.pdf\") or an absolute path.", p, err)

@@ -197,12 +197,12 @@ func (b *sendBase) abortIfDelayed(ctx context.Context, ch tnz.Channel, m *sendMo
 func importID(ch tnz.Channel, id string) (string, error) {
 	if prefix, rest, ok := strings.Cut(id, "/"); ok {
 		if !strings.EqualFold(prefix, string(ch)) {
-			return "", fmt.Errorf("the id %q names channel %q, but this resource sends %s: import it into tnz_%s, or give only the message id", id, prefix, ch.Title(), prefix)
+			return "", errors.New(detailImportChannel(id, prefix, ch))
 		}
 		id = rest
 	}
-	if id == "" || len(id) > 40 || strings.Trim(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != "" {
-		return "", fmt.Errorf("%q is not a TNZ message id (up to 40 letters, digits or -)", id)
+	if !messageIDPattern.MatchString(id) {
+		return "", errors.New(detailImportID(id))
 	}
 	return id, nil
 }

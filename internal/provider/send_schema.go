@@ -17,6 +17,12 @@ import (
 	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
 )
 
+// A message id is up to 40 letters, digits or "-" (SPEC MessageID; its own
+// examples carry "-"). Schema and import share the rule.
+var messageIDPattern = regexp.MustCompile(`^[A-Za-z0-9-]{1,40}$`)
+
+const messageIDRule = "must be 1 to 40 letters, digits or -"
+
 // Attributes covered by the rejection table are Optional, so that users see
 // TNZ's documented text rather than Terraform's "Missing required argument".
 
@@ -42,8 +48,7 @@ func sendAttributes(ctx context.Context, channel map[string]schema.Attribute) ma
 			Computed:            true,
 			MarkdownDescription: "Your identifier for the message (up to 40 letters, digits or `-`). Generated when absent. It is also the resource `id` and what status, import and actions use.",
 			Validators: []validator.String{
-				stringvalidator.LengthBetween(1, 40),
-				stringvalidator.RegexMatches(regexp.MustCompile(`^[A-Za-z0-9-]+$`), "must contain only letters, digits and -"),
+				stringvalidator.RegexMatches(messageIDPattern, messageIDRule),
 			},
 			PlanModifiers: []planmodifier.String{replaceString(), stringplanmodifier.UseStateForUnknown()},
 		},
