@@ -96,32 +96,23 @@ func build[M any, P modelPointer[M]](ctx context.Context, m *M, k *known, diags 
 	return msg
 }
 
-// checkVersion reports, at plan, what the configured API version cannot send.
+// checkVersion reports, at plan, the fields the configured API version
+// does not have; the client holds the rule (tnz.Unsupported).
 func checkVersion(msg tnz.Message, apiVersion string, paths destinationPaths, diags *diag.Diagnostics) {
-	unsupported := func(attribute string) {
+	for _, u := range tnz.Unsupported(apiVersion, msg) {
+		attribute := unsupportedAttributes[u.Field]
+		if u.Destination >= 0 {
+			attribute = fmt.Sprintf("destinations[%d].%s", u.Destination, attribute)
+		}
 		p, _ := paths.path(attribute)
 		diags.AddAttributeError(p, summaryVersionField(attribute), detailVersionField(attribute, apiVersion))
 	}
-	if apiVersion == tnz.V300 {
-		if fax, ok := msg.(*tnz.FaxMessage); ok && fax.Message != "" {
-			unsupported("message")
-		}
-		return
-	}
-	if msg.Base().TemplateID != "" {
-		unsupported("template_id")
-	}
-	for i, d := range msg.Base().Destinations {
-		if d.GroupCode != "" {
-			unsupported(fmt.Sprintf("destinations[%d].group_code", i))
-		}
-	}
-	if email, ok := msg.(*tnz.EmailMessage); ok && email.BCCEmail != "" {
-		unsupported("bcc_email")
-	}
-	if call, ok := msg.(interface{ CallPart() *tnz.Call }); ok && call.CallPart().AnswerPhoneMode != "" {
-		unsupported("answerphone_mode")
-	}
+}
+
+// unsupportedAttributes names the API's fields as the send resources do.
+var unsupportedAttributes = map[string]string{
+	"Message": "message", "TemplateID": "template_id", "GroupCode": "group_code",
+	"BCCEmail": "bcc_email", "AnswerPhoneMode": "answerphone_mode",
 }
 
 // ModifyPlan reports the table's warnings (once, here rather than in

@@ -89,7 +89,7 @@ type v2SendBody struct {
 }
 
 func (d *v2) sendRequest(msg Message) (*apiRequest, error) {
-	if err := d.refuseV3Only(msg); err != nil {
+	if err := refuseUnsupported(d.version, msg); err != nil {
 		return nil, err
 	}
 	var data any
@@ -138,48 +138,6 @@ func (d *v2) sendRequest(msg Message) (*apiRequest, error) {
 	}
 	return d.request(http.MethodPost, d.path("send/"+string(msg.Channel())), "",
 		v2SendBody{v2Credentials: d.creds, MessageData: data})
-}
-
-// refuseV3Only refuses, before any call, fields that v2.0x does not have:
-// the server would ignore them (notes §9.9) and send a different message
-// than the one asked for.
-func (d *v2) refuseV3Only(msg Message) error {
-	c := msg.Base()
-	if c.TemplateID != "" {
-		return fmt.Errorf("TemplateID (a Dashboard template) is only supported by API %s: API %s has no templates (notes §6.6), "+
-			"so the message would go out without the template's content; put the content in the message itself, or use API %s",
-			V300, d.version, V300)
-	}
-	for i, dest := range c.Destinations {
-		if dest.GroupCode != "" {
-			return fmt.Errorf("destination %d names a group by GroupCode, which only API %s accepts: "+
-				"on API %s name the group by its GroupID instead", i+1, V300, d.version)
-		}
-	}
-	switch m := msg.(type) {
-	case *EmailMessage:
-		if m.BCCEmail != "" {
-			return fmt.Errorf("BCCEmail is only supported by API %s: API %s has no blind copy field (notes §4.2), "+
-				"so the e-mail would go out without the blind copy; add the address as a destination instead, or use API %s",
-				V300, d.version, V300)
-		}
-	case *TTSMessage:
-		return d.refuseAnswerPhoneMode(&m.Call)
-	case *VoiceMessage:
-		return d.refuseAnswerPhoneMode(&m.Call)
-	}
-	return nil
-}
-
-// refuseAnswerPhoneMode: AnswerPhoneMode is in v3.00 SPEC only; neither v2
-// SDK's TTS or Voice DTO has it (NODE TTSApiRequestDTO.js,
-// VoiceApiRequestDTO.js; PY2 tts_api_request_dto.py, voice_api_request_dto.py).
-func (d *v2) refuseAnswerPhoneMode(c *Call) error {
-	if c.AnswerPhoneMode == "" {
-		return nil
-	}
-	return fmt.Errorf("AnswerPhoneMode is only supported by API %s: API %s has no answering-machine mode setting, "+
-		"so the call would use TNZ's default; remove it, or use API %s", V300, d.version, V300)
 }
 
 // v2Common holds the fields every v2.0x MessageData shares, in a fixed

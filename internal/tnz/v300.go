@@ -31,6 +31,9 @@ func (d *v300) header() http.Header {
 }
 
 func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
+	if err := refuseUnsupported(V300, msg); err != nil {
+		return nil, err
+	}
 	var body any
 	switch m := msg.(type) {
 	case *SMSMessage:
@@ -57,9 +60,6 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			Files:        newV300Files(m.Files),
 		}
 	case *FaxMessage:
-		if m.Message != "" {
-			return nil, errFaxMessageV300
-		}
 		body = v300Fax{
 			v300Common:         newV300Common(Fax, &m.Common),
 			Resolution:         m.Resolution,
@@ -271,12 +271,6 @@ type v300Email struct {
 	BCCEmail     string     `json:"BCCEmail,omitempty"`
 	Files        []v300File `json:"Files,omitempty"`
 }
-
-// errFaxMessageV300 refuses a v3.00 fax with message text: v3.00 has no fax
-// Message field (SPEC /fax; notes §4.3), so the text would be dropped
-// silently and the fax sent without it, or rejected as empty.
-var errFaxMessageV300 = errors.New("fax message text is only supported by API v2.0x: API " + V300 +
-	" sends a fax's content as files, so attach the text as a file (for example a .txt or .pdf) instead of setting message")
 
 // v300Fax is POST /fax (SPEC; notes §4.3). The documents are Files.
 type v300Fax struct {
