@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -173,7 +172,7 @@ func (b *sendBase) abortIfDelayed(ctx context.Context, ch tnz.Channel, m *sendMo
 	}
 	id := m.MessageID.ValueString()
 	if b.data == nil {
-		diags.AddError(summaryAbortFailed, detailActionFailed(id, errors.New(detailProviderNotConfigured)))
+		diags.AddError(summaryAbortFailed, detailProviderNotConfigured)
 		return
 	}
 	_, err := b.data.api.Abort(ctx, ch, id)
@@ -193,16 +192,17 @@ func (b *sendBase) abortIfDelayed(ctx context.Context, ch tnz.Channel, m *sendMo
 	diags.AddError(summaryAbortFailed, detailActionFailed(id, err))
 }
 
-// importID accepts "<message_id>" or "<channel>/<message_id>".
-func importID(ch tnz.Channel, id string) (string, error) {
+// importID accepts "<message_id>" or "<channel>/<message_id>"; problem says
+// what is wrong with anything else.
+func importID(ch tnz.Channel, id string) (messageID, problem string) {
 	if prefix, rest, ok := strings.Cut(id, "/"); ok {
 		if !strings.EqualFold(prefix, string(ch)) {
-			return "", errors.New(detailImportChannel(id, prefix, ch))
+			return "", detailImportChannel(id, prefix, ch)
 		}
 		id = rest
 	}
 	if !messageIDPattern.MatchString(id) {
-		return "", errors.New(detailImportID(id))
+		return "", detailImportID(id)
 	}
-	return id, nil
+	return id, ""
 }

@@ -51,12 +51,12 @@ func TestCanonicalSendTime(t *testing.T) {
 
 func TestImportID(t *testing.T) {
 	for in, want := range map[string]string{"abc123": "abc123", "sms/abc-1": "abc-1", "SMS/x": "x"} {
-		if got, err := importID(tnz.SMS, in); err != nil || got != want {
-			t.Errorf("importID(%q) = %q, %v", in, got, err)
+		if got, problem := importID(tnz.SMS, in); problem != "" || got != want {
+			t.Errorf("importID(%q) = %q, %q", in, got, problem)
 		}
 	}
 	for _, in := range []string{"", "email/abc", "a b", strings.Repeat("a", 41), "sms/"} {
-		if _, err := importID(tnz.SMS, in); err == nil {
+		if _, problem := importID(tnz.SMS, in); problem == "" {
 			t.Errorf("importID(%q) accepted", in)
 		}
 	}

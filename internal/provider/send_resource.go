@@ -242,9 +242,9 @@ func (r *sendResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequ
 // ImportState adopts an existing message, by "<message_id>" or
 // "<channel>/<message_id>", for status tracking; nothing is sent.
 func (r *sendResource[M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := importID(r.spec.channel, req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError(summaryImport, err.Error())
+	id, problem := importID(r.spec.channel, req.ID)
+	if problem != "" {
+		resp.Diagnostics.AddError(summaryImport, problem)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

@@ -332,7 +332,7 @@ func TestModifyPlanWarnsOnOneBadDestination(t *testing.T) {
 	plan := smsPlan(t, "hi", "+6421000001", "not-a-number")
 	resp := resource.ModifyPlanResponse{Plan: plan}
 	state := tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Schema.Type().TerraformType(ctx), nil)}
-	newSMS(&fakeAPI{}).ModifyPlan(ctx, resource.ModifyPlanRequest{Plan: plan, State: state, Config: tfsdk.Config{Schema: plan.Schema, Raw: plan.Raw}}, &resp)
+	newSMS(&fakeAPI{}).ModifyPlan(ctx, resource.ModifyPlanRequest{Plan: plan, State: state, Config: tfsdk.Config(plan)}, &resp)
 	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
 		t.Fatalf("want one warning, got %v", resp.Diagnostics)
 	}
