@@ -37,43 +37,6 @@ import (
 //   - Abort: SPEC declares no request body; the client, like the SDKs,
 //     sends {} (which SPEC then does not check).
 
-func conformanceSpec(t *testing.T) *tnzspec.Spec {
-	t.Helper()
-	sp, err := tnzspec.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sp
-}
-
-// onSpec moves a captured request onto SPEC's server, with body.
-func onSpec(t *testing.T, c capturedRequest, body []byte) *http.Request {
-	t.Helper()
-	target := c.Path
-	if c.RawQuery != "" {
-		target += "?" + c.RawQuery
-	}
-	req, err := tnzspec.NewRequest(c.Method, target, c.Header, body)
-	if err != nil {
-		t.Fatalf("the client's request: %v", err)
-	}
-	return req
-}
-
-// specOperation finds req's SPEC operation, requires it to be opID and
-// returns its path parameters.
-func specOperation(t *testing.T, sp *tnzspec.Spec, req *http.Request, opID string) (*openapi3.Operation, map[string]string) {
-	t.Helper()
-	op, params, err := sp.Operation(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if op.OperationID != opID {
-		t.Fatalf("%s %s is SPEC operation %q, want %q", req.Method, req.URL, op.OperationID, opID)
-	}
-	return op, params
-}
-
 // captureOne makes one call through a real client against a server that
 // answers status/body, and returns the one request it received.
 func captureOne(t *testing.T, status int, answer string, call func(*Client) error) capturedRequest {
@@ -103,7 +66,7 @@ var jsonHeader = http.Header{"Content-Type": {"application/json"}}
 // and every action request the client builds validates against it, as do
 // the answers the action tests use.
 func TestConformanceActions(t *testing.T) {
-	sp := conformanceSpec(t)
+	sp := mustSpec(t)
 	ctx := context.Background()
 	for _, a := range allActions {
 		for _, ch := range Channels {
@@ -119,7 +82,7 @@ func TestConformanceActions(t *testing.T) {
 				opID := "client.messaging." + string(ch) + "." + string(a)
 				for _, id := range []string{"ID123", "1000000a-f002-4007-b00a-d00000000002", strings.Repeat("A", 40)} {
 					c := captureAction(t, a, ch, id)
-					req := onSpec(t, c, c.Body)
+					req := specRequest(t, c, c.Body)
 					op, params := specOperation(t, sp, req, opID)
 					if params["MessageID"] != id {
 						t.Errorf("SPEC reads MessageID %q from %s, want %q", params["MessageID"], c.Path, id)
@@ -133,7 +96,7 @@ func TestConformanceActions(t *testing.T) {
 				}
 
 				c := captureAction(t, a, ch, "ID123")
-				req := onSpec(t, c, c.Body)
+				req := specRequest(t, c, c.Body)
 				answer := actionAnswer(strings.ToUpper(string(a[:1]))+string(a[1:]), JobDelayed)
 				if err := sp.ValidateResponse(ctx, req, http.StatusOK, jsonHeader, []byte(answer)); err != nil {
 					t.Errorf("the tests' action answer %s does not match SPEC: %v", answer, err)
@@ -149,7 +112,7 @@ func TestConformanceActions(t *testing.T) {
 
 // Documented exception: resubmit without a send time.
 func TestConformanceResubmitWithoutSendTime(t *testing.T) {
-	sp := conformanceSpec(t)
+	sp := mustSpec(t)
 	ctx := context.Background()
 	for _, ch := range ActionResubmit.Channels() {
 		t.Run(string(ch), func(t *testing.T) {
@@ -160,7 +123,7 @@ func TestConformanceResubmitWithoutSendTime(t *testing.T) {
 			if string(c.Body) != `{}` {
 				t.Fatalf("body = %s, want {}", c.Body)
 			}
-			req := onSpec(t, c, c.Body)
+			req := specRequest(t, c, c.Body)
 			specOperation(t, sp, req, "client.messaging."+string(ch)+".resubmit")
 			err := sp.ValidateRequest(ctx, req)
 			if err == nil {
@@ -169,7 +132,7 @@ func TestConformanceResubmitWithoutSendTime(t *testing.T) {
 			if !strings.Contains(err.Error(), `property "SendTime" is missing`) {
 				t.Errorf("SPEC rejects the body for another reason than the missing SendTime: %v", err)
 			}
-			if err := sp.ValidateRequest(ctx, onSpec(t, c, []byte(`{"SendTime":"2026-08-12T12:00:00"}`))); err != nil {
+			if err := sp.ValidateRequest(ctx, specRequest(t, c, []byte(`{"SendTime":"2026-08-12T12:00:00"}`))); err != nil {
 				t.Errorf("control: with a SendTime the request still fails: %v", err)
 			}
 		})
@@ -188,7 +151,7 @@ func queryParam(op *openapi3.Operation, name string) *openapi3.Parameter {
 
 // Documented exception: the status paging query.
 func TestConformanceStatusPaging(t *testing.T) {
-	sp := conformanceSpec(t)
+	sp := mustSpec(t)
 	ctx := context.Background()
 
 	recv, err := tnzspec.NewRequest(http.MethodGet, tnzspec.BasePath+"/sms/received?timePeriod=1", nil, nil)
@@ -222,7 +185,7 @@ func TestConformanceStatusPaging(t *testing.T) {
 				if c.RawQuery != "recordsPerPage=100&page="+strconv.Itoa(i+1) {
 					t.Errorf("query = %q", c.RawQuery)
 				}
-				req := onSpec(t, c, nil)
+				req := specRequest(t, c, nil)
 				op, _ := specOperation(t, sp, req, "client.messaging."+string(ch)+".status")
 				if queryParam(op, "recordsPerPage") != nil || queryParam(op, "page") != nil {
 					t.Errorf("SPEC now declares the paging query on GET /%s/{MessageID}: remove the documented exception", ch)
@@ -241,7 +204,7 @@ func TestConformanceStatusPaging(t *testing.T) {
 }
 
 func TestConformanceReceived(t *testing.T) {
-	sp := conformanceSpec(t)
+	sp := mustSpec(t)
 	ctx := context.Background()
 	const opID = "client.messaging.sms.received"
 	answer := `{"TotalRecords":1,"RecordsPerPage":100,"PageCount":1,"Page":1,"Messages":[{"ReceivedID":"a1b2c3d4-e5f6-7890-1234-567890abcdee",` +
@@ -262,7 +225,7 @@ func TestConformanceReceived(t *testing.T) {
 	t.Run("time period", func(t *testing.T) {
 		for _, minutes := range []int{1, 60, 1440} {
 			c := receive(ReceivedQuery{TimePeriod: minutes})
-			req := onSpec(t, c, nil)
+			req := specRequest(t, c, nil)
 			specOperation(t, sp, req, opID)
 			if err := sp.ValidateRequest(ctx, req); err != nil {
 				t.Errorf("SPEC rejects %s?%s: %v", c.Path, c.RawQuery, err)
@@ -276,7 +239,7 @@ func TestConformanceReceived(t *testing.T) {
 	// Documented exception: SPEC requires timePeriod even with a date range.
 	t.Run("date range", func(t *testing.T) {
 		c := receive(ReceivedQuery{DateFrom: "2025-08-01 00:00:00", DateTo: "2025-08-07 23:59:59"})
-		req := onSpec(t, c, nil)
+		req := specRequest(t, c, nil)
 		specOperation(t, sp, req, opID)
 		err := sp.ValidateRequest(ctx, req)
 		if err == nil {
@@ -286,7 +249,7 @@ func TestConformanceReceived(t *testing.T) {
 			t.Errorf("SPEC rejects the date range request for another reason than the missing timePeriod: %v", err)
 		}
 		c.RawQuery += "&timePeriod=1"
-		if err := sp.ValidateRequest(ctx, onSpec(t, c, nil)); err != nil {
+		if err := sp.ValidateRequest(ctx, specRequest(t, c, nil)); err != nil {
 			t.Errorf("control: with a timePeriod the request still fails, so something else is wrong: %v", err)
 		}
 	})
@@ -295,7 +258,7 @@ func TestConformanceReceived(t *testing.T) {
 // The validator must be able to say no to these requests: each case breaks
 // one thing in a request that validates.
 func TestConformanceActionRejects(t *testing.T) {
-	sp := conformanceSpec(t)
+	sp := mustSpec(t)
 	ctx := context.Background()
 	pacing := captureAction(t, ActionPacing, TTS, "ID123")
 	reschedule := captureAction(t, ActionReschedule, Email, "ID123")
@@ -334,18 +297,18 @@ func TestConformanceActionRejects(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			op, _, err := sp.Operation(onSpec(t, tc.c, tc.c.Body))
+			op, _, err := sp.Operation(specRequest(t, tc.c, tc.c.Body))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := sp.ValidateRequest(ctx, onSpec(t, tc.c, tc.c.Body)); err != nil {
+			if err := sp.ValidateRequest(ctx, specRequest(t, tc.c, tc.c.Body)); err != nil {
 				t.Fatalf("control: the unmodified request fails already: %v", err)
 			}
 			c := tc.c
 			c.Header = tc.c.Header.Clone()
 			c.Body = slices.Clone(tc.c.Body)
 			tc.mutate(&c)
-			req := onSpec(t, c, c.Body)
+			req := specRequest(t, c, c.Body)
 			if got, _, err := sp.Operation(req); err == nil && got.OperationID != op.OperationID {
 				t.Fatalf("the mutation moved the request to %s", got.OperationID)
 			}

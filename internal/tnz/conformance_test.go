@@ -45,9 +45,9 @@ func specRequest(t *testing.T, c capturedRequest, body []byte) *http.Request {
 	return req
 }
 
-// checkOperation finds req's operation in SPEC, checks it is opID and
+// specOperation finds req's SPEC operation, requires it to be opID and
 // returns its path parameters.
-func checkOperation(t *testing.T, sp *tnzspec.Spec, req *http.Request, opID string) map[string]string {
+func specOperation(t *testing.T, sp *tnzspec.Spec, req *http.Request, opID string) (*openapi3.Operation, map[string]string) {
 	t.Helper()
 	op, params, err := sp.Operation(req)
 	if err != nil {
@@ -56,6 +56,14 @@ func checkOperation(t *testing.T, sp *tnzspec.Spec, req *http.Request, opID stri
 	if op.OperationID != opID {
 		t.Fatalf("%s %s is SPEC operation %q, want %q", req.Method, req.URL, op.OperationID, opID)
 	}
+	return op, params
+}
+
+// checkOperation is specOperation for callers that need only the path
+// parameters.
+func checkOperation(t *testing.T, sp *tnzspec.Spec, req *http.Request, opID string) map[string]string {
+	t.Helper()
+	_, params := specOperation(t, sp, req, opID)
 	return params
 }
 
