@@ -101,7 +101,7 @@ func (d *v2) sendRequest(msg Message) (*apiRequest, error) {
 			FromNumber:          m.FromNumber,
 			SMSEmailReply:       m.SMSEmailReply,
 			CharacterConversion: m.CharacterConversion,
-			Files:               newV2Files(m.Files),
+			Files:               newWireFiles(m.Files),
 		}
 	case *EmailMessage:
 		data = v2Email{
@@ -114,7 +114,7 @@ func (d *v2) sendRequest(msg Message) (*apiRequest, error) {
 			SMTPFrom:     m.SMTPFrom,
 			ReplyTo:      m.ReplyTo,
 			CCEmail:      m.CCEmail,
-			Files:        newV2Files(m.Files),
+			Files:        newWireFiles(m.Files),
 		}
 	case *FaxMessage:
 		data = v2Fax{
@@ -127,7 +127,7 @@ func (d *v2) sendRequest(msg Message) (*apiRequest, error) {
 			WatermarkFolder:    m.WatermarkFolder,
 			WatermarkFirstPage: m.WatermarkFirstPage,
 			WatermarkAllPages:  m.WatermarkAllPages,
-			Files:              newV2Files(m.Files),
+			Files:              newWireFiles(m.Files),
 		}
 	case *TTSMessage:
 		data = v2TTS{v2Call: newV2Call(&m.Call, false), Voice: m.Voice, Options: m.Options}
@@ -226,43 +226,30 @@ type v2Destination struct {
 	GroupID   string `json:"GroupID,omitempty"`
 }
 
-type v2File struct {
-	Name string `json:"Name,omitempty"`
-	Data string `json:"Data,omitempty"`
-}
-
-func newV2Files(files []File) []v2File {
-	var out []v2File
-	for _, f := range files {
-		out = append(out, v2File(f))
-	}
-	return out
-}
-
 // v2SMS is send/sms's MessageData (NODE SMSApiRequestDTO.js; PY2
 // sms_api_request_dto.py).
 type v2SMS struct {
 	v2Common
-	Message             string   `json:"Message,omitempty"`
-	FromNumber          string   `json:"FromNumber,omitempty"`
-	SMSEmailReply       string   `json:"SMSEmailReply,omitempty"`
-	CharacterConversion *bool    `json:"CharacterConversion,omitempty"`
-	Files               []v2File `json:"Files,omitempty"`
+	Message             string     `json:"Message,omitempty"`
+	FromNumber          string     `json:"FromNumber,omitempty"`
+	SMSEmailReply       string     `json:"SMSEmailReply,omitempty"`
+	CharacterConversion *bool      `json:"CharacterConversion,omitempty"`
+	Files               []wireFile `json:"Files,omitempty"`
 }
 
 // v2Email is send/email's MessageData (NODE EmailApiRequestDTO.js). v2 has
 // SMTPFrom; it has no BCCEmail (refused before the call).
 type v2Email struct {
 	v2Common
-	EmailSubject string   `json:"EmailSubject,omitempty"`
-	MessagePlain string   `json:"MessagePlain,omitempty"`
-	MessageHTML  string   `json:"MessageHTML,omitempty"`
-	From         string   `json:"From,omitempty"`
-	FromEmail    string   `json:"FromEmail,omitempty"`
-	SMTPFrom     string   `json:"SMTPFrom,omitempty"`
-	ReplyTo      string   `json:"ReplyTo,omitempty"`
-	CCEmail      string   `json:"CCEmail,omitempty"`
-	Files        []v2File `json:"Files,omitempty"`
+	EmailSubject string     `json:"EmailSubject,omitempty"`
+	MessagePlain string     `json:"MessagePlain,omitempty"`
+	MessageHTML  string     `json:"MessageHTML,omitempty"`
+	From         string     `json:"From,omitempty"`
+	FromEmail    string     `json:"FromEmail,omitempty"`
+	SMTPFrom     string     `json:"SMTPFrom,omitempty"`
+	ReplyTo      string     `json:"ReplyTo,omitempty"`
+	CCEmail      string     `json:"CCEmail,omitempty"`
+	Files        []wireFile `json:"Files,omitempty"`
 }
 
 // v2Fax is send/fax's MessageData (PY2 fax_api_request_dto.py). Unlike
@@ -273,15 +260,15 @@ type v2Email struct {
 // bug).
 type v2Fax struct {
 	v2Common
-	Message            string   `json:"Message,omitempty"`
-	Resolution         string   `json:"Resolution,omitempty"`
-	CSID               string   `json:"CSID,omitempty"`
-	RetryAttempts      *int64   `json:"RetryAttempts,omitempty"`
-	RetryPeriod        *int64   `json:"RetryPeriod,omitempty"`
-	WatermarkFolder    string   `json:"WatermarkFolder,omitempty"`
-	WatermarkFirstPage string   `json:"WatermarkFirstPage,omitempty"`
-	WatermarkAllPages  string   `json:"WatermarkAllPages,omitempty"`
-	Files              []v2File `json:"Files,omitempty"`
+	Message            string     `json:"Message,omitempty"`
+	Resolution         string     `json:"Resolution,omitempty"`
+	CSID               string     `json:"CSID,omitempty"`
+	RetryAttempts      *int64     `json:"RetryAttempts,omitempty"`
+	RetryPeriod        *int64     `json:"RetryPeriod,omitempty"`
+	WatermarkFolder    string     `json:"WatermarkFolder,omitempty"`
+	WatermarkFirstPage string     `json:"WatermarkFirstPage,omitempty"`
+	WatermarkAllPages  string     `json:"WatermarkAllPages,omitempty"`
+	Files              []wireFile `json:"Files,omitempty"`
 }
 
 // v2Call holds what send/tts and send/voice share (NODE TTSApiRequestDTO.js,

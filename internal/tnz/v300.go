@@ -43,7 +43,7 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			FromNumber:          m.FromNumber,
 			SMSEmailReply:       m.SMSEmailReply,
 			CharacterConversion: m.CharacterConversion,
-			Files:               newV300Files(m.Files),
+			Files:               newWireFiles(m.Files),
 		}
 	case *EmailMessage:
 		body = v300Email{
@@ -57,7 +57,7 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			ReplyTo:      m.ReplyTo,
 			CCEmail:      m.CCEmail,
 			BCCEmail:     m.BCCEmail,
-			Files:        newV300Files(m.Files),
+			Files:        newWireFiles(m.Files),
 		}
 	case *FaxMessage:
 		body = v300Fax{
@@ -69,7 +69,7 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			WatermarkFolder:    m.WatermarkFolder,
 			WatermarkFirstPage: m.WatermarkFirstPage,
 			WatermarkAllPages:  m.WatermarkAllPages,
-			Files:              newV300Files(m.Files),
+			Files:              newWireFiles(m.Files),
 		}
 	case *TTSMessage:
 		body = v300TTS{v300Call: newV300Call(TTS, &m.Call), Voice: m.Voice}
@@ -229,15 +229,17 @@ func newV300Destination(ch Channel, d Destination) v300Destination {
 	return out
 }
 
-type v300File struct {
+// wireFile is an attachment as both dialects send it: {Name, Data}
+// (SPEC schemas.Files; the v2 SDKs' file DTOs).
+type wireFile struct {
 	Name string `json:"Name,omitempty"`
 	Data string `json:"Data,omitempty"`
 }
 
-func newV300Files(files []File) []v300File {
-	var out []v300File
+func newWireFiles(files []File) []wireFile {
+	var out []wireFile
 	for _, f := range files {
-		out = append(out, v300File(f))
+		out = append(out, wireFile(f))
 	}
 	return out
 }
@@ -249,7 +251,7 @@ type v300SMS struct {
 	FromNumber          string     `json:"FromNumber,omitempty"`
 	SMSEmailReply       string     `json:"SMSEmailReply,omitempty"`
 	CharacterConversion *bool      `json:"CharacterConversion,omitempty"`
-	Files               []v300File `json:"Files,omitempty"`
+	Files               []wireFile `json:"Files,omitempty"`
 }
 
 // v300Email is POST /email (SPEC; notes §4.2).
@@ -269,7 +271,7 @@ type v300Email struct {
 	ReplyTo      string     `json:"ReplyTo,omitempty"`
 	CCEmail      string     `json:"CCEmail,omitempty"`
 	BCCEmail     string     `json:"BCCEmail,omitempty"`
-	Files        []v300File `json:"Files,omitempty"`
+	Files        []wireFile `json:"Files,omitempty"`
 }
 
 // v300Fax is POST /fax (SPEC; notes §4.3). The documents are Files.
@@ -282,7 +284,7 @@ type v300Fax struct {
 	WatermarkFolder    string     `json:"WatermarkFolder,omitempty"`
 	WatermarkFirstPage string     `json:"WatermarkFirstPage,omitempty"`
 	WatermarkAllPages  string     `json:"WatermarkAllPages,omitempty"`
-	Files              []v300File `json:"Files,omitempty"`
+	Files              []wireFile `json:"Files,omitempty"`
 }
 
 // v300Call holds what POST /tts and POST /voice share (SPEC; notes §4.4,
