@@ -90,7 +90,7 @@ func (c *Client) ReceivedSMS(ctx context.Context, q ReceivedQuery) ([]InboundSMS
 		return nil, err
 	}
 	var out []InboundSMS
-	err := readPages(c, "the inbound SMS list",
+	err := readPages(c, "the inbound SMS list", c.maxPages,
 		func(page int) ([]InboundSMS, pagination, error) {
 			req, err := c.dialect.receivedRequest(q, page, recordsPerPage)
 			if err != nil {
