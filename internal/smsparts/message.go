@@ -1,0 +1,92 @@
+package smsparts
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+// AssumedLinkLength is the length, in GSM-7 characters, assumed for each link
+// TNZ puts in place of [[Link:…]], [[REPLY]], [[STOP]], [[File1]]… and
+// [[CustomPage]]. TNZ does not document it; 24 is an https link on a short
+// domain, such as https://abc.nz/AbCdEfGh.
+const AssumedLinkLength = 24
+
+// linkToken matches the tokens TNZ replaces with a link when it sends, in
+// any case ([[REPLY]] and [[Reply]] both appear in TNZ's examples).
+var linkToken = regexp.MustCompile(`(?i)\[\[(?:link:[^\]]*|reply|stop|file[0-9]+|custompage)\]\]`)
+
+var assumedLink = strings.Repeat("x", AssumedLinkLength)
+
+// Expand returns message as it is sent to a destination with fields (keyed
+// as for [tnz.Render]): personalisation tokens filled, a field that is not in
+// fields empty, and each link token replaced by [AssumedLinkLength]
+// characters.
+func Expand(message string, fields map[string]string) string {
+	return tnz.Render(linkToken.ReplaceAllLiteralString(message, assumedLink), fields)
+}
+
+// Range is the spread of one message over its destinations.
+type Range struct {
+	// Shortest and Longest are the renderings with the fewest and the most
+	// parts (then the fewest and most bits: GSM-7 septets are 7 bits, UCS-2
+	// units 16). Their Converted counts are chosen separately, among the
+	// converted renderings, so each of Shortest.Converted and
+	// Longest.Converted may come from another destination.
+	Shortest, Longest Analysis
+}
+
+// AnalyzeMessage counts message for each destination, given the fields of
+// each destination whose fields are known (see [Expand]); with no
+// destinations it counts the message for a destination without fields. A
+// destination whose fields are not known yet should be left out: the range
+// is then that of the known ones.
+func AnalyzeMessage(message string, destinations []map[string]string) Range {
+	if len(destinations) == 0 {
+		a := Analyze(Expand(message, nil))
+		return Range{Shortest: a, Longest: a}
+	}
+	var r Range
+	seen := map[string]bool{}
+	for i, fields := range destinations {
+		text := Expand(message, fields)
+		if seen[text] {
+			continue
+		}
+		seen[text] = true
+		a := Analyze(text)
+		if i == 0 {
+			r = Range{Shortest: a, Longest: a}
+			continue
+		}
+		if less(a.Count, r.Shortest.Count) {
+			r.Shortest.Count = a.Count
+		}
+		if less(r.Longest.Count, a.Count) {
+			r.Longest.Count = a.Count
+		}
+		if less(a.Converted, r.Shortest.Converted) {
+			r.Shortest.Converted = a.Converted
+		}
+		if less(r.Longest.Converted, a.Converted) {
+			r.Longest.Converted = a.Converted
+		}
+	}
+	return r
+}
+
+// less orders counts by parts, then by payload size.
+func less(a, b Count) bool {
+	if a.Parts != b.Parts {
+		return a.Parts < b.Parts
+	}
+	return bits(a) < bits(b)
+}
+
+func bits(c Count) int {
+	if c.Encoding == UCS2 {
+		return c.Units * 16
+	}
+	return c.Units * 7
+}
