@@ -53,15 +53,15 @@ func (smsPartsFunction) Metadata(_ context.Context, _ function.MetadataRequest, 
 func (smsPartsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Count the encoding and SMS parts a message is charged as",
-		MarkdownDescription: "Returns how TNZ sends `message` as an SMS, which is what it charges for: " +
-			"`encoding` (`GSM-7`, or `UCS-2` when a character outside the GSM alphabet appears, such as an emoji, a curly quote or a macron), " +
-			"`parts` (GSM-7: 160 characters in one part, 153 a part when longer; UCS-2: 70, then 67 a part), " +
-			"`characters` (the length in the encoding's units: GSM-7 extension characters `€ [ ] { } ^ ~ \\ |` count two, and in UCS-2 an emoji outside the Basic Multilingual Plane counts two), " +
-			"`ucs2_characters` (the characters that make it UCS-2, each once) and `with_character_conversion` " +
-			"(`encoding` and `parts` if the send sets `character_conversion = true`, which replaces such characters with GSM equivalents, © with (C), ā with a, and drops emoji).\n\n" +
-			fmt.Sprintf("Personalisation tokens (`[[FirstName]]`, `[[Custom1]]`…) count as empty: to count a message for one destination, pass `provider::tnz::render(message, destination)`. "+
+		MarkdownDescription: "Returns how TNZ sends `message` as an SMS, which is what it charges for:\n\n" +
+			"- `encoding`: `GSM-7`, or `UCS-2` as soon as one character is outside the GSM alphabet (an emoji, a curly quote, a macron).\n" +
+			"- `parts`: the SMS parts charged per recipient. GSM-7: 160 characters in one part, 153 a part when longer; UCS-2: 70, then 67 a part.\n" +
+			"- `characters`: the length in the encoding's units. In GSM-7 the extension characters `€ [ ] { } ^ ~ \\ |` count two; in UCS-2 an emoji outside the Basic Multilingual Plane counts two.\n" +
+			"- `ucs2_characters`: the characters that make the message UCS-2, each once, in order of appearance; empty for GSM-7.\n" +
+			"- `with_character_conversion`: `encoding` and `parts` if the send sets `character_conversion = true`, which replaces those characters with GSM equivalents (© with (C), ā with a, “ with \") and drops emoji.\n\n" +
+			fmt.Sprintf("Personalisation tokens (`[[FirstName]]`, `[[Custom1]]`…) count as empty: to count the message for one destination, pass `provider::tnz::render(message, destination)`. "+
 				"Tokens TNZ replaces with a link (`[[Link:…]]`, `[[REPLY]]`, `[[STOP]]`, `[[File1]]`…, `[[CustomPage]]`) count as %d characters each, an assumption: TNZ does not document their length. "+
-				"TNZ's conversion table is not published either, so `with_character_conversion` is an estimate.", smsparts.AssumedLinkLength),
+				"TNZ does not publish its conversion table either, so `with_character_conversion` is an estimate.", smsparts.AssumedLinkLength),
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "message", MarkdownDescription: "The SMS text, e.g. `tnz_sms_template.alerts.message`."},
 		},
