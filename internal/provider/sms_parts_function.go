@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/smsparts"
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 var _ function.Function = smsPartsFunction{}
@@ -75,7 +76,7 @@ func (smsPartsFunction) Run(ctx context.Context, req function.RunRequest, resp *
 	if resp.Error != nil {
 		return
 	}
-	resp.Error = function.ConcatFuncErrors(resp.Result.Set(ctx, newSMSPartsResult(smsparts.AnalyzeMessage(message, nil).Longest)))
+	resp.Error = function.ConcatFuncErrors(resp.Result.Set(ctx, newSMSPartsResult(smsparts.AnalyzeMessage(message, nil, tnz.Render).Longest)))
 }
 
 func newSMSPartsResult(a smsparts.Analysis) smsPartsResult {

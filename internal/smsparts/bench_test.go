@@ -3,6 +3,8 @@ package smsparts
 import (
 	"strings"
 	"testing"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // A 1000-character message, TNZ's limit for an SMS Message, as counted at
@@ -35,7 +37,7 @@ func BenchmarkAnalyzeMessage(b *testing.B) {
 	}
 	var r Range
 	for b.Loop() {
-		r = AnalyzeMessage(message, destinations)
+		r = AnalyzeMessage(message, destinations, tnz.Render)
 	}
 	if r.Longest.Units <= r.Shortest.Units {
 		b.Fatalf("no range: %d..%d units", r.Shortest.Units, r.Longest.Units)

@@ -25,9 +25,9 @@
 //
 // # Character conversion
 //
-// TNZ's CharacterConversion option "converts multi-byte characters into
-// normalised GSM character format - © to (C)" and "will disable emojis,
-// macrons and other special characters" (TNZ's OpenAPI file). TNZ does not
+// TNZ's OpenAPI file describes CharacterConversion as "Convert multi-byte
+// characters into normalised GSM character format - © to (C)", adding that
+// it "will disable emojis, macrons and other special characters". TNZ does not
 // publish its table; [Convert] is an approximation of it, which knows:
 //
 //   - curly and angle quotes ‘ ’ ‚ ‛ ′ ` to ', “ ” „ ‟ ″ « » to "
@@ -45,10 +45,11 @@
 //
 // # Personalisation and links
 //
-// TNZ fills [[FirstName]], [[Custom1]]… for each destination (see
-// internal/tnz/personalisation.go), so one message can have a different
-// length for each destination. [MeasureMessage] renders the message for each
-// destination whose fields are known and returns the shortest and longest
+// TNZ fills [[FirstName]], [[Custom1]]… for each destination, so one
+// message can have a different length for each destination.
+// [AnalyzeMessage] renders the message for each destination whose fields are
+// known, with the [Renderer] it is given (tnz.Render, in
+// internal/tnz/personalisation.go), and returns the shortest and longest
 // renderings; a destination without a field gets an empty value, as TNZ
 // gives it.
 //

@@ -3,8 +3,6 @@ package smsparts
 import (
 	"regexp"
 	"strings"
-
-	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // AssumedLinkLength is the length, in GSM-7 characters, assumed for each link
@@ -19,12 +17,16 @@ var linkToken = regexp.MustCompile(`(?i)\[\[(?:link:[^\]]*|reply|stop|file[0-9]+
 
 var assumedLink = strings.Repeat("x", AssumedLinkLength)
 
-// Expand returns message as it is sent to a destination with fields (keyed
-// as for [tnz.Render]): personalisation tokens filled, a field that is not in
-// fields empty, and each link token replaced by [AssumedLinkLength]
-// characters.
-func Expand(message string, fields map[string]string) string {
-	return tnz.Render(linkToken.ReplaceAllLiteralString(message, assumedLink), fields)
+// Renderer fills the personalisation tokens of message from one
+// destination's fields, as TNZ does: tnz.Render. It is a parameter so that
+// this package stays free of the API client and its dependencies.
+type Renderer func(message string, fields map[string]string) string
+
+// Expand returns message as it is sent to a destination with fields: each
+// link token replaced by [AssumedLinkLength] characters, then the
+// personalisation tokens filled by render.
+func Expand(message string, fields map[string]string, render Renderer) string {
+	return render(linkToken.ReplaceAllLiteralString(message, assumedLink), fields)
 }
 
 // Range is the spread of one message over its destinations.
@@ -42,15 +44,15 @@ type Range struct {
 // destinations it counts the message for a destination without fields. A
 // destination whose fields are not known yet should be left out: the range
 // is then that of the known ones.
-func AnalyzeMessage(message string, destinations []map[string]string) Range {
+func AnalyzeMessage(message string, destinations []map[string]string, render Renderer) Range {
 	if len(destinations) == 0 {
-		a := Analyze(Expand(message, nil))
+		a := Analyze(Expand(message, nil, render))
 		return Range{Shortest: a, Longest: a}
 	}
 	var r Range
 	seen := map[string]bool{}
 	for i, fields := range destinations {
-		text := Expand(message, fields)
+		text := Expand(message, fields, render)
 		if seen[text] {
 			continue
 		}

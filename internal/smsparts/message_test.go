@@ -3,6 +3,8 @@ package smsparts
 import (
 	"strings"
 	"testing"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 func TestExpand(t *testing.T) {
@@ -21,7 +23,7 @@ func TestExpand(t *testing.T) {
 		{"[[Custom1]] is [[Link:x]]", map[string]string{"custom1": "[[REPLY]]"}, "[[REPLY]] is " + link},
 	}
 	for _, c := range cases {
-		if got := Expand(c.message, c.fields); got != c.want {
+		if got := Expand(c.message, c.fields, tnz.Render); got != c.want {
 			t.Errorf("Expand(%q, %v) = %q, want %q", c.message, c.fields, got, c.want)
 		}
 	}
@@ -32,7 +34,7 @@ func TestAnalyzeMessage(t *testing.T) {
 	message := "Kia ora [[FirstName]], " + body // 23 characters around the name
 
 	t.Run("no destinations counts empty fields", func(t *testing.T) {
-		r := AnalyzeMessage(message, nil)
+		r := AnalyzeMessage(message, nil, tnz.Render)
 		if r.Shortest.Units != 150 || r.Longest.Units != 150 || r.Longest.Parts != 1 {
 			t.Errorf("got %d..%d units, %d parts; want 150 units, 1 part", r.Shortest.Units, r.Longest.Units, r.Longest.Parts)
 		}
@@ -43,7 +45,7 @@ func TestAnalyzeMessage(t *testing.T) {
 			{"first_name": "Al"},
 			{"first_name": "Wiremu Alexander"},
 			{"first_name": "Mere"},
-		})
+		}, tnz.Render)
 		if r.Shortest.Units != 152 || r.Shortest.Parts != 1 {
 			t.Errorf("shortest: %d units, %d parts; want 152, 1", r.Shortest.Units, r.Shortest.Parts)
 		}
@@ -53,7 +55,7 @@ func TestAnalyzeMessage(t *testing.T) {
 	})
 
 	t.Run("a macron in one name makes that rendering UCS-2", func(t *testing.T) {
-		r := AnalyzeMessage(message, []map[string]string{{"first_name": "Al"}, {"first_name": "Tāne"}})
+		r := AnalyzeMessage(message, []map[string]string{{"first_name": "Al"}, {"first_name": "Tāne"}}, tnz.Render)
 		if r.Longest.Encoding != UCS2 || r.Longest.Parts != 3 || len(r.Longest.UCS2Characters) != 1 || r.Longest.UCS2Characters[0] != "ā" {
 			t.Errorf("longest: %s, %d parts, %q; want UCS-2, 3 parts, [ā]", r.Longest.Encoding, r.Longest.Parts, r.Longest.UCS2Characters)
 		}
@@ -71,7 +73,7 @@ func TestAnalyzeMessage(t *testing.T) {
 		r := AnalyzeMessage(strings.Repeat("a", 100)+"[[FirstName]]", []map[string]string{
 			{"first_name": "Ā"},                     // UCS-2, 101 units, 2 parts; converted 101 septets, 1 part
 			{"first_name": strings.Repeat("b", 70)}, // GSM-7, 170 septets, 2 parts; converted the same
-		})
+		}, tnz.Render)
 		if r.Longest.Encoding != UCS2 || r.Longest.Units != 101 {
 			t.Errorf("longest: %s, %d units; want the UCS-2 rendering (1616 bits against 1190)", r.Longest.Encoding, r.Longest.Units)
 		}
@@ -87,7 +89,7 @@ func TestAnalyzeMessage(t *testing.T) {
 	})
 
 	t.Run("links count as assumed", func(t *testing.T) {
-		r := AnalyzeMessage("Details: [[Link:https://example.com/"+strings.Repeat("p", 300)+"]]", []map[string]string{{}})
+		r := AnalyzeMessage("Details: [[Link:https://example.com/"+strings.Repeat("p", 300)+"]]", []map[string]string{{}}, tnz.Render)
 		if want := len("Details: ") + AssumedLinkLength; r.Longest.Units != want || r.Longest.Parts != 1 {
 			t.Errorf("got %d units, %d parts; want %d units, 1 part", r.Longest.Units, r.Longest.Parts, want)
 		}
