@@ -26,7 +26,11 @@ type Renderer func(message string, fields map[string]string) string
 // link token replaced by [AssumedLinkLength] characters, then the
 // personalisation tokens filled by render.
 func Expand(message string, fields map[string]string, render Renderer) string {
-	return render(linkToken.ReplaceAllLiteralString(message, assumedLink), fields)
+	return render(expandLinks(message), fields)
+}
+
+func expandLinks(message string) string {
+	return linkToken.ReplaceAllLiteralString(message, assumedLink)
 }
 
 // Range is the spread of one message over its destinations.
@@ -49,10 +53,11 @@ func AnalyzeMessage(message string, destinations []map[string]string, render Ren
 		a := Analyze(Expand(message, nil, render))
 		return Range{Shortest: a, Longest: a}
 	}
+	linked := expandLinks(message) // the same for every destination
 	var r Range
 	seen := map[string]bool{}
 	for i, fields := range destinations {
-		text := Expand(message, fields, render)
+		text := render(linked, fields)
 		if seen[text] {
 			continue
 		}
