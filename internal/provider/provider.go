@@ -257,7 +257,7 @@ func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (p *tnzProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{NewRenderFunction}
+	return []func() function.Function{NewRenderFunction, NewSMSPartsFunction}
 }
 
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
