@@ -250,9 +250,15 @@ func (st *store) add(m *message) {
 
 // latest returns the most recent message with id on ch (any channel if ch is nil).
 func (st *store) latest(ch *channel, id string) *message {
+	return st.latestBy(ch, id, time.Time{})
+}
+
+// latestBy is latest among the messages created at or before cutoff; a
+// zero cutoff means any time.
+func (st *store) latestBy(ch *channel, id string, cutoff time.Time) *message {
 	ms := st.byID[id]
 	for i := len(ms) - 1; i >= 0; i-- {
-		if ch == nil || ms[i].ch == ch {
+		if (ch == nil || ms[i].ch == ch) && (cutoff.IsZero() || !ms[i].created.After(cutoff)) {
 			return ms[i]
 		}
 	}
