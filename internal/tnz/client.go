@@ -115,12 +115,8 @@ func New(cfg Config) (*Client, error) {
 	cfg.AuthToken = strings.TrimSpace(cfg.AuthToken)
 	cfg.Sender = strings.TrimSpace(cfg.Sender)
 	cfg.APIKey = strings.TrimSpace(cfg.APIKey)
-	if cfg.APIVersion == "" {
-		cfg.APIVersion = V300
-		if cfg.AuthToken == "" && (cfg.Sender != "" || cfg.APIKey != "") {
-			cfg.APIVersion = V202
-		}
-	}
+	version, problems := CheckAuth(cfg)
+	cfg.APIVersion = version
 	base, err := normaliseBaseURL(cfg.BaseURL)
 	if err != nil {
 		return nil, err
@@ -154,8 +150,8 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkCredentials(cfg, rd.auth); err != nil {
-		return nil, err
+	if len(problems) > 0 {
+		return nil, problems[0]
 	}
 	d := rd.newDialect(cfg)
 
@@ -190,45 +186,6 @@ func New(cfg Config) (*Client, error) {
 }
 
 func spaceOrControl(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
-
-// checkCredentials refuses a configuration that lacks what its version
-// authenticates with. The token versions ignore Sender and APIKey and the
-// Sender/APIKey versions ignore the token, as the official SDKs do (NODE
-// HttpRequest.js drops Sender/APIKey when a token is set; notes §1.1).
-func checkCredentials(cfg Config, auth credentials) error {
-	switch auth {
-	case senderKeyAuth:
-		var missing []string
-		if cfg.Sender == "" {
-			missing = append(missing, "a sender (the API user's e-mail address)")
-		}
-		if cfg.APIKey == "" {
-			missing = append(missing, "an API key")
-		}
-		if len(missing) == 0 {
-			return nil
-		}
-		verb := "is"
-		if len(missing) > 1 {
-			verb = "are"
-		}
-		msg := fmt.Sprintf("API %s authenticates with a sender and an API key in every request, and %s %s missing",
-			cfg.APIVersion, strings.Join(missing, " and "), verb)
-		if cfg.AuthToken != "" {
-			msg += fmt.Sprintf("; with an auth token use API %s or %s instead", V204, V300)
-		}
-		return errors.New(msg)
-	default:
-		if cfg.AuthToken != "" {
-			return nil
-		}
-		msg := fmt.Sprintf("API %s authenticates with an auth token, and none is set: generate one in the TNZ Dashboard (Users > API)", cfg.APIVersion)
-		if cfg.Sender != "" || cfg.APIKey != "" {
-			msg += fmt.Sprintf(", or use API %s to authenticate with the sender and API key", V202)
-		}
-		return errors.New(msg)
-	}
-}
 
 func (c *Client) retryClient(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
 	return &retryablehttp.Client{

@@ -26,9 +26,8 @@ func newV2Client(t *testing.T, baseURL, version string, mutate ...func(*Config))
 	t.Helper()
 	return newTestClient(t, baseURL, append([]func(*Config){func(c *Config) {
 		c.APIVersion = version
-		c.Sender, c.APIKey = testSender, testAPIKey
-		if dialects[version].auth == senderKeyAuth {
-			c.AuthToken = ""
+		if dialects[version].auth == senderKeyAuth { // one kind of credentials only
+			c.AuthToken, c.Sender, c.APIKey = "", testSender, testAPIKey
 		}
 	}}, mutate...)...)
 }
@@ -212,11 +211,15 @@ func TestV2SendGoldenBodies(t *testing.T) {
 }
 
 // The token never travels in a legacy body or header, and the legacy
-// credentials never in a token request, whatever else is configured.
+// credentials never in a token request: New refuses both kinds at once, and
+// each form carries only its own.
 func TestV2CredentialsOnlyInTheirForm(t *testing.T) {
 	for _, version := range v2Versions {
+		if _, err := New(Config{BaseURL: "http://127.0.0.1:1", APIVersion: version, AuthToken: testToken, Sender: testSender, APIKey: testAPIKey}); err == nil {
+			t.Errorf("%s: both kinds of credentials accepted", version)
+		}
 		srv := newCaptureServer(t, http.StatusOK, v2SendAnswer)
-		c := newV2Client(t, srv.URL, version, func(c *Config) { c.AuthToken = testToken })
+		c := newV2Client(t, srv.URL, version)
 		if _, err := c.Send(context.Background(), smsTo("ID1", "+6421000001")); err != nil {
 			t.Fatalf("%s: %v", version, err)
 		}
@@ -436,7 +439,6 @@ func TestNewDefaultVersionFollowsCredentials(t *testing.T) {
 		want string
 	}{
 		{"token", Config{AuthToken: testToken}, V300},
-		{"token and legacy", Config{AuthToken: testToken, Sender: testSender, APIKey: testAPIKey}, V300},
 		{"legacy only", Config{Sender: " " + testSender + " ", APIKey: testAPIKey + "\n"}, V202},
 	} {
 		c, err := New(tc.cfg)
