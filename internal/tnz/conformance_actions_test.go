@@ -167,7 +167,7 @@ func TestConformanceStatusPaging(t *testing.T) {
 		t.Errorf("SPEC's recordsPerPage maximum is %v, below the %d the client asks for", s.Max, recordsPerPage)
 	}
 
-	for _, ch := range Channels {
+	for _, ch := range StatusChannels {
 		t.Run(string(ch), func(t *testing.T) {
 			answer := statusPageBody(JobPending, 1, 2, "+6421000001")
 			srv := newPagedServer(t, func(w http.ResponseWriter, p int) {

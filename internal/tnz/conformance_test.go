@@ -257,7 +257,7 @@ func checkUndeclared(t *testing.T, ch Channel, chk *tnzspec.SendCheck, full bool
 
 func TestConformanceStatus(t *testing.T) {
 	sp := mustSpec(t)
-	for _, ch := range Channels {
+	for _, ch := range StatusChannels {
 		for _, id := range []string{"ID123", "1000000a-f002-4007-b00a-d00000000002", strings.Repeat("A", 40)} {
 			t.Run(string(ch)+"/"+id, func(t *testing.T) {
 				c, _ := captureStatus(t, ch, id, `{"MessageID":"`+id+`","JobStatus":"Pending"}`)
