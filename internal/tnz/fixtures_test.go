@@ -246,7 +246,10 @@ func fullRCS() *RCSMessage {
 	}
 }
 
-const fixtureWorkflow = "a1b2c3d4-e5f6-7890-1234-567890abcdef"
+// fixtureWorkflow is an RFC 9562 UUID: the OpenAPI file's own example
+// WorkflowTemplateID (a1b2c3d4-e5f6-7890-1234-567890abcdef) has no valid
+// variant, so the file's uuid format rejects it.
+const fixtureWorkflow = "a1b2c3d4-e5f6-4890-9234-567890abcdef"
 
 func minimalWorkflow() *WorkflowMessage {
 	return &WorkflowMessage{
