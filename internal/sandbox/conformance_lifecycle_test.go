@@ -163,10 +163,10 @@ type lifecycleException struct {
 var lifecycleExceptions = []lifecycleException{
 	{
 		name: "400 for a bad /sms/received or /rcs/received query",
-		why: "SPEC's GET /sms/received and /rcs/received document only 200, 401 and 500, although their " +
+		why: "The OpenAPI file's GET /sms/received and /rcs/received document only 200, 401 and 500, although their " +
 			"timePeriod has a range (1-1440) and dateFrom/dateTo a 7-day limit, and the same list at " +
 			"/whatsapp/received documents 400. The sandbox refuses a bad window or page with 400 and the " +
-			"body of SPEC's 400BadRequest, as status answers a bad page.",
+			"body of the OpenAPI file's 400BadRequest, as status answers a bad page.",
 		applies: func(ex probeExchange) bool {
 			path := strings.ToLower(ex.path)
 			return ex.status == http.StatusBadRequest && (strings.HasPrefix(path, "/sms/received") || strings.HasPrefix(path, "/rcs/received"))
@@ -437,11 +437,11 @@ func TestLifecycleSpecExceptions(t *testing.T) {
 	t.Run("each exception is for an answer SPEC does not document", func(t *testing.T) {
 		for _, ch := range []string{"sms", "rcs"} {
 			if op(http.MethodGet, "/"+ch+"/received?timePeriod=1").Responses.Status(http.StatusBadRequest) != nil {
-				t.Errorf("SPEC now documents a 400 for /%s/received; narrow the exception", ch)
+				t.Errorf("The OpenAPI file now documents a 400 for /%s/received; narrow the exception", ch)
 			}
 		}
 		if op(http.MethodGet, "/whatsapp/received?timePeriod=1").Responses.Status(http.StatusBadRequest) == nil {
-			t.Error("SPEC no longer documents a 400 for /whatsapp/received; revisit the exception")
+			t.Error("The OpenAPI file no longer documents a 400 for /whatsapp/received; revisit the exception")
 		}
 		for path, item := range doc.Paths.Map() {
 			for method, o := range item.Operations() {

@@ -33,10 +33,10 @@ import (
 // (SPEC's objects allow extra keys, so a misspelt key would otherwise pass).
 //
 // Where SPEC contradicts itself the sandbox follows the schema; the
-// contradictions are asserted in TestSpecQuirks. The responses SPEC does
-// not document (a 413; RCS's 404) and the recipient Types SPEC's WhatsApp
-// and RCS enums lack although their FallbackMode offers them are named
-// allowances (responseAllowances).
+// contradictions are asserted in TestSpecQuirks. The responses the
+// OpenAPI file does not document (a 413; RCS's 404) and the recipient Types
+// its WhatsApp and RCS enums lack although their FallbackMode offers them
+// are named allowances (responseAllowances).
 
 func mustSpec(t *testing.T) *tnzspec.Spec {
 	t.Helper()
@@ -113,11 +113,12 @@ func undeclared(s *openapi3.Schema, v any) []string {
 }
 
 // responseAllowance is a sandbox response that knowingly does not match
-// SPEC. It names exactly how it fails, and the test asserts that failure,
-// so the allowance breaks if SPEC or the sandbox changes. Two kinds:
+// the OpenAPI file. It names exactly how it fails, and the test asserts
+// that failure, so the allowance breaks if the file or the sandbox
+// changes. Two kinds:
 //
 //   - An undocumented status (fix nil): validation must fail with reason
-//     alone, and the body must match SPEC's bodyAs response of the same
+//     alone, and the body must match the file's bodyAs response of the same
 //     operation, or of bodyAsPath's when that is set.
 //   - A body that knowingly differs (fix set): fix rewrites the difference
 //     away and reports whether it found one; validation must fail before
@@ -125,7 +126,7 @@ func undeclared(s *openapi3.Schema, v any) []string {
 type responseAllowance struct {
 	name      string
 	why       string
-	operation string // SPEC's operationId it applies to; "" for any
+	operation string // the OpenAPI file's operationId it applies to; "" for any
 	status    int
 	// reason is the openapi3filter.ResponseError reason expected.
 	reason     string
@@ -144,7 +145,7 @@ var responseAllowances = []responseAllowance{{
 	bodyAs: http.StatusBadRequest,
 }, {
 	name: "404 for an unknown RCS id",
-	why: "SPEC's GET /rcs/{MessageID} documents 200, 400, 401 and 500 only, while every other " +
+	why: "The OpenAPI file's GET /rcs/{MessageID} documents 200, 400, 401 and 500 only, while every other " +
 		"channel's status (WhatsApp's included) documents 404IDNotFound for an unknown id. The " +
 		"sandbox answers RCS as the others, and the body must match WhatsApp's 404.",
 	operation:  "client.messaging.rcs.status",
@@ -154,14 +155,14 @@ var responseAllowances = []responseAllowance{{
 	bodyAsPath: "/whatsapp/x",
 }, {
 	name: "WhatsApp recipient reached by RCS",
-	why: "SPEC's WhatsApp FallbackMode offers RCS, but its WhatsApp recipient Type enum lacks RCS. " +
+	why: "The OpenAPI file's WhatsApp FallbackMode offers RCS, but its WhatsApp recipient Type enum lacks RCS. " +
 		"The sandbox shows the channel that reached the recipient; with Type WhatsApp instead the body must conform.",
 	operation: "client.messaging.whatsapp.status",
 	status:    http.StatusOK,
 	fix:       retype("RCS", "WhatsApp"),
 }, {
 	name: "RCS recipient reached by WhatsApp",
-	why: "SPEC's RCS FallbackMode offers WhatsApp, but its RCS recipient Type enum lacks WhatsApp. " +
+	why: "The OpenAPI file's RCS FallbackMode offers WhatsApp, but its RCS recipient Type enum lacks WhatsApp. " +
 		"The sandbox shows the channel that reached the recipient; with Type RCS instead the body must conform.",
 	operation: "client.messaging.rcs.status",
 	status:    http.StatusOK,
@@ -303,7 +304,7 @@ func (c *conformance) applyAllowance(t *testing.T, ex exchange, op string, err e
 	}
 	var re *openapi3filter.ResponseError
 	if a == nil || !errors.As(err, &re) || re.Reason != a.reason || re.Err != nil {
-		t.Fatalf("%s %s %d does not conform to SPEC: %v\nbody: %s", ex.method, ex.path, ex.status, err, ex.body)
+		t.Fatalf("%s %s %d does not conform to the OpenAPI file: %v\nbody: %s", ex.method, ex.path, ex.status, err, ex.body)
 	}
 	t.Logf("allowance %q: %s", a.name, a.why)
 	as := ex
@@ -312,7 +313,7 @@ func (c *conformance) applyAllowance(t *testing.T, ex exchange, op string, err e
 		as.path = a.bodyAsPath
 	}
 	if _, err := validate(c.sp, as); err != nil {
-		t.Fatalf("allowance %q: the body does not match SPEC's %d either: %v", a.name, a.bodyAs, err)
+		t.Fatalf("allowance %q: the body does not match the OpenAPI file's %d either: %v", a.name, a.bodyAs, err)
 	}
 	return as
 }
@@ -523,7 +524,7 @@ func TestConformanceNegativeControls(t *testing.T) {
 	reached := c.call(t, http.MethodGet, "/rcs/"+sent.MessageID, "", nil)
 	a := allowanceFor(http.StatusOK, "client.messaging.rcs.status")
 	if _, err := validate(c.sp, reached); err == nil || !strings.Contains(err.Error(), `"/Type": value is not one of the allowed values ["RCS",`) {
-		t.Fatalf("an RCS recipient of Type WhatsApp should fail SPEC's enum: %v", err)
+		t.Fatalf("an RCS recipient of Type WhatsApp should fail the OpenAPI file's enum: %v", err)
 	}
 	for _, tt := range []struct {
 		name  string
@@ -680,7 +681,7 @@ func TestSpecQuirks(t *testing.T) {
 			want := "#/components/responses/404IDNotFound"
 			if ch.name == "rcs" {
 				if op.Responses.Status(404) != nil {
-					t.Error("SPEC now documents a 404 for GET /rcs/{MessageID}: drop the allowance")
+					t.Error("The OpenAPI file now documents a 404 for GET /rcs/{MessageID}: drop the allowance")
 				}
 				continue
 			}
@@ -707,7 +708,7 @@ func TestSpecQuirks(t *testing.T) {
 }
 
 // TestWorkflowConformance validates the answers of POST /workflow, the one
-// Workflow endpoint SPEC has.
+// Workflow endpoint the OpenAPI file has.
 func TestWorkflowConformance(t *testing.T) {
 	c := newConformance(t)
 	const op = "client.messaging.workflow.sendmessage"
@@ -726,15 +727,15 @@ func TestWorkflowConformance(t *testing.T) {
 	c.conform(t, post(valid, map[string]string{"Content-Type": "text/plain"}), 415, op)
 	for _, path := range []string{"/workflow/wf1", "/workflow/received"} {
 		if _, err := operation(c.sp, exchange{method: http.MethodGet, path: path}); err == nil {
-			t.Errorf("SPEC now has GET %s: the sandbox answers 404 there", path)
+			t.Errorf("The OpenAPI file now has GET %s: the sandbox answers 404 there", path)
 		}
 	}
 }
 
 // TestFallbackConformance validates the status of recipients reached by a
-// fallback. Those reached by SMS or Voice conform as they are; SPEC's
-// WhatsApp and RCS recipient Type enums lack each other, which the named
-// allowances cover.
+// fallback. Those reached by SMS or Voice conform as they are; the OpenAPI
+// file's WhatsApp and RCS recipient Type enums lack each other, which the
+// named allowances cover.
 func TestFallbackConformance(t *testing.T) {
 	c := newConformance(t)
 	for _, tc := range []struct {

@@ -30,12 +30,12 @@
 // where {v2} is v2.01, v2.02, v2.03 or v2.04, and {channel} is sms, email,
 // fax, tts, voice, whatsapp, rcs or workflow. Each channel keeps its
 // own messages: an id sent by /tts is not found at /voice. Actions act on
-// the most recent message with the id, as SPEC says. /{sms,whatsapp,rcs}/
-// received is the channel's inbound list, so such a message whose
+// the most recent message with the id, as the OpenAPI file says.
+// /{sms,whatsapp,rcs}/received is the channel's inbound list, so such a message whose
 // MessageID is "received" has no readable status (its actions still
 // work); on the other channels "received" is an ordinary id. resubmit on
 // sms, whatsapp and rcs, and pacing on all but tts and voice, are not in
-// SPEC and answer 404 as unknown paths. Workflow has only its send: its
+// the OpenAPI file and answer 404 as unknown paths. Workflow has only its send: its
 // status, actions and received list are unknown paths (404), and its
 // messages show only in /sandbox/messages. whatsapp, rcs and workflow are
 // v3.00 only: the v2.0x routes neither send nor find their messages.
@@ -136,8 +136,8 @@
 //   - Voice: as TTS, except that Message is not a synonym (the audio goes in
 //     MessageToPeople).
 //   - WhatsApp: phone numbers as for SMS. TemplateID, Message and FromNumber
-//     are each required ("Missing required field: TemplateID", …), as SPEC
-//     marks them: TNZ sends the template outside the recipient's 24-hour
+//     are each required ("Missing required field: TemplateID", …), as the
+//     OpenAPI file marks them: TNZ sends the template outside the recipient's 24-hour
 //     window and Message inside it. TemplateID must be a UUID. FallbackMode
 //     is None, SMS, Voice or RCS ("Invalid FallbackMode - use None, SMS,
 //     Voice or RCS").
@@ -154,10 +154,10 @@
 //     UUID.
 //
 // FallbackMode is read leniently: one value or an ordered, comma-separated
-// list (SPEC's own WhatsApp example is "SMS, Voice", and the .NET and
-// TypeScript SDKs send lists), matched case-insensitively; None adds
-// nothing. Keys a channel's request does not have in SPEC are unknown
-// there and ignored, like any unknown key: ReportTo (and ErrorEmailNotify)
+// list (the OpenAPI file's own WhatsApp example is "SMS, Voice", and the
+// .NET and TypeScript SDKs send lists), matched case-insensitively; None
+// adds nothing. Keys a channel's request does not have in the OpenAPI file
+// are unknown there and ignored, like any unknown key: ReportTo (and ErrorEmailNotify)
 // on WhatsApp, RCS and Workflow; Mode and TemplateID on Workflow, so a
 // Workflow sent with Mode "Test" runs live.
 //
@@ -282,10 +282,10 @@
 // +… is kept, 00… becomes +…, a local 0… number is taken as New Zealand
 // (+64…), bare digits get a +. Attention, Company and Custom1–Custom9 are
 // echoed; SentTime* appear once the recipient was sent to (not for
-// aborted ones). SMS, WhatsApp and RCS recipients have SMSReplies (SPEC
-// SMSReplies_Detail, [] when none); only SMS recipients have MessageText:
+// aborted ones). SMS, WhatsApp and RCS recipients have SMSReplies (the
+// OpenAPI file's SMSReplies_Detail, [] when none); only SMS recipients have MessageText:
 // the Message with [[FirstName]]-style tokens filled from the entry, shown
-// only once the recipient was delivered (SPEC's WhatsApp and RCS
+// only once the recipient was delivered (the OpenAPI file's WhatsApp and RCS
 // recipients declare no MessageText).
 //
 // recordsPerPage (1–100, default 100, SPEC's maximum) and page (from 1,

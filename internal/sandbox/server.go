@@ -224,8 +224,8 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 		if ch.statusless {
 			return endpoint{}, false
 		}
-		// SPEC's /{sms,whatsapp,rcs}/received is a fixed path beside
-		// /{channel}/{MessageID}; on the other channels "received" is just a
+		// The OpenAPI file's /{sms,whatsapp,rcs}/received is a fixed path
+		// beside /{channel}/{MessageID}; on the other channels "received" is just a
 		// MessageID.
 		if ch.hasReplies && strings.EqualFold(rest[1], "received") {
 			return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {

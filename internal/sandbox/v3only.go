@@ -11,7 +11,7 @@ import (
 // none: msgRequired is the Python v3 SDK's client-side text for the same
 // check; the others are the sandbox's own wording.
 const (
-	msgRequired         = "Missing required field: %s"                              // PY3
+	msgRequired         = "Missing required field: %s"                              // Python v3 SDK
 	msgNotUUID          = "Invalid %s - must be a UUID"                             // sandbox
 	msgFallbackWhatsApp = "Invalid FallbackMode - use None, SMS, Voice or RCS"      // sandbox
 	msgFallbackRCS      = "Invalid FallbackMode - use None, SMS, Voice or WhatsApp" // sandbox

@@ -285,7 +285,7 @@ func TestWhatsAppAndRCSReplies(t *testing.T) {
 		t.Errorf("whatsapp status: %s", raw)
 	}
 	if strings.Contains(raw, "MessageText\":\"Hello") {
-		t.Errorf("WhatsApp recipients show MessageText, which SPEC does not declare for them: %s", raw)
+		t.Errorf("WhatsApp recipients show MessageText, which the OpenAPI file does not declare for them: %s", raw)
 	}
 	if st, raw := f.statusOf(t, "rcs", rcs); len(st.Recipients[0].SMSReplies) != 1 {
 		t.Errorf("rcs status: %s", raw)

@@ -203,22 +203,22 @@ func TestConformanceStatusPaging(t *testing.T) {
 	}
 }
 
-// SPEC has a send for every channel, a status exactly for StatusChannels
-// and a received list exactly for ReceivedChannels.
+// The OpenAPI file has a send for every channel, a status exactly for
+// StatusChannels and a received list exactly for ReceivedChannels.
 func TestConformanceChannelEndpoints(t *testing.T) {
 	sp := mustSpec(t)
 	for _, ch := range Channels {
 		t.Run(string(ch), func(t *testing.T) {
 			if item := sp.Doc.Paths.Value("/" + string(ch)); item == nil || item.Post == nil {
-				t.Errorf("SPEC has no POST /%s", ch)
+				t.Errorf("The OpenAPI file has no POST /%s", ch)
 			}
 			status := sp.Doc.Paths.Value("/" + string(ch) + "/{MessageID}")
 			if has := status != nil && status.Get != nil; has != ch.HasStatus() {
-				t.Errorf("SPEC has GET /%s/{MessageID}: %v; HasStatus: %v", ch, has, ch.HasStatus())
+				t.Errorf("The OpenAPI file has GET /%s/{MessageID}: %v; HasStatus: %v", ch, has, ch.HasStatus())
 			}
 			received := sp.Doc.Paths.Value("/" + string(ch) + "/received")
 			if has := received != nil && received.Get != nil; has != ch.HasReceived() {
-				t.Errorf("SPEC has GET /%s/received: %v; HasReceived: %v", ch, has, ch.HasReceived())
+				t.Errorf("The OpenAPI file has GET /%s/received: %v; HasReceived: %v", ch, has, ch.HasReceived())
 			}
 		})
 	}

@@ -415,16 +415,16 @@ func keypad(body map[string]any, i int) map[string]any {
 	return body["Keypads"].([]any)[i].(map[string]any)
 }
 
-// The client's value lists are SPEC's enums, and SPEC's required fields of
-// the v3-only sends are what the minimal fixtures carry (and what the
-// provider must ask for).
+// The client's value lists are the OpenAPI file's enums, and the file's
+// required fields of the v3-only sends are what the minimal fixtures carry
+// (and what the provider must ask for).
 func TestConformanceEnumsAndRequired(t *testing.T) {
 	sp := mustSpec(t)
 	body := func(ch Channel) *openapi3.Schema {
 		t.Helper()
 		item := sp.Doc.Paths.Value("/" + string(ch))
 		if item == nil || item.Post == nil || item.Post.RequestBody == nil {
-			t.Fatalf("SPEC has no POST /%s body", ch)
+			t.Fatalf("The OpenAPI file has no POST /%s body", ch)
 		}
 		return item.Post.RequestBody.Value.Content.Get("application/json").Schema.Value
 	}
@@ -432,7 +432,7 @@ func TestConformanceEnumsAndRequired(t *testing.T) {
 		t.Helper()
 		p := s.Properties[key]
 		if p == nil || p.Value == nil {
-			t.Fatalf("SPEC declares no %s", key)
+			t.Fatalf("The OpenAPI file declares no %s", key)
 		}
 		var out []string
 		for _, v := range p.Value.Enum {
@@ -453,25 +453,25 @@ func TestConformanceEnumsAndRequired(t *testing.T) {
 	} {
 		s := body(tc.ch)
 		if got := enum(s, tc.key); !slices.Equal(got, tc.want) {
-			t.Errorf("SPEC /%s %s enum = %q, the client lists %q", tc.ch, tc.key, got, tc.want)
+			t.Errorf("The OpenAPI file's POST /%s %s enum = %q, the client lists %q", tc.ch, tc.key, got, tc.want)
 		}
 		if !slices.Equal(s.Required, tc.required) {
-			t.Errorf("SPEC /%s requires %q, want %q", tc.ch, s.Required, tc.required)
+			t.Errorf("The OpenAPI file's POST /%s requires %q, want %q", tc.ch, s.Required, tc.required)
 		}
 	}
 
-	// SPEC's own WhatsApp example sends an ordered list, which its enum
-	// does not allow: the client passes FallbackMode through as given, and
-	// a list fails SPEC for that value only.
+	// The OpenAPI file's own WhatsApp example sends an ordered list, which
+	// its enum does not allow: the client passes FallbackMode through as
+	// given, and a list fails the file for that value only.
 	ex := body(WhatsApp).Properties["FallbackMode"].Value.Example
 	if ex != "SMS, Voice" {
-		t.Fatalf("SPEC's WhatsApp FallbackMode example is %v; the quirk is gone", ex)
+		t.Fatalf("The OpenAPI file's WhatsApp FallbackMode example is %v; the quirk is gone", ex)
 	}
 	msg := minimalWhatsApp()
 	msg.FallbackMode = "SMS, Voice"
 	c, _ := captureSend(t, msg, string(sendAnswer(t, sp, WhatsApp)))
 	err := validate(t, sp, c, c.Body, "client.messaging.whatsapp.sendmessage")
 	if err == nil || !strings.Contains(err.Error(), `"/FallbackMode"`) {
-		t.Errorf("SPEC's own example list should fail its enum, and only there: %v", err)
+		t.Errorf("The OpenAPI file's own example list should fail its enum, and only there: %v", err)
 	}
 }

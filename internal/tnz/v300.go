@@ -239,9 +239,9 @@ func newV300Destination(ch Channel, d Destination) v300Destination {
 		GroupID:   d.GroupID,
 		GroupCode: d.GroupCode,
 	}
-	// Recipient goes in the key the channel reads (SPEC schemas.Destinations;
-	// notes §3): SMS, Fax, WhatsApp and RCS numbers in ToNumber, e-mail in
-	// EmailAddress, voice calls in MainPhone.
+	// Recipient goes in the key the channel reads (the OpenAPI file's
+	// Destinations schema; the SDKs' choices): SMS, Fax, WhatsApp and RCS
+	// numbers in ToNumber, e-mail in EmailAddress, voice calls in MainPhone.
 	switch ch {
 	case SMS, Fax, WhatsApp, RCS:
 		out.ToNumber = d.Recipient
