@@ -35,6 +35,11 @@ const (
 const (
 	defaultRequestTimeout = 30 * time.Second
 	defaultMaxRetries     = 3
+	// defaultResendUnconfirmedAfter: TNZ answers "not found" for a job it is
+	// still processing, and has been seen creating a job seconds after
+	// answering 500. Ten minutes is a hundred times that, yet short enough
+	// that the next day's run sends a message that never arrived.
+	defaultResendUnconfirmedAfter = 10 * time.Minute
 )
 
 var (
@@ -56,6 +61,9 @@ type tnzProvider struct {
 	// reaching the same diagnostics. Terraform re-validates with the final
 	// values before apply, so otherwise the provider always answers first.
 	serverChecksOnly bool
+	// now is the clock given to resources; nil means time.Now. Tests
+	// inject one to age unconfirmed sends.
+	now func() time.Time
 }
 
 type providerModel struct {
@@ -67,6 +75,8 @@ type providerModel struct {
 	ReportTo       types.String `tfsdk:"report_to"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	// ResendUnconfirmedAfter is when an unconfirmed send is sent again.
+	ResendUnconfirmedAfter types.String `tfsdk:"resend_unconfirmed_after"`
 }
 
 // providerData is what resources receive from Configure.
@@ -75,6 +85,11 @@ type providerData struct {
 	apiVersion       string
 	reportTo         string
 	serverChecksOnly bool
+	// resendUnconfirmedAfter: an unconfirmed send TNZ still does not know
+	// this long after it was submitted is removed from state to be sent again.
+	resendUnconfirmedAfter time.Duration
+	// now is the clock; tests inject their own.
+	now func() time.Time
 }
 
 func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -118,6 +133,13 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				MarkdownDescription: "Time limit for one HTTP request, e.g. `30s` (default).",
 				Validators:          []validator.String{validators.Duration(time.Second, 10*time.Minute)},
 			},
+			"resend_unconfirmed_after": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "How long a message whose send was uncertain (the request may have reached TNZ, and TNZ does not know it yet) is kept before it is sent again, e.g. `10m` (default). " +
+					"Every refresh asks TNZ about such a message; when TNZ still does not know it this long after it was submitted, the refresh removes it from state and the same plan sends it again. " +
+					"Longer risks a message never arriving for longer; shorter risks sending twice what TNZ was only slow to record.",
+				Validators: []validator.String{validators.Duration(time.Second, 7*24*time.Hour)},
+			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "How often a failed request is retried (default 3). Sends are retried only when the request provably did not reach TNZ (or TNZ refused it with 429); after an ambiguous failure the message is looked up by its id and never submitted again.",
@@ -140,7 +162,7 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	apiKey := stringOrEnv(cfg.APIKey, envAPIKey, "api_key", unknown)
 	baseURL := stringOrEnv(cfg.BaseURL, envBaseURL, "base_url", unknown)
 	for _, f := range rejection.CheckCredentials(rejection.Credentials{AuthToken: token, Sender: sender, APIKey: apiKey, Unknown: unknown}) {
-		resp.Diagnostics.AddAttributeError(path.Root(f.Attribute), f.Summary, f.Detail)
+		resp.Diagnostics.AddAttributeError(path.Root(f.Attribute.Name()), f.Summary, f.Detail)
 	}
 	if resp.Diagnostics.HasError() || len(unknown) > 0 || cfg.RequestTimeout.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.APIVersion.IsUnknown() {
 		return // resources still validate; the client is configured again at apply with known values
@@ -157,6 +179,10 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	retries := int64(defaultMaxRetries)
 	if !cfg.MaxRetries.IsNull() {
 		retries = cfg.MaxRetries.ValueInt64()
+	}
+	resendAfter := defaultResendUnconfirmedAfter
+	if !cfg.ResendUnconfirmedAfter.IsNull() && !cfg.ResendUnconfirmedAfter.IsUnknown() {
+		resendAfter, _ = time.ParseDuration(cfg.ResendUnconfirmedAfter.ValueString()) // the validator checked it
 	}
 	newAPI := p.newAPI
 	if newAPI == nil {
@@ -176,7 +202,14 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), summaryInvalidConfig, detailInvalidConfig(err))
 		return
 	}
-	data := &providerData{api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly}
+	now := p.now
+	if now == nil {
+		now = time.Now
+	}
+	data := &providerData{
+		api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly,
+		resendUnconfirmedAfter: resendAfter, now: now,
+	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -207,7 +240,7 @@ func chooseAPIVersion(configured types.String, token, sender, apiKey string, dia
 // stringOrEnv is the attribute's value, else the environment variable's.
 func stringOrEnv(v types.String, env, attribute string, unknown rejection.Unknowns) string {
 	if v.IsUnknown() {
-		unknown.Add(attribute)
+		unknown.Add(rejection.Root(attribute))
 		return ""
 	}
 	if !v.IsNull() {
@@ -224,7 +257,7 @@ func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (p *tnzProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{NewRenderFunction}
+	return []func() function.Function{NewRenderFunction, NewSMSPartsFunction}
 }
 
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {

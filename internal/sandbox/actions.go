@@ -102,13 +102,13 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, ch *channel, id 
 		}
 	}
 	s.mu.Lock()
-	m := s.store.latest(ch, id)
+	now := s.clock.Now()
+	m := s.visible(ch, id, now)
 	if m == nil {
 		s.mu.Unlock()
 		writeError(w, http.StatusNotFound, "RecordNotFound", id, msgIDNotFound)
 		return
 	}
-	now := s.clock.Now()
 	errs := act.apply(m, b, now)
 	resp := actionResponse{ActionResult: "Success", MessageID: m.id, JobNum: m.jobNum, Status: m.jobStatus(now), Action: act.name}
 	s.mu.Unlock()

@@ -25,6 +25,7 @@
 //	GET   /sandbox/messages                            what was accepted, in order, with its actions (no auth)
 //	GET   /sandbox/notifications                       e-mails sent by the v2 deferred authentication (no auth)
 //	POST  /sandbox/inbound                             inject an inbound SMS (no auth)
+//	GET   /sandbox/faults                              fault rules and the faults applied so far (no auth)
 //	GET   /sandbox/health                              200 when serving
 //
 // where {v2} is v2.01, v2.02, v2.03 or v2.04, and {channel} is sms, email,
@@ -300,6 +301,21 @@
 // An unknown id answers 404 {"Result":"RecordNotFound","MessageID":"<id>",
 // "ErrorMessage":["Unable to find entry."]}.
 //
+// # Visibility delay
+//
+// TNZ's OpenAPI file documents that 404 as "id is incorrect or still
+// processing": right after a send, the real API may not know the message
+// yet. Options.VisibilityDelay (the command's -visibility-delay) models
+// this: for that long after a message is stored, on the Clock, every
+// status read (v3; v2 get/status and get/sms/reply, either form) and
+// every action (v3 and v2) naming it answers exactly as for an unknown id
+// (v3's 404 above, v2's "Message(s) NOT found" below); a client's look-up
+// after an ambiguous send is such a status read. When an id was sent more
+// than once, these calls see the most recent message that is already
+// visible. /sandbox/messages and the Go inspection methods show every
+// stored message at once. The default, zero, makes a message visible as
+// soon as it is stored.
+//
 // # Inbound SMS
 //
 // Inbound SMS exist only when injected: (*Server).InjectReply for a reply
@@ -340,24 +356,97 @@
 //
 // # Fault injection
 //
-// (*Server).InjectFaults queues Faults (DESIGN §6). Each applies to the
-// next /api/ request that matches its Method and PathPrefix (both
-// optional; case-insensitive), oldest first, before routing and auth; a
-// request matching none is served normally, and /sandbox/ routes are
-// never faulted. FaultLatency holds the request for Delay (real time,
-// bounded by the request's context: if that ends first nothing is served
-// or stored) and then serves it. FaultServerError answers 500
-// {"Result":"Failed","ErrorMessage":["Error occurred while creating job"]}
-// (the documented text) and FaultRateLimited 429 with "Retry-After: 1" and
-// the sandbox's own {"Result":"Failed","ErrorMessage":["Too many requests -
-// retry after 1 second"]} (TNZ documents no 429); neither stores anything.
-// FaultDropAfterAccept serves the request (a valid send is stored) and then
-// closes the connection without a response, through http.Hijacker; where
-// the connection cannot be hijacked (HTTP/2, a ResponseRecorder) it panics
-// with http.ErrAbortHandler, which net/http servers answer by aborting the
-// response. Faulted requests count in APIRequests. Note that Go's
-// http.Transport retries a dropped idempotent request (GET) on a reused
-// connection by itself.
+// Faults make /api/ requests fail the ways a network and TNZ can fail;
+// /sandbox/ routes are never faulted. They act inside the handler, after
+// routing and before authentication, so that they know what a request is
+// and can store a send while answering something else. Every request is
+// classified first, as a RequestKind: send (POST /api/v3.00/{channel},
+// POST /api/{v2}/send/{channel}), status (a status or reply read of one
+// message), lookup, action (abort, reschedule, resubmit, pacing) or
+// other (inbound lists, unknown paths, a known path with the wrong
+// method). A lookup is the first status read naming a MessageID after a
+// send naming it arrived, whether that send was faulted or not: what a
+// client does after an ambiguous send, and also a client's first refresh
+// after a clean one (the sandbox cannot tell the two apart). Faults aimed
+// at status reads take look-ups too.
+//
+// Fault kinds, with their names in the -faults syntax; "served" means the
+// request is handled normally (a valid send is stored), and what the
+// client sees is given over a real TCP connection:
+//
+//   - reset (FaultReset): the request is read, not served, and the
+//     connection is closed with a TCP reset: the client reads "connection
+//     reset by peer". Nothing is stored.
+//   - drop (FaultDropAfterAccept): served, then the connection is closed
+//     without an answer (an orderly close: the client reads end of file).
+//   - 500 (FaultServerError): 500 {"Result":"Failed",
+//     "ErrorMessage":["Error occurred while creating job"]} (the
+//     documented text), not served: nothing is stored.
+//   - 500-stored (FaultServerErrorAfterAccept): served, then that 500
+//     instead of the served answer.
+//   - 500-later (FaultServerErrorCreateLater): that 500 at once, and the
+//     request is served DURATION later (real time; default 5s), as TNZ has
+//     been seen to create a job after answering 500.
+//     (*Server).DeferredRequests and /sandbox/messages count those still
+//     to come.
+//   - 429 (FaultRateLimited): 429 with Retry-After DURATION in whole
+//     seconds (default 1) and the sandbox's own {"Result":"Failed",
+//     "ErrorMessage":["Too many requests - retry after 1 second"]} (TNZ
+//     documents no 429), not served.
+//   - latency (FaultLatency): the request is read in full, held for
+//     DURATION (real time; default 35s, beyond the provider's default
+//     request_timeout of 30s) and then served, whether or not the client
+//     is still waiting. Over TCP a client that gives up first closes its
+//     connection and sees its own timeout; the sandbox serves the request
+//     all the same when the hold ends, so a held send is always stored,
+//     DURATION after it arrived, never before. (A look-up made when the
+//     client gave up therefore finds nothing until then.)
+//   - bad-json (FaultMalformedJSON): served; the answer keeps the served
+//     status and headers but only the first half of the body, which is
+//     never valid JSON.
+//   - slow-body (FaultSlowBody): served; the status and headers (with
+//     the full Content-Length) are sent at once and the body in up to 20
+//     pieces spread evenly over DURATION (real time; default 35s). A
+//     client whose timeout ends first sees a timeout while reading the
+//     body; the send is stored all the same.
+//
+// Stopping the sandbox (Running.Close, or the command's signal) drops held
+// and dribbling requests (the connection is closed without an answer, and
+// a held request is not served) and cancels deferred ones.
+//
+// Faults are chosen in two ways; a request takes at most one fault.
+// (*Server).InjectFaults queues Faults: each applies to the next request
+// matching its Request kind, Method and PathPrefix (all optional; the
+// last two case-insensitive), oldest first. A request that matches none
+// is offered to the rules: Options.FaultRules and FaultSeed, or
+// (*Server).SetFaultRules, fault a share of each request kind (send,
+// status, lookup or action). Each request of a kind that has rules draws
+// one number from a sequence seeded by the seed and that kind, and the
+// rules of that kind share [0, 1) in order. So the n-th send meets the
+// same fate for a given seed whatever other requests come between, and
+// the number of faulted sends among the first N is the same on every run;
+// with concurrent clients, which message is the n-th can vary. A look-up
+// draws from the lookup rules and, when none applies, from the status
+// rules. (*Server).ClearFaults turns both off.
+//
+// The command takes the rules as -faults LIST -seed N (default seed 1),
+// LIST being TARGET=FAULT[@DURATION]:PROBABILITY[,…]: TARGET is send,
+// status, lookup or action; FAULT a name above; DURATION a Go duration,
+// only for latency, slow-body, 500-later and 429; PROBABILITY a number in
+// (0, 1] or a percentage, a target's probabilities adding up to at most 1.
+// For example:
+//
+//	terraform-provider-tnz sandbox -faults send=reset:0.3,status=500:0.2 -seed 1
+//	terraform-provider-tnz sandbox -faults send=latency@40s:30%,lookup=500:0.5
+//
+// ParseFaultRules reads that syntax, and FaultRule.String writes it.
+// Every applied fault is recorded: (*Server).AppliedFaults, and GET
+// /sandbox/faults as {"Rules":["send=reset:0.3",…],"Seed","Pending"
+// (queued faults not applied yet),"Applied":[{"At","Request","Method",
+// "Path","MessageID","Fault","Delay","Queued"},…]}. Faulted requests count
+// in APIRequests. Go's http.Transport retries a GET by itself when a
+// reused connection is reset or dropped before any answer, so a client
+// may see one status fault less than was applied.
 //
 // # API v2.0x
 //
@@ -475,6 +564,11 @@
 // (at any depth, name matched case-insensitively) shows as "***"; null or
 // blank ones are left. Headers, Authorization included, are never shown.
 // (*Server).Received keeps the raw bodies, APIKey included, for tests.
+// Beside Messages, ReceivedCounts maps each MessageID to the number of
+// sends stored with it (2 or more is a duplicate;
+// (*Server).ReceivedCounts returns the same), and DeferredRequests, when not zero,
+// counts faulted requests still to be served (see Fault injection).
+// Everything stored is shown, visible to the API yet or not.
 //
 // # Extending
 //

@@ -272,9 +272,15 @@ func (st *store) add(m *message) {
 // v2.0x's look-up by id alone: any channel v2.0x has, so never a message
 // of a v3.00-only channel.
 func (st *store) latest(ch *channel, id string) *message {
+	return st.latestBy(ch, id, time.Time{})
+}
+
+// latestBy is latest among the messages created at or before cutoff; a
+// zero cutoff means any time.
+func (st *store) latestBy(ch *channel, id string, cutoff time.Time) *message {
 	ms := st.byID[id]
 	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].ch == ch || ch == nil && !ms[i].ch.v3Only {
+		if (ms[i].ch == ch || ch == nil && !ms[i].ch.v3Only) && (cutoff.IsZero() || !ms[i].created.After(cutoff)) {
 			return ms[i]
 		}
 	}

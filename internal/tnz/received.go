@@ -104,7 +104,7 @@ func (c *Client) Received(ctx context.Context, ch Channel, q ReceivedQuery) ([]I
 		return nil, err
 	}
 	var out []InboundSMS
-	err := readPages(c, "the received "+ch.Title()+" list",
+	err := readPages(c, "the received "+ch.Title()+" list", c.maxPages,
 		func(page int) ([]InboundSMS, pagination, error) {
 			req, err := c.dialect.receivedRequest(ch, q, page, recordsPerPage)
 			if err != nil {

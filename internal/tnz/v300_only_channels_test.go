@@ -77,6 +77,7 @@ func TestV3OnlyChannelsRefusedOnV2BeforeAnyCall(t *testing.T) {
 				calls := map[string]error{}
 				_, calls["send"] = c.Send(ctx, msg)
 				_, calls["status"] = c.Status(ctx, ch, "ID1")
+				_, calls["job status"] = c.JobStatus(ctx, ch, "ID1")
 				_, calls["abort"] = c.Abort(ctx, ch, "ID1")
 				_, calls["reschedule"] = c.Reschedule(ctx, ch, "ID1", "2026-08-12T12:00")
 				_, calls["received"] = c.Received(ctx, ch, ReceivedQuery{TimePeriod: 5})
@@ -200,12 +201,17 @@ func bodyOf(req *apiRequest) string {
 	return string(req.body)
 }
 
-// Workflow has no status endpoint: Status says so before any call.
+// Workflow has no status endpoint: Status and JobStatus say so before any
+// call.
 func TestWorkflowStatusRefusedBeforeAnyCall(t *testing.T) {
 	srv := newCaptureServer(t, http.StatusOK, `{"MessageID":"ID1"}`)
-	_, err := newTestClient(t, srv.URL).Status(context.Background(), Workflow, "ID1")
-	if !errors.Is(err, ErrNoStatus) || !strings.Contains(err.Error(), "no status endpoint for Workflow messages") {
-		t.Errorf("err = %v, want ErrNoStatus for Workflow", err)
+	c := newTestClient(t, srv.URL)
+	_, err := c.Status(context.Background(), Workflow, "ID1")
+	_, jobErr := c.JobStatus(context.Background(), Workflow, "ID1")
+	for _, err := range []error{err, jobErr} {
+		if !errors.Is(err, ErrNoStatus) || !strings.Contains(err.Error(), "no status endpoint for Workflow messages") {
+			t.Errorf("err = %v, want ErrNoStatus for Workflow", err)
+		}
 	}
 	if n := len(srv.captured()); n != 0 {
 		t.Errorf("server received %d requests, want none", n)
