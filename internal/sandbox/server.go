@@ -346,8 +346,8 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 			return endpoint{}, false
 		}
 		// The OpenAPI file's /{sms,whatsapp,rcs}/received is a fixed path
-		// beside /{channel}/{MessageID}; on the other channels "received" is just a
-		// MessageID.
+		// beside /{channel}/{MessageID}; on the other channels "received"
+		// is just a MessageID.
 		if ch.hasReplies && strings.EqualFold(rest[1], "received") {
 			return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {
 				s.received(w, r, ch)
