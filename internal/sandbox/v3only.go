@@ -60,8 +60,8 @@ func (ch *channel) v3OnlyChecks(b body) (errs []string) {
 // own WhatsApp example ("SMS, Voice") and the .NET and TypeScript v3 SDKs
 // send an ordered, comma-separated list, so a list is read; values match
 // case-insensitively, and None adds nothing. ok is false when a value is
-// not one ch takes (or ch has no FallbackMode and one is given as text:
-// it is then an unknown key, and ignored).
+// not one ch takes. On a channel without FallbackMode the key is unknown,
+// and ignored like any unknown key.
 func (ch *channel) fallbacks(b body) (chs []*channel, ok bool) {
 	mode := strings.TrimSpace(b.str("FallbackMode"))
 	if ch.fallbackModes == nil || mode == "" {
