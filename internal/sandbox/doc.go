@@ -10,7 +10,7 @@
 //	GET   /api/v3.00/{channel}/{MessageID}             status of the most recent message with that id
 //	PATCH /api/v3.00/{channel}/{MessageID}/abort       abort a message not sent yet
 //	PATCH /api/v3.00/{channel}/{MessageID}/reschedule  move a Delayed message
-//	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (not sms)
+//	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (email, fax, tts, voice)
 //	PATCH /api/v3.00/{channel}/{MessageID}/pacing      set NumberOfOperators (tts and voice only)
 //	GET   /api/v3.00/{sms|whatsapp|rcs}/received       inbound messages of that channel
 //	POST  /api/{v2}/send/{channel}                     send ({"MessageData":{…}}), see API v2.0x
@@ -29,17 +29,18 @@
 //	GET   /sandbox/health                              200 when serving
 //
 // where {v2} is v2.01, v2.02, v2.03 or v2.04, and {channel} is sms, email,
-// fax, tts, voice, whatsapp, rcs or workflow. Each channel keeps its
-// own messages: an id sent by /tts is not found at /voice. Actions act on
-// the most recent message with the id, as the OpenAPI file says.
-// /{sms,whatsapp,rcs}/received is the channel's inbound list, so such a message whose
-// MessageID is "received" has no readable status (its actions still
-// work); on the other channels "received" is an ordinary id. resubmit on
-// sms, whatsapp and rcs, and pacing on all but tts and voice, are not in
-// the OpenAPI file and answer 404 as unknown paths. Workflow has only its send: its
-// status, actions and received list are unknown paths (404), and its
-// messages show only in /sandbox/messages. whatsapp, rcs and workflow are
-// v3.00 only: the v2.0x routes neither send nor find their messages.
+// fax, tts, voice, whatsapp, rcs or workflow. Each channel keeps its own
+// messages: an id sent by /tts is not found at /voice. Actions act on the
+// most recent message with the id, as the OpenAPI file says.
+// /{sms,whatsapp,rcs}/received is the channel's inbound list, so such a
+// message whose MessageID is "received" has no readable status (its
+// actions still work); on the other channels "received" is an ordinary
+// id. resubmit on sms, whatsapp and rcs, and pacing on all but tts and
+// voice, are not in the OpenAPI file and answer 404 as unknown paths.
+// Workflow has only its send: its status, actions and received list are
+// unknown paths (404), and its messages show only in /sandbox/messages.
+// whatsapp, rcs and workflow are v3.00 only: the v2.0x routes neither send
+// nor find their messages.
 //
 // Path segments and query parameter names match case-insensitively, one
 // trailing slash is ignored, and a blank query value counts as absent.
@@ -138,10 +139,10 @@
 //     MessageToPeople).
 //   - WhatsApp: phone numbers as for SMS. TemplateID, Message and FromNumber
 //     are each required ("Missing required field: TemplateID", …), as the
-//     OpenAPI file marks them: TNZ sends the template outside the recipient's 24-hour
-//     window and Message inside it. TemplateID must be a UUID. FallbackMode
-//     is None, SMS, Voice or RCS ("Invalid FallbackMode - use None, SMS,
-//     Voice or RCS").
+//     OpenAPI file marks them: TNZ sends the template outside the
+//     recipient's 24-hour window and Message inside it. TemplateID must be
+//     a UUID. FallbackMode is None, SMS, Voice or RCS ("Invalid
+//     FallbackMode - use None, SMS, Voice or RCS").
 //   - RCS: phone numbers as for SMS. Content: "Missing required field:
 //     Message or TemplateID" when both are empty; TemplateID must be a
 //     UUID. FallbackMode is None, SMS, Voice or WhatsApp, or WAPP, the
@@ -158,9 +159,9 @@
 // list (the OpenAPI file's own WhatsApp example is "SMS, Voice", and the
 // .NET and TypeScript SDKs send lists), matched case-insensitively; None
 // adds nothing. Keys a channel's request does not have in the OpenAPI file
-// are unknown there and ignored, like any unknown key: ReportTo (and ErrorEmailNotify)
-// on WhatsApp, RCS and Workflow; Mode and TemplateID on Workflow, so a
-// Workflow sent with Mode "Test" runs live.
+// are unknown there and ignored, like any unknown key: ReportTo (and
+// ErrorEmailNotify) on WhatsApp, RCS and Workflow; Mode and TemplateID on
+// Workflow, so a Workflow sent with Mode "Test" runs live.
 //
 // # Acceptance and lifecycle
 //
