@@ -63,10 +63,10 @@ func checkV2Auth(t *testing.T, version string, req capturedRequest) {
 }
 
 // forV2 removes from a full fixture what v2.0x refuses: TemplateID,
-// GroupCode destinations, BCCEmail and AnswerPhoneMode.
+// NotificationType, GroupCode destinations, BCCEmail and AnswerPhoneMode.
 func forV2[M Message](m M) M {
 	c := m.Base()
-	c.TemplateID = ""
+	c.TemplateID, c.NotificationType = "", ""
 	var keep []Destination
 	for _, d := range c.Destinations {
 		if d.GroupCode == "" {
@@ -243,6 +243,8 @@ func TestV2CredentialsOnlyInTheirForm(t *testing.T) {
 func TestV2RefusesV3OnlyFieldsBeforeAnyCall(t *testing.T) {
 	withTemplate := minimalSMS()
 	withTemplate.TemplateID = fixtureTemplate
+	withNotification := minimalFax()
+	withNotification.NotificationType = "Email"
 	withGroupCode := minimalSMS()
 	withGroupCode.Destinations = append(withGroupCode.Destinations, Destination{GroupCode: "My_Test_Group"})
 	withBCC := minimalEmail()
@@ -257,6 +259,7 @@ func TestV2RefusesV3OnlyFieldsBeforeAnyCall(t *testing.T) {
 		want []string
 	}{
 		{"TemplateID", withTemplate, []string{"TemplateID", "only supported by API v3.00", "put the content in the message"}},
+		{"NotificationType", withNotification, []string{"NotificationType", "only supported by API v3.00", "API user's default"}},
 		{"GroupCode", withGroupCode, []string{"destination 2", "GroupCode", "GroupID instead"}},
 		{"BCCEmail", withBCC, []string{"BCCEmail", "only supported by API v3.00"}},
 		{"TTS AnswerPhoneMode", ttsMode, []string{"AnswerPhoneMode", "only supported by API v3.00"}},
