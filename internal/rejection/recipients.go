@@ -13,4 +13,3 @@ func ValidRecipient(ch tnz.Channel, s string) bool {
 	}
 	return tnz.IsPhoneNumber(s)
 }
-
