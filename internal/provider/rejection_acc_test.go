@@ -10,7 +10,6 @@ import (
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/sandbox"
-	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // rowCase is one documented rejection, made twice: once with the mistake
