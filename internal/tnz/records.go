@@ -80,11 +80,16 @@ func (a *recordAPI) request(method, rest, query string, body any) (*apiRequest, 
 }
 
 // idSegment is an id as a path segment; an empty id is refused before any
-// call, since it would name the list instead of the record.
+// call, since it would name the list instead of the record. what is
+// "contact", "group" or "opt-out".
 func idSegment(what, id string) (string, error) {
 	id = strings.TrimSpace(id)
 	if id == "" {
-		return "", fmt.Errorf("a %s id is required", what)
+		article := "a"
+		if strings.HasPrefix(what, "o") {
+			article = "an"
+		}
+		return "", fmt.Errorf("%s %s id is required", article, what)
 	}
 	return url.PathEscape(id), nil
 }
