@@ -76,15 +76,17 @@ type Options struct {
 // Server is the sandbox TNZ API. It implements http.Handler and is safe for
 // concurrent use.
 type Server struct {
-	tokens       [][]byte
-	noBookTokens [][]byte          // accepted like tokens, without Address Book access
-	senders      map[string][]byte // lower-case Sender -> APIKey
-	notifyTo     string            // the API Error Email Notify address
-	clock        Clock
-	delay        time.Duration
-	timezone     string         // the API user's Timezone
-	loc          *time.Location // timezone's location
-	maxBody      int64
+	tokens   [][]byte
+	senders  map[string][]byte // lower-case Sender -> APIKey
+	notifyTo string            // the API Error Email Notify address
+	clock    Clock
+	delay    time.Duration
+	timezone string         // the API user's Timezone
+	loc      *time.Location // timezone's location
+	maxBody  int64
+
+	// noBookTokens are accepted like tokens, without Address Book access.
+	noBookTokens [][]byte
 
 	mu          sync.Mutex
 	store       store   // guarded by mu
