@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"net/http"
 	"slices"
@@ -317,18 +318,29 @@ type bookCall struct {
 func (c *bookCall) v2() bool { return c.version != "v3.00" }
 
 // serveBook refuses a token without Address Book access (403), reads the
-// request as a v2 call is read (media types, one JSON object, a body on a
-// GET tolerated) and serves it.
+// request (readRecord) and serves it.
 func (s *Server) serveBook(w http.ResponseWriter, r *http.Request, version string, serve func(*bookCall)) {
 	if !s.addressBookAllowed(r) {
 		writeError(w, http.StatusForbidden, "Failed", "", msgAddressBookForbidden)
 		return
 	}
-	b, _, ok := s.readV2(w, r)
+	b, ok := s.readRecord(w, r)
 	if !ok {
 		return
 	}
 	serve(&bookCall{w: w, r: r, version: version, body: b, q: newQuery(r.URL.Query())})
+}
+
+// readRecord reads a record call's body as a v2 call's is read; a DELETE,
+// like a GET, may carry any body or none (the NODE SDK sends
+// {"HTTPMethod":"DELETE"}), and it is ignored.
+func (s *Server) readRecord(w http.ResponseWriter, r *http.Request) (body, bool) {
+	if r.Method == http.MethodDelete {
+		_, _ = io.Copy(io.Discard, http.MaxBytesReader(w, r.Body, s.maxBody))
+		return body{}, true
+	}
+	b, _, ok := s.readV2(w, r)
+	return b, ok
 }
 
 // addressBookAllowed reports whether the request's token has Address Book

@@ -435,7 +435,7 @@
 // {"Result":"Failed","ErrorMessage":["Unauthorized access to Addressbook
 // API!"]}, as TNZ does for an API user without Address Book API Access.
 // Bodies are read as v2 calls are (media types, one JSON object; a body on
-// a GET is tolerated). An id the Address Book does not hold answers 404
+// a GET or a DELETE is tolerated and ignored). An id the Address Book does not hold answers 404
 // {"Result":"RecordNotFound","ErrorMessage":["Unable to find or access
 // record with id '<id>'."]}; so does a membership the contact does not
 // have. A group may also be named by its GroupCode in /group/{id} paths (as

@@ -67,7 +67,7 @@ func (s *Server) optOutRoute(rest []string) (endpoint, bool) {
 	post := []string{http.MethodPost}
 	ep := func(methods []string, serve func(*bookCall)) (endpoint, bool) {
 		return endpoint{methods: methods, serve: func(w http.ResponseWriter, r *http.Request) {
-			b, _, ok := s.readV2(w, r)
+			b, ok := s.readRecord(w, r)
 			if !ok {
 				return
 			}
