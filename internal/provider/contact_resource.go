@@ -25,7 +25,7 @@ import (
 type contactField struct {
 	attr, api   string
 	description string
-	max         int
+	max         int // for free text; options fields have none
 	kind        fieldKind
 	format      validator.String // nil: free text
 	options     []string         // nil: any text
@@ -48,11 +48,11 @@ var contactFields = func() []contactField {
 	fs := []contactField{
 		text("ex_type", "ExType", "External id type: a category for contacts kept by another system.", 20),
 		text("ex_id", "ExID", "External id: the contact's id in another system, such as a CRM.", 100),
-		{attr: "view_by", api: "ViewBy", description: "Who may view the contact: `Account`, `SubAccount`, `Department` or `No`. TNZ's default when unset.", max: 20, options: accessOptions, defaulted: true},
-		{attr: "edit_by", api: "EditBy", description: "Who may edit the contact: `Account`, `SubAccount`, `Department` or `No`. TNZ's default when unset.", max: 20, options: accessOptions, defaulted: true},
-		{attr: "access_control", api: "AccessControl", description: "`Granted` lets administrators view and edit the contact even with `view_by = \"No\"`; `Limited` does not. TNZ's default when unset.", max: 20, options: []string{"Limited", "Granted"}, defaulted: true},
+		{attr: "view_by", api: "ViewBy", description: "Who may view the contact: `Account`, `SubAccount`, `Department` or `No`. TNZ's default when unset.", options: accessOptions, defaulted: true},
+		{attr: "edit_by", api: "EditBy", description: "Who may edit the contact: `Account`, `SubAccount`, `Department` or `No`. TNZ's default when unset.", options: accessOptions, defaulted: true},
+		{attr: "access_control", api: "AccessControl", description: "`Granted` lets administrators view and edit the contact even with `view_by = \"No\"`; `Limited` does not. TNZ's default when unset.", options: []string{"Limited", "Granted"}, defaulted: true},
 		text("attention", "Attention", "The contact's name as messages address it (personalisation and reports).", 200),
-		{attr: "title", api: "Title", description: "Title: `Mr`, `Mrs`, `Ms`, `Miss`, `Dr`, `Prof` or `Hon`.", max: 20, options: []string{"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Hon"}},
+		{attr: "title", api: "Title", description: "Title: `Mr`, `Mrs`, `Ms`, `Miss`, `Dr`, `Prof` or `Hon`.", options: []string{"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Hon"}},
 		text("company", "Company", "Company name (personalisation and reports).", 100),
 		text("recip_department", "RecipDepartment", "The contact's department within their company.", 100),
 		text("first_name", "FirstName", "First name (personalisation: `[[FirstName]]`).", 100),
@@ -112,10 +112,10 @@ func versionNote(api string) string {
 // validators are the field's plan-time checks: not empty (omit it
 // instead), its length, options and format.
 func (f contactField) validators() []validator.String {
-	vs := []validator.String{stringvalidator.LengthBetween(1, f.max)}
 	if f.options != nil {
-		vs = append(vs, stringvalidator.OneOf(f.options...))
+		return []validator.String{stringvalidator.OneOf(f.options...)}
 	}
+	vs := []validator.String{stringvalidator.LengthBetween(1, f.max)}
 	if f.format != nil {
 		vs = append(vs, f.format)
 	}
@@ -123,6 +123,9 @@ func (f contactField) validators() []validator.String {
 }
 
 func (f contactField) markdown() string {
+	if f.options != nil {
+		return f.description + versionNote(f.api)
+	}
 	return fmt.Sprintf("%s Up to %d characters.%s", f.description, f.max, versionNote(f.api))
 }
 
