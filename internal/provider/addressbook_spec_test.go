@@ -24,7 +24,7 @@ func specSchema(t *testing.T, name string) *openapi3.Schema {
 	}
 	ref := sp.Doc.Components.Schemas[name]
 	if ref == nil || ref.Value == nil {
-		t.Fatalf("SPEC has no %s", name)
+		t.Fatalf("the OpenAPI file has no %s", name)
 	}
 	return ref.Value
 }
@@ -46,7 +46,7 @@ func TestContactFieldsFollowSpec(t *testing.T) {
 		ref := obj.Properties[f.api]
 		if ref == nil {
 			if f.api != "DirectPhone" { // v2.04's own field
-				t.Errorf("%s: SPEC's Contact_Object has no %s", f.attr, f.api)
+				t.Errorf("%s: the OpenAPI file's Contact_Object has no %s", f.attr, f.api)
 			}
 			continue
 		}
@@ -54,23 +54,23 @@ func TestContactFieldsFollowSpec(t *testing.T) {
 		switch {
 		case p.Enum != nil:
 			if !slices.Equal(specEnum(p), f.options) {
-				t.Errorf("%s: options %v, SPEC's enum %v", f.attr, f.options, p.Enum)
+				t.Errorf("%s: options %v, the OpenAPI file's enum %v", f.attr, f.options, p.Enum)
 			}
 		case p.MaxLength == nil:
-			t.Errorf("%s: SPEC gives no maximum length; the provider checks %d", f.attr, f.max)
+			t.Errorf("%s: the OpenAPI file gives no maximum length; the provider checks %d", f.attr, f.max)
 		case int(*p.MaxLength) != f.max:
-			t.Errorf("%s: maximum length %d, SPEC's %d", f.attr, f.max, *p.MaxLength)
+			t.Errorf("%s: maximum length %d, the OpenAPI file's %d", f.attr, f.max, *p.MaxLength)
 		}
 		wantKind := map[string]fieldKind{"phone": phoneText, "email": caselessText}[p.Format]
 		if f.kind != wantKind {
-			t.Errorf("%s: SPEC's format %q, the provider compares it as kind %d", f.attr, p.Format, f.kind)
+			t.Errorf("%s: the OpenAPI file's format %q, the provider compares it as kind %d", f.attr, p.Format, f.kind)
 		}
 		if (p.Format != "") != (f.format != nil) {
-			t.Errorf("%s: SPEC's format %q, the provider's check %v", f.attr, p.Format, f.format)
+			t.Errorf("%s: the OpenAPI file's format %q, the provider's check %v", f.attr, p.Format, f.format)
 		}
 	}
 	if got, want := len(contactFields), len(obj.Properties)+1; got != want {
-		t.Errorf("the provider has %d contact fields, SPEC %d and DirectPhone", got, want-1)
+		t.Errorf("the provider has %d contact fields, the OpenAPI file %d and DirectPhone", got, want-1)
 	}
 }
 
@@ -96,7 +96,7 @@ func TestGroupAndOptOutChecksFollowSpec(t *testing.T) {
 	for _, tc := range []struct {
 		r      resource.Resource
 		schema string
-		fields map[string]string // attribute -> SPEC property
+		fields map[string]string // attribute -> the OpenAPI file property
 	}{
 		{NewGroupResource(), "Group_Object", map[string]string{"group_name": "GroupName", "sub_account": "SubAccount", "department": "Department",
 			"view_edit_by": "ViewEditBy", "access_control": "AccessControl"}},
@@ -113,11 +113,11 @@ func TestGroupAndOptOutChecksFollowSpec(t *testing.T) {
 			case p.MaxLength != nil:
 				want = stringvalidator.LengthBetween(1, int(*p.MaxLength)).Description(ctx)
 			default:
-				t.Errorf("%s.%s: SPEC gives neither enum nor maximum length", tc.schema, prop)
+				t.Errorf("%s.%s: the OpenAPI file gives neither enum nor maximum length", tc.schema, prop)
 				continue
 			}
 			if checks := stringChecks(t, tc.r, attr); !slices.Contains(checks, want) {
-				t.Errorf("%s: checks %q, want SPEC's %q", attr, checks, want)
+				t.Errorf("%s: checks %q, want the OpenAPI file's %q", attr, checks, want)
 			}
 		}
 	}

@@ -16,7 +16,7 @@ import (
 // file holds the records, the routes and the Address Book handlers.
 
 // Address Book texts. The 403 and 404 bodies are TNZ's (its OpenAPI file,
-// 403Forbidden and 404RecordNotFound); the checks' texts are the NODE
+// 403Forbidden and 404RecordNotFound); the checks' texts are the Node
 // SDK's where it has one ("Missing GroupName", the e-mail and ViewEditBy
 // texts) and otherwise the sandbox's own.
 const (
@@ -74,7 +74,7 @@ var contactRules = func() []fieldRule {
 	return append(rules, fieldRule{name: "Notes", max: 1000})
 }()
 
-// v2ContactFields are the contact fields v2.04 has (NODE ContactModel).
+// v2ContactFields are the contact fields v2.04 has (the Node SDK's ContactModel).
 var v2ContactFields = map[string]bool{
 	"ViewBy": true, "EditBy": true, "Attention": true, "Title": true, "Company": true, "RecipDepartment": true,
 	"FirstName": true, "LastName": true, "Position": true, "StreetAddress": true, "Suburb": true, "City": true,
@@ -186,7 +186,7 @@ func (rc *records) contact(id string) *contactRecord {
 	return nil
 }
 
-// group finds a group by GroupID or, as the NODE and TS SDKs allow in
+// group finds a group by GroupID or, as the Node and TypeScript SDKs allow in
 // /group/{id} paths, by GroupCode.
 func (rc *records) group(idOrCode string) *groupRecord {
 	idOrCode = strings.TrimSpace(idOrCode)
@@ -215,7 +215,7 @@ func (rc *records) groupsOf(contactID string) []*groupRecord {
 }
 
 // newGroupCode makes a group's code from its name: letters and digits
-// kept, every other run of characters one "_" (SPEC's example pairs "My
+// kept, every other run of characters one "_" (the OpenAPI file's example pairs "My
 // Test Group" with "My_Test_Group"), unique with a numeric suffix.
 func (rc *records) newGroupCode(name string) string {
 	var b strings.Builder
@@ -332,7 +332,7 @@ func (s *Server) serveBook(w http.ResponseWriter, r *http.Request, version strin
 }
 
 // readRecord reads a record call's body as a v2 call's is read; a DELETE,
-// like a GET, may carry any body or none (the NODE SDK sends
+// like a GET, may carry any body or none (the Node SDK sends
 // {"HTTPMethod":"DELETE"}), and it is ignored.
 func (s *Server) readRecord(w http.ResponseWriter, r *http.Request) (body, bool) {
 	if r.Method == http.MethodDelete {

@@ -312,8 +312,8 @@
 // PATCH forms, with the MessageID in the path, are what the SDKs send with
 // an auth token; the POST forms, with Sender, APIKey and the MessageID in
 // the body, are their legacy form. Either form takes either kind of
-// credentials. NODE's legacy-only /get/result is not modelled (404); the
-// Address Book is, on v2.04 only (see Address Book).
+// credentials. the Node SDK's legacy-only /get/result is not modelled (404);
+// the Address Book is, on v2.04 only (see Address Book).
 //
 // Credentials: v2.03 and v2.04 read "Authorization: Basic <auth token>"
 // when that header is given (not blank, and not the word Basic or Bearer
@@ -439,7 +439,7 @@
 // {"Result":"RecordNotFound","ErrorMessage":["Unable to find or access
 // record with id '<id>'."]}; so does a membership the contact does not
 // have. A group may also be named by its GroupCode in /group/{id} paths (as
-// the NODE and TS SDKs do).
+// the Node and TypeScript SDKs do).
 //
 // Fields are those of TNZ's Contact_Object and Group_Object (v2.04: the
 // v2 SDKs' contact fields, which have DirectPhone and only AltPhone1-2).
@@ -450,7 +450,7 @@
 // Department/No" for ViewBy, EditBy and ViewEditBy (Limited/Granted for
 // AccessControl; Mr/Mrs/Ms/Miss/Dr/Prof/Hon or blank for Title), matched
 // ignoring case and kept as the file spells them; "Invalid email address
-// format for EmailAddress property" (NODE's text); "Invalid phone number
+// format for EmailAddress property" (the Node SDK's text); "Invalid phone number
 // format for <Field> property" for the phone fields (the sandbox's
 // address rule); and "Missing GroupName" for a group without one.
 // ViewBy, EditBy and ViewEditBy default to Account, AccessControl to

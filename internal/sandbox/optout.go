@@ -38,7 +38,7 @@ const (
 
 // optOutTypes maps every DestType the server accepts (ignoring case) to
 // the one it keeps and answers with: SMS is Text and Voice is Speech (the
-// .NET SDK's notes on the live API).
+// comments in TNZ's .NET SDK on the live API).
 var optOutTypes = map[string]string{
 	"sms": "Text", "text": "Text", "email": "Email", "fax": "Fax", "voice": "Speech", "speech": "Speech",
 }
@@ -93,7 +93,7 @@ func (s *Server) optOutJSON(o *optOutRecord) map[string]any {
 		"Department": o.department, "StopMessage": o.stopMessage, "Notes": o.notes,
 		"OriginalMessage": o.originalMessage, "Timezone": s.timezone,
 	}
-	if o.contactID != "" { // SPEC's ContactID is a uuid: "" would not be one
+	if o.contactID != "" { // the OpenAPI file's ContactID is a uuid: "" would not be one
 		out["ContactID"] = o.contactID
 	}
 	s.times(out, "CreatedTime", o.created, false)

@@ -12,7 +12,7 @@ import (
 
 // The Address Book: contacts, groups and which contacts are in which group
 // (TNZ's OpenAPI file, tag "Address Book"; the v2.04 SDKs' Addressbook
-// modules, notes §6.3). Access must be enabled per API user (Dashboard >
+// modules). Access must be enabled per API user (Dashboard >
 // Users > API user > API > Address Book API Access); otherwise every call
 // answers 403 (IsForbidden).
 //
@@ -40,7 +40,7 @@ type Contact struct {
 }
 
 // Contact fields: TNZ's Contact_Object on v3.00, and the v2.04 SDKs'
-// ContactModel (NODE 2.4.2), which has DirectPhone, only two alternative
+// ContactModel (the Node SDK, 2.4.2), which has DirectPhone, only two alternative
 // phones, and no ExType, ExID, AccessControl or Notes.
 var (
 	contactFieldsV300 = []string{
@@ -69,8 +69,8 @@ func ContactFields(version string) []string {
 	return nil
 }
 
-// contactFieldSynonyms are other spellings answers use: PY2's v2.04
-// contact model spells Postcode "PostCode" (notes §6.3).
+// contactFieldSynonyms are other spellings answers use: the Python SDK's v2.04
+// contact model spells Postcode "PostCode".
 var contactFieldSynonyms = map[string][]string{"Postcode": {"PostCode"}}
 
 // checkContactFields refuses, before any call, a field the version does

@@ -218,7 +218,7 @@ func TestContactDecoding(t *testing.T) {
 		{"v3.00 detail", V300, `{"ContactID":"` + contactID1 + `","FirstName":"Aroha","MobilePhone":"+6421000001","Postcode":"1010",` +
 			`"Owner":"me","CreatedTimeUTC":"2025-05-29 17:11:03","CreatedTimeUTC_RFC3339":"2025-05-29T17:11:03.000Z",` +
 			`"UpdatedTimeUTC_RFC3339":"2025-06-01T00:00:00.000Z","Timezone":"New Zealand","Groups":["` + groupID1 + `"]}`},
-		// v2.04 wraps the contact, and PY2 spells Postcode PostCode.
+		// v2.04 wraps the contact, and the Python SDK spells Postcode PostCode.
 		{"v2.04 wrapped", V204, `{"Result":"Success","Contact":{"ContactID":"` + contactID1 + `","FirstName":"Aroha",` +
 			`"MobilePhone":"+6421000001","PostCode":"1010","Owner":"me","CreatedTimeUTC":"2025-05-29T17:11:03.000Z",` +
 			`"UpdatedTimeUTC":"2025-06-01T00:00:00.000Z","Timezone":"New Zealand","Groups":[{"GroupID":"` + groupID1 + `"}]}}`},

@@ -165,10 +165,10 @@ func TestConformanceRecords(t *testing.T) {
 				req := specRequest(t, c, c.Body)
 				checkOperation(t, sp, req, tc.opID)
 				if err := sp.ValidateRequest(ctx, req); err != nil {
-					t.Errorf("SPEC rejects %s %s?%s (body %s): %v", c.Method, c.Path, c.RawQuery, c.Body, err)
+					t.Errorf("the OpenAPI file rejects %s %s?%s (body %s): %v", c.Method, c.Path, c.RawQuery, c.Body, err)
 				}
 				if err := sp.ValidateResponse(ctx, req, http.StatusOK, jsonHeader, []byte(tc.answer)); err != nil {
-					t.Errorf("the tests' answer does not match SPEC's 200: %v\n%s", err, tc.answer)
+					t.Errorf("the tests' answer does not match the OpenAPI file's 200: %v\n%s", err, tc.answer)
 				}
 			}
 		})
@@ -190,7 +190,7 @@ func captureAll(t *testing.T, answer string, do func(*Client) error) []capturedR
 	return reqs
 }
 
-// The error answers the client's tests (and the sandbox) give are SPEC's.
+// The error answers the client's tests (and the sandbox) give are the OpenAPI file's.
 func TestConformanceRecordErrors(t *testing.T) {
 	sp := mustSpec(t)
 	ctx := context.Background()
@@ -207,7 +207,7 @@ func TestConformanceRecordErrors(t *testing.T) {
 			op, _ := specOperation(t, sp, req, tc.opID)
 			if strings.Contains(tc.opID, "addressbook") {
 				if op.Responses.Status(http.StatusForbidden) == nil {
-					t.Fatalf("SPEC documents no 403 for %s", tc.opID)
+					t.Fatalf("the OpenAPI file documents no 403 for %s", tc.opID)
 				}
 				if err := sp.ValidateResponse(ctx, req, http.StatusForbidden, jsonHeader, []byte(forbidden)); err != nil {
 					t.Errorf("403 answer: %v", err)
@@ -227,7 +227,7 @@ func TestConformanceRecordErrors(t *testing.T) {
 	}
 }
 
-// The documented differences fail SPEC for their own reason only, and the
+// The documented differences fail the OpenAPI file for their own reason only, and the
 // validator can say no to the record bodies.
 func TestConformanceRecordExceptions(t *testing.T) {
 	sp := mustSpec(t)
@@ -246,10 +246,10 @@ func TestConformanceRecordExceptions(t *testing.T) {
 				return err
 			}, recordAnswers.contact, "client.addressbook.contact.update")
 			if err == nil {
-				t.Fatalf("SPEC accepts %s \"\": the documented difference is gone", key)
+				t.Fatalf("the OpenAPI file accepts %s \"\": the documented difference is gone", key)
 			}
 			if !strings.Contains(err.Error(), key) || !strings.Contains(err.Error(), "format") {
-				t.Errorf("SPEC rejects the body for another reason: %v", err)
+				t.Errorf("the OpenAPI file rejects the body for another reason: %v", err)
 			}
 		})
 	}
@@ -259,10 +259,10 @@ func TestConformanceRecordExceptions(t *testing.T) {
 			return err
 		}, recordAnswers.optOut, "client.configuration.optout.create")
 		if err == nil {
-			t.Fatal("SPEC accepts an opt-out without Destination: the documented difference is gone")
+			t.Fatal("the OpenAPI file accepts an opt-out without Destination: the documented difference is gone")
 		}
 		if !strings.Contains(err.Error(), `"Destination"`) || strings.Count(err.Error(), "Error at") > 1 {
-			t.Errorf("SPEC rejects the body for another reason: %v", err)
+			t.Errorf("the OpenAPI file rejects the body for another reason: %v", err)
 		}
 	})
 	for _, tc := range []struct {
@@ -280,27 +280,27 @@ func TestConformanceRecordExceptions(t *testing.T) {
 			err := check(t, func(c *Client) error { _, err := c.CreateContact(context.Background(), tc.fields); return err },
 				recordAnswers.contact, "client.addressbook.contact.create")
 			if err == nil {
-				t.Errorf("SPEC accepted a contact with %s", tc.name)
+				t.Errorf("the OpenAPI file accepted a contact with %s", tc.name)
 			}
 		})
 	}
 }
 
-// The client knows exactly the contact fields of SPEC's Contact_Object.
+// The client knows exactly the contact fields of the OpenAPI file's Contact_Object.
 func TestContactFieldsAreSpecs(t *testing.T) {
 	sp := mustSpec(t)
 	ref := sp.Doc.Components.Schemas["Contact_Object"]
 	if ref == nil || ref.Value == nil {
-		t.Fatal("SPEC has no Contact_Object")
+		t.Fatal("the OpenAPI file has no Contact_Object")
 	}
 	spec := slices.Sorted(maps.Keys(ref.Value.Properties))
 	ours := slices.Sorted(slices.Values(ContactFields(V300)))
 	if !slices.Equal(spec, ours) {
-		t.Errorf("SPEC Contact_Object has %v,\nthe client %v", spec, ours)
+		t.Errorf("the OpenAPI file Contact_Object has %v,\nthe client %v", spec, ours)
 	}
 	for _, k := range ContactFields(V204) {
 		if k != "DirectPhone" && !slices.Contains(spec, k) {
-			t.Errorf("v2.04 field %s is not in SPEC and not the documented DirectPhone", k)
+			t.Errorf("v2.04 field %s is not in the OpenAPI file and not the documented DirectPhone", k)
 		}
 	}
 	if got := fmt.Sprint(ContactFields(V202)); got != "[]" {

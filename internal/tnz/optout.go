@@ -10,13 +10,13 @@ import (
 	"strings"
 )
 
-// The opt-out list (API v3.00 only; TNZ's OpenAPI file, tag "OptOut",
-// notes §6.4). A send to an opted-out destination is still accepted; that
+// The opt-out list (API v3.00 only; TNZ's OpenAPI file, tag "OptOut").
+// A send to an opted-out destination is still accepted; that
 // recipient's result is "Destination is blacklisted".
 
 // OptOut destination types as TNZ's OpenAPI file names them. The server
 // also accepts, and may answer with, Text for SMS and Speech for Voice
-// (the .NET SDK's notes); SameOptOutType treats them as equal.
+// (comments in TNZ's .NET SDK); SameOptOutType treats them as equal.
 const (
 	OptOutSMS   = "SMS"
 	OptOutEmail = "Email"

@@ -32,7 +32,7 @@ type headerDialect interface{ header() http.Header }
 
 // addressBookAPI returns the request builder for Address Book calls, or an
 // error naming the versions that have them: v3.00 and v2.04 with a token
-// (the v2 SDKs' Address Book needs an auth token, notes §6.3).
+// (the v2 SDKs' Address Book needs an auth token).
 func (c *Client) addressBookAPI() (*recordAPI, error) {
 	if !SupportsAddressBook(c.cfg.APIVersion) {
 		return nil, fmt.Errorf("the Address Book API is available on API %s and %s only, not %s", V300, V204, c.cfg.APIVersion)
