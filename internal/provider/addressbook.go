@@ -84,9 +84,9 @@ func reportRecordError(diags *diag.Diagnostics, doing, what, address string, err
 
 // readGone handles a record that TNZ no longer has: it is removed from
 // the state with a warning, so that the next plan creates it again.
-func readGone(resp *resource.ReadResponse, what, id string) {
+func readGone(ctx context.Context, resp *resource.ReadResponse, what, id string) {
 	resp.Diagnostics.AddWarning(summaryRecordGone(what), detailRecordGone(what, id))
-	resp.State.RemoveResource(context.Background())
+	resp.State.RemoveResource(ctx)
 }
 
 // fieldKind is how a text field's values compare: as TNZ may echo them.

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
@@ -93,13 +95,7 @@ var contactAPINames = func() map[string]string {
 
 // versionNote says which API versions have an Address Book field.
 func versionNote(api string) string {
-	v3, v2 := false, false
-	for _, k := range tnz.ContactFields(tnz.V300) {
-		v3 = v3 || k == api
-	}
-	for _, k := range tnz.ContactFields(tnz.V204) {
-		v2 = v2 || k == api
-	}
+	v3, v2 := slices.Contains(tnz.ContactFields(tnz.V300), api), slices.Contains(tnz.ContactFields(tnz.V204), api)
 	switch {
 	case v3 && !v2:
 		return " API v3.00 only."
@@ -256,9 +252,8 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	r.setState(ctx, c, plan, &resp.State, &resp.Diagnostics)
 }
 
-func (r *contactResource) setState(ctx context.Context, c *tnz.Contact, prior types.Object, state interface {
-	Set(context.Context, any) diag.Diagnostics
-}, diags *diag.Diagnostics) {
+// setState stores c, keeping prior's spelling where TNZ's value is the same.
+func (r *contactResource) setState(ctx context.Context, c *tnz.Contact, prior types.Object, state *tfsdk.State, diags *diag.Diagnostics) {
 	diags.Append(state.Set(ctx, objectWith(prior, contactValues(c, prior), diags))...)
 }
 
@@ -273,7 +268,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	c, err := api.GetContact(ctx, id)
 	switch {
 	case tnz.IsNotFound(err):
-		readGone(resp, "contact", id)
+		readGone(ctx, resp, "contact", id)
 		return
 	case err != nil:
 		reportRecordError(&resp.Diagnostics, "Reading", "contact", "tnz_contact", err)

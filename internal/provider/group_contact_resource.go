@@ -95,7 +95,7 @@ func (r *groupContactResource) Read(ctx context.Context, req resource.ReadReques
 		reportRecordError(&resp.Diagnostics, "Reading", "group membership", "tnz_group_contact", err)
 		return
 	case !in:
-		readGone(resp, "group membership", m.ID.ValueString())
+		readGone(ctx, resp, "group membership", m.ID.ValueString())
 		return
 	}
 	m.setID()

@@ -142,7 +142,7 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	g, err := api.GetGroup(ctx, m.ID.ValueString())
 	switch {
 	case tnz.IsNotFound(err):
-		readGone(resp, "group", m.ID.ValueString())
+		readGone(ctx, resp, "group", m.ID.ValueString())
 		return
 	case err != nil:
 		reportRecordError(&resp.Diagnostics, "Reading", "group", "tnz_group", err)

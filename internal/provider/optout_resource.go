@@ -179,7 +179,7 @@ func (r *optOutResource) Read(ctx context.Context, req resource.ReadRequest, res
 	o, err := api.GetOptOut(ctx, m.ID.ValueString())
 	switch {
 	case tnz.IsNotFound(err):
-		readGone(resp, "opt-out", m.ID.ValueString())
+		readGone(ctx, resp, "opt-out", m.ID.ValueString())
 		return
 	case err != nil:
 		reportRecordError(&resp.Diagnostics, "Reading", "opt-out", "tnz_optout", err)

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"crypto/subtle"
 	"fmt"
 	"io"
 	"maps"
@@ -347,13 +348,11 @@ func (s *Server) readRecord(w http.ResponseWriter, r *http.Request) (body, bool)
 // access: every accepted token but those of Options.NoAddressBookTokens.
 func (s *Server) addressBookAllowed(r *http.Request) bool {
 	_, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
-	token = strings.TrimSpace(token)
+	denied := 0
 	for _, t := range s.noBookTokens {
-		if string(t) == token {
-			return false
-		}
+		denied |= subtle.ConstantTimeCompare(t, []byte(strings.TrimSpace(token)))
 	}
-	return true
+	return denied == 0
 }
 
 // fail answers a rejection: 400 with every text.
