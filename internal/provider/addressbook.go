@@ -146,19 +146,19 @@ func readValue(kind fieldKind, prior types.String, got string) types.String {
 	if !prior.IsNull() && !prior.IsUnknown() && sameValue(kind, prior.ValueString(), got) {
 		return prior
 	}
-	return optionalString(got)
+	return nullIfEmpty(got)
 }
 
-// optionalString is s, or null when s is empty.
-func optionalString(s string) types.String {
+// nullIfEmpty is s, or null when s is empty.
+func nullIfEmpty(s string) types.String {
 	if s == "" {
 		return types.StringNull()
 	}
 	return types.StringValue(s)
 }
 
-// stringAttr reads attribute name of an object (null when absent).
-func stringAttr(obj types.Object, name string) types.String {
+// objectString reads attribute name of an object (null when absent).
+func objectString(obj types.Object, name string) types.String {
 	if v, ok := obj.Attributes()[name].(types.String); ok {
 		return v
 	}

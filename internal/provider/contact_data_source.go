@@ -109,11 +109,11 @@ func (d *contactDataSource) ConfigValidators(context.Context) []datasource.Confi
 func (d *contactDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var cfg types.Object
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || stringAttr(cfg, "id").IsNull() {
+	if resp.Diagnostics.HasError() || objectString(cfg, "id").IsNull() {
 		return
 	}
 	for _, s := range contactSearch {
-		if !stringAttr(cfg, s.attr).IsNull() {
+		if !objectString(cfg, s.attr).IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root(s.attr), summaryContactIDAndSearch, detailContactIDAndSearch(s.attr))
 		}
 	}
@@ -127,7 +127,7 @@ func (d *contactDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 	var c *tnz.Contact
-	if id := stringAttr(cfg, "id"); !id.IsNull() {
+	if id := objectString(cfg, "id"); !id.IsNull() {
 		var err error
 		c, err = api.GetContact(ctx, id.ValueString())
 		switch {
@@ -163,7 +163,7 @@ func (d *contactDataSource) search(ctx context.Context, api addressBookAPI, cfg 
 	var terms []string
 	want := map[string]string{}
 	for _, s := range contactSearch {
-		if v := stringAttr(cfg, s.attr); !v.IsNull() {
+		if v := objectString(cfg, s.attr); !v.IsNull() {
 			s.set(&q, v.ValueString())
 			want[contactAPINames[s.attr]] = v.ValueString()
 			terms = append(terms, fmt.Sprintf("%s = %q", s.attr, v.ValueString()))

@@ -150,12 +150,12 @@ func contactAttrTypes() map[string]attr.Type {
 func contactValues(c *tnz.Contact, prior types.Object) map[string]attr.Value {
 	out := map[string]attr.Value{
 		"id":           types.StringValue(c.ID),
-		"owner":        optionalString(c.Owner),
-		"created_time": optionalString(c.CreatedTimeUTC),
-		"updated_time": optionalString(c.UpdatedTimeUTC),
+		"owner":        nullIfEmpty(c.Owner),
+		"created_time": nullIfEmpty(c.CreatedTimeUTC),
+		"updated_time": nullIfEmpty(c.UpdatedTimeUTC),
 	}
 	for _, f := range contactFields {
-		out[f.attr] = readValue(f.kind, stringAttr(prior, f.attr), c.Fields[f.api])
+		out[f.attr] = readValue(f.kind, objectString(prior, f.attr), c.Fields[f.api])
 	}
 	return out
 }
@@ -211,7 +211,7 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 func setFields(obj types.Object) []string {
 	var out []string
 	for _, f := range contactFields {
-		if v := stringAttr(obj, f.attr); !v.IsNull() && !v.IsUnknown() {
+		if v := objectString(obj, f.attr); !v.IsNull() && !v.IsUnknown() {
 			out = append(out, f.attr)
 		}
 	}
@@ -242,7 +242,7 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	fields := map[string]string{}
 	for _, a := range setFields(plan) {
-		fields[contactAPINames[a]] = stringAttr(plan, a).ValueString()
+		fields[contactAPINames[a]] = objectString(plan, a).ValueString()
 	}
 	c, err := api.CreateContact(ctx, fields)
 	if err != nil {
@@ -264,7 +264,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := stringAttr(state, "id").ValueString()
+	id := objectString(state, "id").ValueString()
 	c, err := api.GetContact(ctx, id)
 	switch {
 	case tnz.IsNotFound(err):
@@ -289,13 +289,13 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	changes := map[string]string{}
 	for _, f := range contactFields {
-		p := stringAttr(plan, f.attr)
-		if p.IsUnknown() || p.Equal(stringAttr(state, f.attr)) {
+		p := objectString(plan, f.attr)
+		if p.IsUnknown() || p.Equal(objectString(state, f.attr)) {
 			continue
 		}
 		changes[f.api] = p.ValueString() // "" for null: cleared
 	}
-	id := stringAttr(state, "id").ValueString()
+	id := objectString(state, "id").ValueString()
 	var c *tnz.Contact
 	var err error
 	if len(changes) == 0 {
@@ -318,7 +318,7 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := api.DeleteContact(ctx, stringAttr(state, "id").ValueString()); err != nil && !tnz.IsNotFound(err) {
+	if err := api.DeleteContact(ctx, objectString(state, "id").ValueString()); err != nil && !tnz.IsNotFound(err) {
 		reportRecordError(&resp.Diagnostics, "Deleting", "contact", "tnz_contact", err)
 	}
 }

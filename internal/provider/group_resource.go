@@ -109,11 +109,11 @@ func (m *groupModel) read(g *tnz.Group) {
 	m.GroupName = readValue(plainText, m.GroupName, g.GroupName)
 	m.SubAccount = readValue(plainText, m.SubAccount, g.SubAccount)
 	m.Department = readValue(plainText, m.Department, g.Department)
-	m.ViewEditBy = optionalString(g.ViewEditBy)
-	m.AccessControl = optionalString(g.AccessControl)
-	m.GroupCode = optionalString(g.GroupCode)
-	m.Owner = optionalString(g.Owner)
-	m.CreatedTime = optionalString(g.CreatedTimeUTC)
+	m.ViewEditBy = nullIfEmpty(g.ViewEditBy)
+	m.AccessControl = nullIfEmpty(g.AccessControl)
+	m.GroupCode = nullIfEmpty(g.GroupCode)
+	m.Owner = nullIfEmpty(g.Owner)
+	m.CreatedTime = nullIfEmpty(g.CreatedTimeUTC)
 }
 
 func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

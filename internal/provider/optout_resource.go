@@ -139,18 +139,18 @@ func (m *optOutModel) fields() tnz.OptOutFields {
 func (m *optOutModel) read(o *tnz.OptOut) {
 	m.ID = types.StringValue(o.ID)
 	if m.Type.IsNull() || m.Type.IsUnknown() || !tnz.SameOptOutType(m.Type.ValueString(), o.DestType) {
-		m.Type = optionalString(tnz.CanonicalOptOutType(o.DestType))
+		m.Type = nullIfEmpty(tnz.CanonicalOptOutType(o.DestType))
 	}
 	if d := m.Destination; d.IsNull() || d.IsUnknown() || !sameDestination(d.ValueString(), o.Destination) {
-		m.Destination = optionalString(o.Destination)
+		m.Destination = nullIfEmpty(o.Destination)
 	}
 	m.ContactID = readValue(caselessText, m.ContactID, o.ContactID)
 	m.SubAccount = readValue(plainText, m.SubAccount, o.SubAccount)
 	m.Department = readValue(plainText, m.Department, o.Department)
 	m.StopMessage = readValue(plainText, m.StopMessage, o.StopMessage)
 	m.Notes = readValue(plainText, m.Notes, o.Notes)
-	m.OriginalMessage = optionalString(o.OriginalMessage)
-	m.CreatedTime = optionalString(o.CreatedTimeUTC)
+	m.OriginalMessage = nullIfEmpty(o.OriginalMessage)
+	m.CreatedTime = nullIfEmpty(o.CreatedTimeUTC)
 }
 
 func (r *optOutResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

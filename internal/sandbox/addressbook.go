@@ -707,8 +707,10 @@ func (s *Server) groupContacts(c *bookCall, id string) {
 //     its members, in the order they were added, each as the contact
 //     below; an empty group becomes nobody.
 //   - A contact the Address Book holds gets the address its channel
-//     uses (SMS MobilePhone; Email EmailAddress; Fax FaxNumber; TTS and
-//     Voice MainPhone, else MobilePhone) and its Attention, Company,
+//     uses (contactAddressKeys: SMS, WhatsApp and RCS MobilePhone; Email
+//     EmailAddress; Fax FaxNumber; TTS and Voice MainPhone, else
+//     MobilePhone; Workflow the first of MobilePhone, MainPhone and
+//     EmailAddress) and its Attention, Company,
 //     FirstName, LastName and Custom1-Custom4 where the entry gave none;
 //     without such an address it is dropped.
 //   - An id the Address Book does not hold stays one recipient with an
@@ -749,6 +751,8 @@ func (rc *records) resolve(ch *channel, rs []recipient, b body) ([]recipient, []
 var contactAddressKeys = map[string][]string{
 	"sms": {"MobilePhone"}, "email": {"EmailAddress"}, "fax": {"FaxNumber"},
 	"tts": {"MainPhone", "MobilePhone"}, "voice": {"MainPhone", "MobilePhone"},
+	"whatsapp": {"MobilePhone"}, "rcs": {"MobilePhone"},
+	"workflow": {"MobilePhone", "MainPhone", "EmailAddress"},
 }
 
 // contactEchoKeys are the contact fields a recipient takes for

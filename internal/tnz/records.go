@@ -212,7 +212,7 @@ func createRecord[T any](ctx context.Context, c *Client, what string, req *apiRe
 // body, items decodes its records and the pagination.
 func recordPages[T any](c *Client, what string, fetch func(page int) ([]byte, error), items func([]byte) ([]T, pagination, error)) ([]T, error) {
 	var out []T
-	err := readPages(c, what,
+	err := readPages(c, what, c.maxPages,
 		func(page int) ([]T, pagination, error) {
 			b, err := fetch(page)
 			if err != nil {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // PhoneNumber accepts what TNZ reads as a phone number: E.164 (+6421000001)
@@ -19,13 +19,13 @@ func PhoneNumber() validator.String {
 	return formatValidator{
 		summary: "Invalid phone number",
 		rule:    `a phone number: "+6421000001" (E.164) or a local form such as "021 000 001"`,
-		ok:      rejection.IsPhoneNumber,
+		ok:      tnz.IsPhoneNumber,
 	}
 }
 
 // EmailAddress accepts local@domain without spaces.
 func EmailAddress() validator.String {
-	return formatValidator{summary: "Invalid e-mail address", rule: `an e-mail address such as "aroha@example.com"`, ok: rejection.IsEmailAddress}
+	return formatValidator{summary: "Invalid e-mail address", rule: `an e-mail address such as "aroha@example.com"`, ok: tnz.IsEmailAddress}
 }
 
 var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
