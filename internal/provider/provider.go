@@ -83,6 +83,7 @@ type providerModel struct {
 // providerData is what resources receive from Configure.
 type providerData struct {
 	api              messageAPI
+	addressBook      addressBookAPI // nil when the client has no Address Book calls (test fakes)
 	apiVersion       string
 	reportTo         string
 	serverChecksOnly bool
@@ -207,6 +208,7 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly,
 		resendUnconfirmedAfter: resendAfter, now: now,
 	}
+	data.addressBook, _ = api.(addressBookAPI) // the same *tnz.Client
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -252,6 +254,7 @@ func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource,
 		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
+		NewContactResource, NewGroupResource, NewGroupContactResource, NewOptOutResource,
 	}
 }
 
@@ -260,5 +263,8 @@ func (p *tnzProvider) Functions(context.Context) []func() function.Function {
 }
 
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewMessageStatusDataSource, NewSMSReceivedDataSource}
+	return []func() datasource.DataSource{
+		NewMessageStatusDataSource, NewSMSReceivedDataSource,
+		NewContactDataSource, NewGroupDataSource, NewGroupContactsDataSource, NewOptOutsDataSource,
+	}
 }
