@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tnz-community/terraform-provider-tnz/internal/smsparts"
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
@@ -302,4 +303,42 @@ const summaryContactIDAndSearch = "Give an id or search attributes, not both"
 
 func detailContactIDAndSearch(attribute string) string {
 	return fmt.Sprintf("id reads one contact by its id; %s searches for one. Remove %s, or remove id to search.", attribute, attribute)
+}
+
+// Cost at plan.
+
+func summaryUCS2(chars []string) string {
+	return fmt.Sprintf("Message is sent as UCS-2 because of %s", quoteAll(chars))
+}
+
+func detailUCS2(parts, converted int) string {
+	return fmt.Sprintf("These characters are outside the GSM-7 alphabet, so the whole message is sent in UCS-2 (70 characters a part): %d SMS parts for each destination. "+
+		"With character_conversion = true TNZ replaces them with GSM equivalents (or drops them) and sends %d parts. Or rewrite them.", parts, converted)
+}
+
+func summaryTooManyParts(parts int, limit int64) string {
+	return fmt.Sprintf("The message would be sent in %d SMS parts, more than max_sms_parts (%d)", parts, limit)
+}
+
+func detailTooManyParts(sent, converted smsparts.Count) string {
+	d := fmt.Sprintf("It is %d %s units long, counted for the longest destination. Shorten it, raise max_sms_parts", sent.Units, sent.Encoding)
+	if sent.Encoding == smsparts.UCS2 && converted.Parts < sent.Parts {
+		d += fmt.Sprintf(", or set character_conversion = true (%d parts, GSM-7)", converted.Parts)
+	}
+	return d + "."
+}
+
+func summaryTooManyRecipients(n, limit int64) string {
+	return fmt.Sprintf("The send names %d destinations, more than max_recipients_per_send (%d)", n, limit)
+}
+
+const detailTooManyRecipients = "The provider's max_recipients_per_send guards against mass sends by mistake (a for expression over a long list, for instance). " +
+	"Send to fewer destinations, use an Address Book group, or raise the limit in the provider block."
+
+func quoteAll(items []string) string {
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(quoted, ", ")
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
@@ -53,6 +54,15 @@ type channelSpec struct {
 	description string
 	// attributes are the channel's own content attributes.
 	attributes map[string]schema.Attribute
+	// sendAttributes are the channel's attributes that only its send
+	// resource has (not its template): guards and computed values.
+	sendAttributes map[string]schema.Attribute
+}
+
+// planner is implemented by channel models that plan values of their own
+// (tnz_sms: its cost estimate).
+type planner interface {
+	plan(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics)
 }
 
 func channelSpecs() []channelSpec {
@@ -154,6 +164,10 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, true, &resp.Diagnostics)
 	}
 	warnWaitBeyondSendTime(ctx, P(m).common(), r.now(), &resp.Diagnostics)
+	r.planDestinationCount(ctx, view, &resp.Plan, &resp.Diagnostics)
+	if p, ok := any(P(m)).(planner); ok {
+		p.plan(ctx, view, &resp.Plan, &resp.Diagnostics)
+	}
 	planned := view.own
 	if own, ok := planned["files"].(types.List); ok && !view.paths.fromTemplate["files"] {
 		// Setting an attribute rewrites the whole planned object: only when
@@ -177,6 +191,23 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 }
 
+// planDestinationCount plans destination_count, and fails the plan above
+// the provider's max_recipients_per_send.
+func (r *sendResource[M, P]) planDestinationCount(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+	count := types.Int64Unknown()
+	if !view.unknown.Is(rejection.Root("destinations")) {
+		n := int64(view.paths.recipients + len(elements(view.own["destinations"])))
+		count = types.Int64Value(n)
+		if r.data != nil && r.data.maxRecipientsPerSend > 0 && n > r.data.maxRecipientsPerSend {
+			at, _ := view.paths.attribute(rejection.Root("destinations"))
+			diags.AddAttributeError(at, summaryTooManyRecipients(n, r.data.maxRecipientsPerSend), detailTooManyRecipients)
+		}
+	}
+	if planned, ok := view.own["destination_count"].(types.Int64); !ok || !planned.Equal(count) {
+		diags.Append(plan.SetAttribute(ctx, path.Root("destination_count"), count)...)
+	}
+}
+
 // withValue is values with name set to v; values itself is left as it is.
 func withValue(values map[string]attr.Value, name string, v attr.Value) map[string]attr.Value {
 	out := make(map[string]attr.Value, len(values))
@@ -194,7 +225,7 @@ func replacement(planned, prior map[string]attr.Value, delayed bool) path.Paths 
 	var out path.Paths
 	for name, v := range planned {
 		switch name {
-		case "id", "status", "wait_for", "timeouts":
+		case "id", "status", "wait_for", "timeouts", "destination_count", "estimate", "max_sms_parts":
 			continue
 		case "send_time":
 			if delayed && !v.IsNull() && !v.IsUnknown() {

@@ -90,6 +90,8 @@ func smsPlan(t *testing.T, message string, recipients ...string) tfsdk.Plan {
 	m.ID = types.StringUnknown()
 	m.MessageID = types.StringUnknown()
 	m.Status = types.ObjectUnknown(statusTypes[tnz.SMS].AttrTypes)
+	m.Estimate = types.ObjectUnknown(smsEstimateType.AttrTypes)
+	m.DestinationCount = types.Int64Unknown()
 	if d := plan.Set(ctx, &m); d.HasError() {
 		t.Fatalf("plan: %v", d)
 	}
@@ -106,7 +108,8 @@ func nullSMSModel(s schema.Schema) smsModel {
 			Triggers:     types.MapNull(types.StringType),
 			Status:       types.ObjectNull(statusTypes[tnz.SMS].AttrTypes),
 		},
-		Files: types.ListNull(fileType),
+		Files:    types.ListNull(fileType),
+		Estimate: types.ObjectNull(smsEstimateType.AttrTypes),
 	}
 }
 

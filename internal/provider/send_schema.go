@@ -78,6 +78,11 @@ func sendSchema(ctx context.Context, spec channelSpec) schema.Schema {
 		},
 
 		// Computed
+		"destination_count": schema.Int64Attribute{
+			Computed: true,
+			MarkdownDescription: "How many destinations the send names, known at plan: `recipients` plus `destinations` (an Address Book group counts as one). " +
+				"The provider's `max_recipients_per_send` fails the plan above its limit.",
+		},
 		"id": schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: "The message id (same as `message_id`).",
@@ -93,6 +98,12 @@ func sendSchema(ctx context.Context, spec channelSpec) schema.Schema {
 	for name, a := range templatableAttributes(spec) {
 		if _, dup := attrs[name]; dup {
 			panic(fmt.Sprintf("attribute %q is both a delivery and a content attribute", name))
+		}
+		attrs[name] = a
+	}
+	for name, a := range spec.sendAttributes {
+		if _, dup := attrs[name]; dup {
+			panic(fmt.Sprintf("channel attribute %q shadows a send attribute", name))
 		}
 		attrs[name] = a
 	}
