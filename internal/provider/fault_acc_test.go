@@ -137,6 +137,53 @@ func TestAccFault(t *testing.T) {
 	}
 }
 
+// A plan saved while a message is unconfirmed and applied once
+// resend_unconfirmed_after has passed (a pipeline that plans, waits for
+// approval, then applies): that apply only asks TNZ again and cannot take
+// the message out of state, so it says that the next plan sends it again,
+// and the next plan does.
+func TestAccFaultSavedPlanAppliedLate(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 to run it with the Terraform CLI")
+	}
+	t.Parallel()
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: time.Second})
+	sb.Server.InjectFaults(sandbox.Fault{Kind: sandbox.FaultReset, Request: sandbox.SendRequest})
+	texts := []string{"Saved plan, message 0", "Saved plan, message 1", "Saved plan, message 2"}
+	// Long enough that the plan right after the first apply still finds the
+	// message young: submitted_time has whole seconds, and the look-ups
+	// alone take 2s.
+	const resendAfter = 10 * time.Second
+	tf := newTerraformDir(t, faultProviderConfig(sb, resendAfter, "")+`
+resource "tnz_sms" "fleet" {
+  count      = 3
+  recipients = ["+6421000001"]
+  message    = "Saved plan, message ${count.index}"
+}
+`)
+	checkDiagnostics(t, "the first apply", tf.apply(), map[string]int{summaryUncertainSend: 1})
+	applied := time.Now()
+	if code := tf.planExitCode("-out=late.tfplan"); code != 2 {
+		t.Fatalf("the plan saved after the first apply exited %d, want 2: one message is unconfirmed", code)
+	}
+	time.Sleep(time.Until(applied.Add(resendAfter)))
+	checkDiagnostics(t, "the late apply of the saved plan", tf.apply("late.tfplan"), map[string]int{summaryUnconfirmedResendNext: 1})
+	if got := tf.state().unconfirmed(); len(got) != 1 {
+		t.Errorf("after the late apply, %d messages are unconfirmed in state, want 1 (kept for the next plan)", len(got))
+	}
+	checkDiagnostics(t, "the next apply", tf.apply(), map[string]int{summaryUnconfirmedResend: 1})
+	state := tf.state()
+	if err := faulttest.ByField(sb.Server, "Message", texts).ExactlyOnce(); err != nil {
+		t.Errorf("by text: %v", err)
+	}
+	if err := faulttest.ByMessageID(sb.Server, state.messageIDs()).ExactlyOnce(); err != nil {
+		t.Errorf("by message id in state: %v", err)
+	}
+	if code := tf.planExitCode(); code != 0 {
+		t.Errorf("the last plan exited %d, want 0 (no changes)", code)
+	}
+}
+
 // faultScenario is one fault test.
 type faultScenario struct {
 	name string
@@ -190,7 +237,7 @@ resource "tnz_sms" "fleet" {
   message    = "Fault test %s, message ${count.index}"
   %s
 }
-`, faultProviderConfig(sb, sc.provider), faultFleet, sc.name, sc.resource))
+`, faultProviderConfig(sb, faultResendAfter, sc.provider), faultFleet, sc.name, sc.resource))
 
 	// Apply 1, faults on.
 	diags := tf.apply()
@@ -206,6 +253,9 @@ resource "tnz_sms" "fleet" {
 	}
 	checkDiagnostics(t, "the first apply", diags, sc.warnings)
 	state := tf.state()
+	if len(state) != faultFleet {
+		t.Errorf("after the first apply, state holds %d messages, want %d", len(state), faultFleet)
+	}
 	if got := state.unconfirmed(); len(got) != sc.uncertain {
 		t.Errorf("after the first apply, %d messages are unconfirmed in state, want %d", len(got), sc.uncertain)
 	} else if faulted := faultedSends(sb.Server); sc.uncertain > 0 && !slices.Equal(got, faulted) {
@@ -242,6 +292,9 @@ resource "tnz_sms" "fleet" {
 		t.Fatal(err)
 	}
 	state = tf.state()
+	if len(state) != faultFleet {
+		t.Errorf("after the second apply, state holds %d messages, want %d", len(state), faultFleet)
+	}
 	if got := state.unconfirmed(); len(got) != 0 {
 		t.Errorf("after the second apply, messages %v are still unconfirmed", got)
 	}
@@ -258,11 +311,11 @@ resource "tnz_sms" "fleet" {
 	t.Logf("fault table: | %s | %d | %s | %s | %s |", sc.name, faultFleet, describeFaulted(sc), first, tally(byText))
 }
 
-// faultProviderConfig is providerConfig with resend_unconfirmed_after set to
-// faultResendAfter, and extra attributes.
-func faultProviderConfig(sb *sandbox.Running, extra string) string {
+// faultProviderConfig is providerConfig with resend_unconfirmed_after and
+// extra attributes.
+func faultProviderConfig(sb *sandbox.Running, resendAfter time.Duration, extra string) string {
 	config := strings.TrimSuffix(providerConfig(sb, sandbox.DefaultToken), "}\n")
-	return config + fmt.Sprintf("  resend_unconfirmed_after = %q\n  %s\n}\n", faultResendAfter, extra)
+	return config + fmt.Sprintf("  resend_unconfirmed_after = %q\n  %s\n}\n", resendAfter, extra)
 }
 
 // checkFaultsApplied checks that the first apply met the faults the seed
@@ -470,11 +523,12 @@ type terraformDiagnostic struct {
 	Address  string `json:"address"`
 }
 
-// apply runs terraform apply at faultParallelism, which must succeed, and
-// returns its diagnostics.
-func (d *terraformDir) apply() []terraformDiagnostic {
+// apply runs terraform apply at faultParallelism, with a saved plan's file
+// if given, which must succeed, and returns its diagnostics.
+func (d *terraformDir) apply(planFile ...string) []terraformDiagnostic {
 	d.t.Helper()
-	code, out := d.run("apply", "-auto-approve", "-input=false", "-json", "-parallelism="+strconv.Itoa(faultParallelism))
+	args := append([]string{"apply", "-auto-approve", "-input=false", "-json", "-parallelism=" + strconv.Itoa(faultParallelism)}, planFile...)
+	code, out := d.run(args...)
 	var diags []terraformDiagnostic
 	lines := bufio.NewScanner(bytes.NewReader(out))
 	lines.Buffer(nil, 1<<20)
@@ -493,11 +547,11 @@ func (d *terraformDir) apply() []terraformDiagnostic {
 	return diags
 }
 
-// planExitCode runs terraform plan -detailed-exitcode: 0 for no changes, 2
-// for changes. Any other exit fails the test.
-func (d *terraformDir) planExitCode() int {
+// planExitCode runs terraform plan -detailed-exitcode, with extra
+// arguments: 0 for no changes, 2 for changes. Any other exit fails the test.
+func (d *terraformDir) planExitCode(extra ...string) int {
 	d.t.Helper()
-	code, out := d.run("plan", "-input=false", "-detailed-exitcode", "-no-color")
+	code, out := d.run(append([]string{"plan", "-input=false", "-detailed-exitcode", "-no-color"}, extra...)...)
 	if code != 0 && code != 2 {
 		d.t.Fatalf("terraform plan exited %d:\n%s", code, out)
 	}
@@ -551,9 +605,6 @@ func (d *terraformDir) state() sentMessages {
 			}
 			out = append(out, in.Attributes)
 		}
-	}
-	if len(out) != faultFleet {
-		d.t.Errorf("state holds %d messages, want %d", len(out), faultFleet)
 	}
 	return out
 }
