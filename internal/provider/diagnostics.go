@@ -27,6 +27,7 @@ const (
 	summaryWaitBeyondSendTime     = "wait_for cannot see this message complete"
 	summaryUnconfirmed            = "TNZ has not confirmed the message yet"
 	summaryUnconfirmedResend      = "TNZ never confirmed the message: it will be sent again"
+	summaryUnconfirmedResendNext  = "TNZ never confirmed the message: the next plan sends it again"
 	summaryFileChanged            = "Attachment changed since the plan"
 	summaryRescheduleFailed       = "Rescheduling the message failed"
 	summaryAbortFailed            = "Aborting the scheduled message failed"
@@ -73,10 +74,15 @@ func detailUnconfirmed(messageID, submitted string, resendAfter time.Duration) s
 		"If TNZ still does not know it %s after it was submitted (resend_unconfirmed_after), it is removed from state and sent again.", messageID, submitted, resendAfter)
 }
 
-func detailUnconfirmedResend(messageID, submitted string, resendAfter time.Duration) string {
-	return fmt.Sprintf("The send of message %q at %s was uncertain, and TNZ still does not know it more than %s later (resend_unconfirmed_after). "+
-		"It was removed from state, so this plan sends it again as a new message. If it does reach its recipients after all, they receive it twice: "+
-		"raise resend_unconfirmed_after to wait longer.", messageID, submitted, resendAfter)
+// detailUnconfirmedResend: removed says whether the message left state now
+// (a refresh) or stays until the next plan (an update, which cannot remove it).
+func detailUnconfirmedResend(messageID, submitted string, resendAfter time.Duration, removed bool) string {
+	what := "It was removed from state, so this plan sends it again as a new message."
+	if !removed {
+		what = "This apply only asked TNZ again and keeps the message in state, unconfirmed; the next plan removes it from state and sends it again as a new message."
+	}
+	return fmt.Sprintf("The send of message %q at %s was uncertain, and TNZ still does not know it more than %s later (resend_unconfirmed_after). %s "+
+		"If it does reach its recipients after all, they receive it twice: raise resend_unconfirmed_after to wait longer.", messageID, submitted, resendAfter, what)
 }
 
 func detailStatusUnavailable(messageID string, err error) string {

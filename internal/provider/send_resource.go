@@ -303,7 +303,7 @@ func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest,
 	if status.IsNull() { // imported, not read yet
 		refreshed, keep = r.adopt(ctx, r.spec.channel, id.ValueString(), &resp.Diagnostics)
 	} else {
-		refreshed, keep = r.refresh(ctx, r.spec.channel, id.ValueString(), status, &resp.Diagnostics)
+		refreshed, keep = r.refresh(ctx, r.spec.channel, id.ValueString(), status, true, &resp.Diagnostics)
 	}
 	if !keep {
 		resp.State.RemoveResource(ctx)
@@ -337,7 +337,9 @@ func (r *sendResource[M, P]) Update(ctx context.Context, req resource.UpdateRequ
 		}
 	}
 	if !known.confirmed && !status.IsNull() {
-		refreshed, keep := r.refresh(ctx, r.spec.channel, id.ValueString(), status, &resp.Diagnostics)
+		// An update cannot take the message out of state: one to send
+		// again stays unconfirmed, and the next plan's refresh removes it.
+		refreshed, keep := r.refresh(ctx, r.spec.channel, id.ValueString(), status, false, &resp.Diagnostics)
 		if keep {
 			status = refreshed
 		}
