@@ -21,8 +21,10 @@ const (
 	fixtureContactID = "6000000b-f002-4007-b00a-c00000000001"
 	fixtureGroupID   = "4000000b-f002-4007-b00a-c00000000002"
 	fixtureTemplate  = "123e4567-e89b-12d3-a456-426614174000"
-	fixturePDF       = "JVBERi0xLjQK" // "%PDF-1.4\n"
-	fixtureText      = "SGVsbG8K"     // "Hello\n"
+	// fixtureCustomPage is the SMSCustomPageID of TNZ's OpenAPI example.
+	fixtureCustomPage = "987e6543-e21b-12d3-a456-426614174999"
+	fixturePDF        = "JVBERi0xLjQK" // "%PDF-1.4\n"
+	fixtureText       = "SGVsbG8K"     // "Hello\n"
 )
 
 func int64Ptr(n int64) *int64 { return &n }
@@ -44,6 +46,7 @@ func fullCommon(first, second string) Common {
 		ReportTo:              "reports@example.com",
 		TestMode:              true,
 		TemplateID:            fixtureTemplate,
+		NotificationType:      "Webhook",
 		Destinations: []Destination{
 			{
 				Recipient: first, Attention: "Att", Company: "Co", FirstName: "John", LastName: "Doe",
@@ -61,7 +64,8 @@ func fullCommon(first, second string) Common {
 // the channel's destination key.
 func goldenCommon(key, first, second string) string {
 	return `{"MessageID":"ID123","Reference":"Ref","SendTime":"2026-08-29T14:00","Timezone":"New Zealand",` +
-		`"SubAccount":"SA","Department":"Dept","ChargeCode":"CC","WebhookCallbackURL":"https://example.com/hook",` +
+		`"SubAccount":"SA","Department":"Dept","ChargeCode":"CC","NotificationType":"Webhook",` +
+		`"WebhookCallbackURL":"https://example.com/hook",` +
 		`"WebhookCallbackFormat":"JSON","ReportTo":"reports@example.com","TemplateID":"` + fixtureTemplate + `",` +
 		`"Mode":"Test","Destinations":[` +
 		`{"` + key + `":"` + first + `","Attention":"Att","Company":"Co","FirstName":"John","LastName":"Doe",` +
@@ -90,6 +94,8 @@ func fullSMS() *SMSMessage {
 		SMSEmailReply:       "reply@example.com",
 		CharacterConversion: boolPtr(true),
 		Files:               fixtureFiles(),
+		SMSCustomPageID:     fixtureCustomPage,
+		FallbackMode:        "Voice",
 	}
 }
 
@@ -134,6 +140,7 @@ func fullFax() *FaxMessage {
 		WatermarkFirstPage: "Watermark First.ps",
 		WatermarkAllPages:  "Watermark All.docx",
 		Files:              fixtureFiles(),
+		StampFormat:        "Stamp01",
 	}
 }
 
@@ -166,6 +173,8 @@ func fullCall(audio func(what string) string) Call {
 		RetryPeriod:                 int64Ptr(5),
 		Options:                     "Record",
 		AnswerPhoneMode:             "NDAS",
+		EndCallMessage:              audio("Goodbye."),
+		BillingAccount:              "BA-7",
 	}
 }
 

@@ -24,6 +24,11 @@ type Common struct {
 	TestMode              bool
 	TemplateID            string
 	Destinations          []Destination
+
+	// NotificationType is how TNZ reports delivery and replies for this
+	// message: "None", "Webhook" or "Email" (v3.00 only); empty uses the
+	// API user's default.
+	NotificationType string
 }
 
 // Destination is one recipient. Recipient is the channel's primary address
@@ -56,6 +61,14 @@ type SMSMessage struct {
 	SMSEmailReply       string
 	CharacterConversion *bool
 	Files               []File
+
+	// SMSCustomPageID is the UUID of the Dashboard template that fills
+	// [[CustomPage]] (v3.00 only).
+	SMSCustomPageID string
+	// FallbackMode is what TNZ tries when the SMS cannot be delivered, as
+	// sent: one mode or a comma list in order, e.g. "Voice" or
+	// "RCS, WAPP" (v3.00 only; FallbackModes builds it).
+	FallbackMode string
 }
 
 func (m *SMSMessage) Channel() Channel { return SMS }
@@ -95,6 +108,10 @@ type FaxMessage struct {
 	WatermarkFirstPage string
 	WatermarkAllPages  string
 	Files              []File
+
+	// StampFormat is passed through as written: the SDKs that send it do
+	// not document its values.
+	StampFormat string
 }
 
 func (m *FaxMessage) Channel() Channel    { return Fax }
@@ -127,6 +144,12 @@ type Call struct {
 	RetryPeriod                 *int64
 	Options                     string
 	AnswerPhoneMode             string
+
+	// EndCallMessage is played at the end of the call, after everything
+	// else: text for TTS, base64 WAV for Voice (v3.00 only).
+	EndCallMessage string
+	// BillingAccount is passed through as written, for TNZ's billing.
+	BillingAccount string
 }
 
 // CallPart returns the fields TTS and Voice share.

@@ -32,12 +32,22 @@ func Unsupported(version string, msg Message) []UnsupportedField {
 	if c.TemplateID != "" { // Dashboard templates are v3-only (notes §6.6)
 		add("TemplateID")
 	}
+	if c.NotificationType != "" { // v3.00 only (TNZ's OpenAPI file; no v2 SDK DTO has it)
+		add("NotificationType")
+	}
 	for i, d := range c.Destinations {
 		if d.GroupCode != "" { // v2 destinations name groups by GroupID only (notes §3)
 			out = append(out, UnsupportedField{Field: "GroupCode", Destination: i})
 		}
 	}
 	switch m := msg.(type) {
+	case *SMSMessage: // both v3.00 only (TNZ's OpenAPI file; not in the v2 SMS DTOs)
+		if m.SMSCustomPageID != "" {
+			add("SMSCustomPageID")
+		}
+		if m.FallbackMode != "" {
+			add("FallbackMode")
+		}
 	case *EmailMessage:
 		if m.BCCEmail != "" { // v3 SPEC and TS3 only (notes §4.2)
 			add("BCCEmail")
@@ -46,9 +56,15 @@ func Unsupported(version string, msg Message) []UnsupportedField {
 		if m.AnswerPhoneMode != "" { // in no v2 SDK's TTS or Voice DTO
 			add("AnswerPhoneMode")
 		}
+		if m.EndCallMessage != "" { // likewise; only the TypeScript v3 SDK sends it
+			add("EndCallMessage")
+		}
 	case *VoiceMessage:
 		if m.AnswerPhoneMode != "" {
 			add("AnswerPhoneMode")
+		}
+		if m.EndCallMessage != "" {
+			add("EndCallMessage")
 		}
 	}
 	return out
@@ -61,6 +77,11 @@ var unsupportedAdvice = map[string]string{
 	"GroupCode":       "name the group by its GroupID instead, or use API " + V300,
 	"BCCEmail":        "the e-mail would go out without the blind copy: add the address as a destination instead, or use API " + V300,
 	"AnswerPhoneMode": "the call would use TNZ's default: remove it, or use API " + V300,
+	"NotificationType": "TNZ would report the message the API user's default way: set that default in the TNZ Dashboard and remove it, " +
+		"or use API " + V300,
+	"SMSCustomPageID": "[[CustomPage]] would not use that page: remove it, or use API " + V300,
+	"FallbackMode":    "the SMS would not fall back to another channel when undelivered: remove it, or use API " + V300,
+	"EndCallMessage":  "the call would end without that message: remove it, or use API " + V300,
 }
 
 // refuseUnsupported is the client's own refusal, before any call.
