@@ -221,7 +221,9 @@
 // +… is kept, 00… becomes +…, a local 0… number is taken as New Zealand
 // (+64…), bare digits get a +. Attention, Company and Custom1–Custom9 are
 // echoed; SentTime* appear once the recipient was sent to (not for
-// aborted ones). Only SMS recipients have SMSReplies (SPEC
+// aborted ones), and on Fax, TTS and Voice so does RemoteID, the number
+// dialled (the Destination: the sandbox has no Alt Phones; null for
+// Address Book entries and on SMS and Email). Only SMS recipients have SMSReplies (SPEC
 // SMSReplies_Detail, [] when none) and MessageText: the Message with
 // [[FirstName]]-style tokens filled from the entry, shown only once the
 // recipient was delivered.
