@@ -223,8 +223,8 @@
 // echoed; SentTime* appear once the recipient was sent to (not for
 // aborted ones), and on Fax, TTS and Voice so does RemoteID, the number
 // dialled (the Destination: the sandbox has no Alt Phones; null for
-// Address Book entries and on SMS and Email). Only SMS recipients have SMSReplies (SPEC
-// SMSReplies_Detail, [] when none) and MessageText: the Message with
+// Address Book entries and on SMS and Email). Only SMS recipients have
+// SMSReplies (SPEC SMSReplies_Detail, [] when none) and MessageText: the Message with
 // [[FirstName]]-style tokens filled from the entry, shown only once the
 // recipient was delivered.
 //

@@ -107,7 +107,7 @@ func TestRemoteID(t *testing.T) {
 	})
 }
 
-// A status with RemoteID set conforms to SPEC (Recipients_Detail.RemoteID).
+// A status with RemoteID set conforms to TNZ's OpenAPI file (Recipients_Detail.RemoteID).
 func TestRemoteIDConforms(t *testing.T) {
 	for _, ch := range []string{"fax", "tts", "voice"} {
 		t.Run(ch, func(t *testing.T) {

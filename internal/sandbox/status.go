@@ -69,7 +69,7 @@ type recipientStatus struct {
 	MessageText string `json:",omitempty"`
 	// SMSReplies is a list (maybe []) on SMS and absent on other channels.
 	SMSReplies []smsReply `json:",omitzero"`
-	// RemoteID is the number dialled (Voice, TTS and Fax; SPEC: it differs
+	// RemoteID is the number dialled (Voice, TTS and Fax; TNZ's OpenAPI file: it differs
 	// from Destination when Alt Phones were used, which the sandbox never
 	// does); null until dialled, and on the other channels.
 	RemoteID *string

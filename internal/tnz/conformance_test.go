@@ -398,7 +398,7 @@ func keypad(body map[string]any, i int) map[string]any {
 }
 
 // FallbackMode travels in the SDKs' wire form (FallbackModes): a list or
-// WAPP does not match SPEC's single-name enum, which tnzspec's FallbackMode
+// WAPP does not match the OpenAPI file's single-name enum, which tnzspec's FallbackMode
 // exception records; the value is validated with that exception applied.
 func TestConformanceFallbackModeWireForm(t *testing.T) {
 	sp := mustSpec(t)
@@ -414,16 +414,16 @@ func TestConformanceFallbackModeWireForm(t *testing.T) {
 	}
 	const opID = "client.messaging.sms.sendmessage"
 	if err := validate(t, sp, c, c.Body, opID); err == nil {
-		t.Error("SPEC accepts the FallbackMode list as sent: tnzspec's FallbackMode exception is no longer needed")
+		t.Error("the OpenAPI file accepts the FallbackMode list as sent: tnzspec's FallbackMode exception is no longer needed")
 	}
 	if err := chk.Err(); err != nil {
 		t.Errorf("with the exception applied: %v", err)
 	}
 }
 
-// Voice keypad audio is Keypads[].Play on v3.00, as SPEC's /voice
-// declares; the TypeScript v3 SDK sends PlayFile instead, which SPEC does
-// not declare, so the client does not follow it there. (v2.0x sends
+// Voice keypad audio is Keypads[].Play on v3.00, as the OpenAPI file's
+// /voice declares; the TypeScript v3 SDK sends PlayFile instead, which the
+// file does not declare, so the client does not follow it there. (v2.0x sends
 // PlayFile, as the v2 SDKs do; see v2_test.go and internal/sdkcheck.)
 func TestConformanceVoiceKeypadAudio(t *testing.T) {
 	sp := mustSpec(t)
@@ -437,7 +437,7 @@ func TestConformanceVoiceKeypadAudio(t *testing.T) {
 	}
 	chk := checkSend(t, sp, Voice, c.Body)
 	if err := chk.Err(); err != nil {
-		t.Errorf("SPEC rejects the v3.00 voice keypad: %v", err)
+		t.Errorf("the OpenAPI file rejects the v3.00 voice keypad: %v", err)
 	}
 
 	body := decodeBody(t, c.Body)
@@ -445,6 +445,6 @@ func TestConformanceVoiceKeypadAudio(t *testing.T) {
 	keypad(body, 0)["PlayFile"] = wav
 	chk = checkSend(t, sp, Voice, encodeBody(t, body))
 	if len(chk.Unexplained) != 1 || chk.Unexplained[0].Path != "Keypads[].PlayFile" {
-		t.Errorf("the TypeScript SDK's PlayFile is not reported as undeclared by SPEC /voice: %+v", chk.Unexplained)
+		t.Errorf("the TypeScript SDK's PlayFile is not reported as undeclared by the OpenAPI file's /voice: %+v", chk.Unexplained)
 	}
 }

@@ -81,7 +81,7 @@ func TestV2StatusRequests(t *testing.T) {
 				st.Recipients[0].SentTimeUTC != "2025-06-12 20:44:16" {
 				t.Errorf("recipients = %+v", st.Recipients)
 			}
-			// The fields NODE's StatusApiResponseDTO and RecipientDTO read.
+			// The fields the Node SDK's StatusApiResponseDTO and RecipientDTO read.
 			if r := st.Recipients[0]; st.SubAccount != "SA" || st.Department != "Dept" || r.Attention != "On call" ||
 				r.Company != "Co" || r.Custom[0] != "c1" || r.Custom[8] != "c9" || r.RemoteID != "+6421000001" || r.Price != "0.10" {
 				t.Errorf("detail fields: SubAccount %q Department %q recipient %+v", st.SubAccount, st.Department, r)
