@@ -48,10 +48,9 @@ func (renderFunction) Run(ctx context.Context, req function.RunRequest, resp *fu
 	if resp.Error != nil {
 		return
 	}
-	rendered, err := tnz.Render(message, destination)
-	if err != nil {
+	if err := tnz.CheckFields(destination); err != nil {
 		resp.Error = function.NewArgumentFuncError(1, err.Error())
 		return
 	}
-	resp.Error = function.ConcatFuncErrors(resp.Result.Set(ctx, rendered))
+	resp.Error = function.ConcatFuncErrors(resp.Result.Set(ctx, tnz.Render(message, destination)))
 }

@@ -43,8 +43,8 @@ func PersonalFields() []string {
 	return out
 }
 
-// UnknownFieldError is a key Render was given that names no destination
-// field.
+// UnknownFieldError is a key given for a destination's fields that names
+// no field.
 type UnknownFieldError struct {
 	Key string
 	// Suggestion is the valid attribute name closest to Key, or "".
@@ -60,26 +60,37 @@ func (e *UnknownFieldError) Error() string {
 		", in any case, or their token names such as FirstName and Custom1"
 }
 
-// Render fills the personalisation tokens of message from fields, keyed by
-// destination attribute name ("first_name") or by token name ("FirstName"),
-// in any case. A personalisation token whose field is absent becomes empty,
-// as for a destination without that field. A key that names no field is an
-// *UnknownFieldError, and two keys for the same field (first_name and
-// FirstName) are an error too, so that a typo never passes as an empty
-// field.
-func Render(message string, fields map[string]string) (string, error) {
-	byField := map[string]string{}
+// CheckFields returns an error when fields, keyed as for Render, holds a
+// key that names no destination field (an *UnknownFieldError) or two keys
+// for the same field (first_name and FirstName), so that a typo never
+// passes as an empty field and the result never depends on map order.
+func CheckFields(fields map[string]string) error {
 	keyOf := map[string]string{}
-	for k, v := range fields {
+	for k := range fields {
 		field, ok := personalFields[strings.ToLower(strings.TrimSpace(k))]
 		if !ok {
-			return "", &UnknownFieldError{Key: k, Suggestion: firstOf(nearest(k, PersonalFields(), 1, maxNameEdits(k)))}
+			return &UnknownFieldError{Key: k, Suggestion: firstOf(nearest(k, PersonalFields(), 1, maxNameEdits(k)))}
 		}
 		if other, dup := keyOf[field]; dup {
 			a, b := min(other, k), max(other, k) // the same error whatever the map's order
-			return "", fmt.Errorf("%q and %q both set %s: give it once", a, b, field)
+			return fmt.Errorf("%q and %q both set %s: give it once", a, b, field)
 		}
-		keyOf[field], byField[field] = k, v
+		keyOf[field] = k
+	}
+	return nil
+}
+
+// Render fills the personalisation tokens of message from fields, keyed by
+// destination attribute name ("first_name") or by token name ("FirstName"),
+// in any case. A personalisation token whose field is absent becomes empty,
+// as for a destination without that field. Keys that name no field are
+// ignored: CheckFields finds them.
+func Render(message string, fields map[string]string) string {
+	byField := map[string]string{}
+	for k, v := range fields {
+		if field, ok := personalFields[strings.ToLower(strings.TrimSpace(k))]; ok {
+			byField[field] = v
+		}
 	}
 	return mergeToken.ReplaceAllStringFunc(message, func(token string) string {
 		field, ok := personalFields[strings.ToLower(token[2:len(token)-2])]
@@ -87,7 +98,7 @@ func Render(message string, fields map[string]string) (string, error) {
 			return token
 		}
 		return byField[field]
-	}), nil
+	})
 }
 
 // maxNameEdits is how many edits a misspelling of a name may be away from

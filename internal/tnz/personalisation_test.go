@@ -22,16 +22,18 @@ func TestRender(t *testing.T) {
 		{"[[first_name]] stays", map[string]string{"first_name": "x"}, "[[first_name]] stays"},
 	}
 	for _, c := range cases {
-		got, err := Render(c.message, c.fields)
-		if err != nil || got != c.want {
-			t.Errorf("Render(%q, %v) = %q, %v; want %q", c.message, c.fields, got, err, c.want)
+		if err := CheckFields(c.fields); err != nil {
+			t.Errorf("CheckFields(%v): %v", c.fields, err)
+		}
+		if got := Render(c.message, c.fields); got != c.want {
+			t.Errorf("Render(%q, %v) = %q, want %q", c.message, c.fields, got, c.want)
 		}
 	}
 }
 
 // A key that names no field is refused, listing the fields and suggesting
 // the closest; so is one field given twice.
-func TestRenderRefusesUnknownKeys(t *testing.T) {
+func TestRenderCheckFields(t *testing.T) {
 	for _, tc := range []struct {
 		fields     map[string]string
 		key, near  string
@@ -43,7 +45,7 @@ func TestRenderRefusesUnknownKeys(t *testing.T) {
 		{map[string]string{"phone": "x"}, "phone", "", []string{"FirstName"}},
 		{map[string]string{"": "x"}, "", "", nil},
 	} {
-		_, err := Render("Hi [[FirstName]]", tc.fields)
+		err := CheckFields(tc.fields)
 		var unknown *UnknownFieldError
 		if !errors.As(err, &unknown) || unknown.Key != tc.key || unknown.Suggestion != tc.near {
 			t.Errorf("Render(%v): err = %v, want unknown %q suggesting %q", tc.fields, err, tc.key, tc.near)
@@ -58,7 +60,7 @@ func TestRenderRefusesUnknownKeys(t *testing.T) {
 			t.Errorf("Render(%v): %q suggests although nothing is close", tc.fields, err)
 		}
 	}
-	_, err := Render("x", map[string]string{"first_name": "a", "FirstName": "b"})
+	err := CheckFields(map[string]string{"first_name": "a", "FirstName": "b"})
 	if err == nil || err.Error() != `"FirstName" and "first_name" both set first_name: give it once` {
 		t.Errorf("the same field twice: %v", err)
 	}
@@ -68,11 +70,12 @@ func FuzzRender(f *testing.F) {
 	f.Add("Hi [[FirstName]] [[Link:x]]", "first_name", "Aroha")
 	f.Add("Hi", "frist_name", "Aroha")
 	f.Fuzz(func(t *testing.T, message, key, value string) {
-		out, err := Render(message, map[string]string{key: value})
+		fields := map[string]string{key: value}
+		err := CheckFields(fields)
 		if _, known := personalFields[strings.ToLower(strings.TrimSpace(key))]; known != (err == nil) {
-			t.Fatalf("Render with key %q: err = %v", key, err)
+			t.Fatalf("CheckFields with key %q: err = %v", key, err)
 		}
-		if err == nil && !mergeToken.MatchString(message) && out != message {
+		if out := Render(message, fields); !mergeToken.MatchString(message) && out != message {
 			t.Fatalf("Render changed a message without tokens: %q -> %q", message, out)
 		}
 	})
