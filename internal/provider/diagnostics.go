@@ -18,8 +18,15 @@ const (
 	summaryStatusUnavailable      = "Delivery status unavailable"
 	summaryMessageNotFound        = "Message not found at TNZ"
 	summaryUncertainSend          = "The message may not have been sent"
-	summaryTemplateMerge          = "Cannot apply the template"
-	summaryWaitTimeout            = "Timed out waiting for the message to complete"
+	summaryTemplateNotResource    = "template must be a template resource"
+	summaryTemplateChannel        = "Template of another channel"
+	summaryTemplateDigest         = "Cannot compute the template id"
+	summaryTemplateIDLocal        = "template_id is one of this provider's templates"
+	summaryWaitEnded              = "Stopped waiting before the message completed"
+	summaryWaitBeyondSendTime     = "wait_for cannot see this message complete"
+	summaryUnconfirmed            = "TNZ has not confirmed the message yet"
+	summaryUnconfirmedResend      = "TNZ never confirmed the message: it will be sent again"
+	summaryFileChanged            = "Attachment changed since the plan"
 	summaryRescheduleFailed       = "Rescheduling the message failed"
 	summaryAbortFailed            = "Aborting the scheduled message failed"
 	summaryAbortSkipped           = "Nothing to abort"
@@ -49,14 +56,26 @@ func detailServerAnswer(fix string, status int, raw string) string {
 }
 
 func detailSendFailed(messageID string, err error) string {
-	return fmt.Sprintf("%s\n\nNothing was recorded in state for message_id %q, so the next apply sends it again. "+
-		"If the error above says the message may have been sent, check the TNZ Dashboard for that id first.", err, messageID)
+	return fmt.Sprintf("%s\n\nThe request for message_id %q did not reach TNZ, or TNZ refused it: nothing was sent and nothing was recorded in state, so the next apply sends it again.", err, messageID)
 }
 
-func detailUncertainSend(messageID string, err error) string {
-	return fmt.Sprintf("%s\n\nThe request for message_id %q may have reached TNZ, and TNZ could not confirm either way. "+
-		"Terraform records the message so that it is not sent twice; the next refresh looks it up by id. "+
-		"If the TNZ Dashboard shows no such message, send it with terraform apply -replace=<this resource's address>.", err, messageID)
+func detailUncertainSend(messageID string, err error, resendAfter time.Duration) string {
+	return fmt.Sprintf("%s\n\nThe request for message_id %q may have reached TNZ, and TNZ could not confirm it yet (TNZ also answers \"not found\" while it is still processing a job). "+
+		"Terraform keeps the message in state, unconfirmed (status.confirmed = false), so that it is not sent twice. Every refresh asks TNZ again; "+
+		"until TNZ confirms it, terraform plan shows an update that asks again (plan -detailed-exitcode exits 2). "+
+		"If TNZ still does not know the message %s after it was submitted (the provider's resend_unconfirmed_after), the next refresh removes it from state and that plan sends it again.",
+		err, messageID, resendAfter)
+}
+
+func detailUnconfirmed(messageID, submitted string, resendAfter time.Duration) string {
+	return fmt.Sprintf("TNZ does not know message %q, submitted at %s, yet; its send was uncertain. Terraform keeps it, unconfirmed, and asks again on every refresh. "+
+		"If TNZ still does not know it %s after it was submitted (resend_unconfirmed_after), it is removed from state and sent again.", messageID, submitted, resendAfter)
+}
+
+func detailUnconfirmedResend(messageID, submitted string, resendAfter time.Duration) string {
+	return fmt.Sprintf("The send of message %q at %s was uncertain, and TNZ still does not know it more than %s later (resend_unconfirmed_after). "+
+		"It was removed from state, so this plan sends it again as a new message. If it does reach its recipients after all, they receive it twice: "+
+		"raise resend_unconfirmed_after to wait longer.", messageID, submitted, resendAfter)
 }
 
 func detailStatusUnavailable(messageID string, err error) string {
@@ -68,8 +87,8 @@ func detailMessageNotFound(messageID string) string {
 		"remove it with terraform state rm if it should be forgotten. Nothing is re-sent.", messageID)
 }
 
-func summaryRecipientFailed(destination string) string {
-	return fmt.Sprintf("Delivery to %s failed", destination)
+func summaryRecipientFailed(position int, destination string) string {
+	return fmt.Sprintf("Delivery to destination %d (%s) failed", position, destination)
 }
 
 func detailRecipientFailed(messageID, result string, all bool) string {
@@ -77,12 +96,35 @@ func detailRecipientFailed(messageID, result string, all bool) string {
 	if all {
 		what = "No recipient was reached. The message is recorded in state, marked tainted: the next apply sends it again (terraform untaint keeps it without sending)."
 	}
-	return fmt.Sprintf("TNZ reports %q for message %q. %s", result, messageID, what)
+	return fmt.Sprintf("TNZ reports %q for message %q. %s The destination is masked here; status.recipients in state has it in full.", result, messageID, what)
 }
 
-func detailWaitTimeout(messageID string, timeout time.Duration, last string) string {
-	return fmt.Sprintf("Message %q was accepted, but its job was still %q after %s (timeouts.create). It may yet be delivered: it is recorded in state, marked tainted. "+
-		"Run terraform untaint to keep it without sending again, or raise timeouts.create; the next apply otherwise sends it again.", messageID, last, timeout)
+func summaryMoreRecipientsFailed(n int64) string {
+	return fmt.Sprintf("Delivery to %d more destinations failed", n)
+}
+
+func detailMoreRecipientsFailed(messageID string) string {
+	return fmt.Sprintf("The data source tnz_message_status lists every destination of message %q with TNZ's result.", messageID)
+}
+
+func detailWaitEnded(messageID string, timeout time.Duration, last *tnz.Status, lastErr error) string {
+	state := "TNZ had not reported on it yet"
+	if last != nil {
+		state = fmt.Sprintf("its job was %s (%d of %d destinations complete)", last.JobStatus, last.Complete, last.Count)
+		if last.JobStatus == tnz.JobDelayed && last.DelayedTimeUTC != "" {
+			state += fmt.Sprintf(", delayed until %s UTC", last.DelayedTimeUTC)
+		}
+	}
+	if lastErr != nil {
+		state += fmt.Sprintf("; the last status read failed: %s", lastErr)
+	}
+	return fmt.Sprintf("Message %q was sent, but after %s (timeouts.create) %s. It may yet be delivered. "+
+		"It stays in state, not tainted, so it is not sent again; refresh reads its status. Raise timeouts.create to wait longer.", messageID, timeout, state)
+}
+
+func detailWaitBeyondSendTime(sendTime string, timeout time.Duration) string {
+	return fmt.Sprintf("send_time %s is later than timeouts.create (%s) from now, so wait_for = \"completed\" stops waiting before TNZ sends the message "+
+		"(the wait ends with a warning, and the message stays in state). Raise timeouts.create, or use wait_for = \"accepted\" and read the status later.", sendTime, timeout)
 }
 
 func detailActionFailed(messageID string, err error) string {
@@ -149,6 +191,26 @@ func detailFileContent(err error) string {
 
 const detailFileBothOrNeither = "Set content (base64, e.g. filebase64(\"report.pdf\")) or path (a local file read at apply), not both."
 
-func detailFileTooLarge(size, limit int) string {
-	return fmt.Sprintf("The file is %d bytes; TNZ accepts at most %d bytes per file (%d base64 characters). Send a smaller file or a link to it.", size, limit, maxFileBase64)
+func detailFileTooLarge(size int64) string {
+	return fmt.Sprintf("The file is %d bytes; TNZ accepts at most %d bytes per file (%d base64 characters). Send a smaller file or a link to it.", size, maxFileBytes, maxFileBase64)
+}
+
+const detailFileChanged = "The file's bytes differ from what the plan showed (its sha256 changed between plan and apply). Nothing was sent: run terraform plan and apply again."
+
+func detailTemplateNotResource(ch tnz.Channel, got string) string {
+	return fmt.Sprintf("template takes the template resource itself, e.g. template = tnz_%s_template.alerts, not its id or another value (got %s).", ch, got)
+}
+
+func detailTemplateAttribute(ch tnz.Channel, name string) string {
+	return fmt.Sprintf("The template's attribute %q is not one a tnz_%s template holds. Pass a tnz_%s_template resource: template = tnz_%s_template.<name>.", name, ch, ch, ch)
+}
+
+func detailTemplateChannel(ch tnz.Channel, other string) string {
+	return fmt.Sprintf("This tnz_%s takes a tnz_%s_template, but the template given is a tnz_%s_template. Use a tnz_%s_template, or send it with a tnz_%s resource.", ch, ch, other, ch, other)
+}
+
+const detailTemplateIDLocal = "template_id is for TNZ Dashboard templates (UUIDs). This value is the id of a tnz_<channel>_template resource: pass the resource itself instead, template = tnz_<channel>_template.<name>, and remove template_id."
+
+func detailFromTemplate(detail, attribute string) string {
+	return fmt.Sprintf("%s\n\n%s comes from the template.", detail, attribute)
 }

@@ -48,31 +48,32 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 	}
 	post := []string{http.MethodPost}
 	get := []string{http.MethodGet, http.MethodHead}
-	own := func(methods []string, serve func(http.ResponseWriter, *http.Request)) (endpoint, bool) {
-		return endpoint{methods: methods, serve: serve, ownAuth: true}, true
+	own := func(methods []string, kind RequestKind, subject func(body) string, serve func(http.ResponseWriter, *http.Request)) (endpoint, bool) {
+		return endpoint{methods: methods, serve: serve, ownAuth: true, kind: kind, subject: subject}, true
 	}
 	n := len(rest)
 	switch {
 	case seg(0) == "send" && n == 2:
 		ch, ok := channels[seg(1)]
-		if !ok {
+		if !ok || ch.v3Only {
 			break
 		}
-		return own(post, func(w http.ResponseWriter, r *http.Request) { s.v2Send(w, r, ch, version) })
+		subject := func(b body) string { return sendSubject(asBody(b["MessageData"])) }
+		return own(post, SendRequest, subject, func(w http.ResponseWriter, r *http.Request) { s.v2Send(w, r, ch, version) })
 	case seg(0) == "get" && seg(1) == "status" && (n == 2 || n == 3):
 		methods, id := post, ""
 		if n == 3 {
 			methods, id = get, rest[2]
 		}
-		return own(methods, func(w http.ResponseWriter, r *http.Request) { s.v2Status(w, r, version, id, false) })
+		return own(methods, StatusRequest, named(id), func(w http.ResponseWriter, r *http.Request) { s.v2Status(w, r, version, id, false) })
 	case seg(0) == "get" && seg(1) == "sms" && seg(2) == "reply" && (n == 3 || n == 4):
 		methods, id := post, ""
 		if n == 4 {
 			methods, id = get, rest[3]
 		}
-		return own(methods, func(w http.ResponseWriter, r *http.Request) { s.v2Status(w, r, version, id, true) })
+		return own(methods, StatusRequest, named(id), func(w http.ResponseWriter, r *http.Request) { s.v2Status(w, r, version, id, true) })
 	case seg(0) == "get" && seg(1) == "sms" && seg(2) == "received" && n == 3:
-		return own(append(get, http.MethodPost), func(w http.ResponseWriter, r *http.Request) { s.v2Received(w, r, version) })
+		return own(append(get, http.MethodPost), OtherRequest, nil, func(w http.ResponseWriter, r *http.Request) { s.v2Received(w, r, version) })
 	case seg(0) == "set" && (n == 2 || n == 3):
 		act, ok := actions[seg(1)]
 		if !ok {
@@ -82,7 +83,7 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 		if n == 3 {
 			methods, id = []string{http.MethodPatch}, rest[2]
 		}
-		return own(methods, func(w http.ResponseWriter, r *http.Request) { s.v2Action(w, r, version, id, act) })
+		return own(methods, ActionRequest, named(id), func(w http.ResponseWriter, r *http.Request) { s.v2Action(w, r, version, id, act) })
 	}
 	return endpoint{}, false
 }
@@ -304,8 +305,9 @@ func (s *Server) v2Status(w http.ResponseWriter, r *http.Request, version, pathI
 	}
 	s.mu.Lock()
 	var resp *v2StatusResponse
-	if m := s.store.latest(ch, id); m != nil {
-		st := m.v2Status(s.clock.Now(), p, replies)
+	now := s.clock.Now()
+	if m := s.visible(ch, id, now); m != nil {
+		st := m.v2Status(now, p, replies)
 		resp = &st
 	}
 	s.mu.Unlock()
@@ -340,7 +342,7 @@ func (s *Server) v2Received(w http.ResponseWriter, r *http.Request, version stri
 	s.mu.Lock()
 	var found []v2ReceivedMessage
 	for _, in := range s.store.inbound {
-		if !in.at.Before(from) && !in.at.After(to) {
+		if in.ch == smsChannel && !in.at.Before(from) && !in.at.After(to) {
 			found = append(found, in.v2Listed())
 		}
 	}
@@ -364,13 +366,13 @@ func (s *Server) v2Action(w http.ResponseWriter, r *http.Request, version, pathI
 		return
 	}
 	s.mu.Lock()
-	m := s.store.latest(nil, id)
+	now := s.clock.Now()
+	m := s.visible(nil, id, now)
 	if m == nil {
 		s.mu.Unlock()
 		writeError(w, http.StatusNotFound, "Failed", id, msgPollNotFound)
 		return
 	}
-	now := s.clock.Now()
 	if !act.supports(m.ch) {
 		errs = []string{fmt.Sprintf(msgActionChannel, act.name, m.ch.recipientType)}
 	} else {

@@ -98,16 +98,16 @@ func DuplicateRecipients(ch Channel, recipients []string) []Duplicate {
 	return out
 }
 
-// IsEmailAddress reports whether s (surrounding space ignored) is a plain
+// IsPlainEmailAddress reports whether s (surrounding space ignored) is a plain
 // e-mail address, mailbox@domain, of the common form: a mailbox of up to 64
 // characters without spaces, controls, quotes or any of ()<>[]\,;:@ and
 // without leading, trailing or doubled dots; a domain name of two or more
 // dot-separated labels of letters (any script), digits and inner hyphens;
 // 254 characters in all. Display names ("Ops <ops@example.com>"), lists and
-// quoted mailboxes are not plain addresses. It is stricter than the API's
-// own checks (internal/rejection's IsEmailAddress, which only refuses what
-// TNZ would), so it suits warnings, not refusals.
-func IsEmailAddress(s string) bool {
+// quoted mailboxes are not plain addresses. It is stricter than
+// IsEmailAddress, which refuses only what TNZ would, so it suits warnings
+// (such as a report_to that does not look like an address), not refusals.
+func IsPlainEmailAddress(s string) bool {
 	s = strings.TrimSpace(s)
 	mailbox, domain, ok := strings.Cut(s, "@")
 	if !ok || len(s) > 254 || !validMailbox(mailbox) {

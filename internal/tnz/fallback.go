@@ -2,11 +2,6 @@ package tnz
 
 import "strings"
 
-// SMSFallbackModes are the channels an SMS can fall back to when it cannot
-// be delivered, as TNZ's OpenAPI file names them (its enum also has "None",
-// the default).
-var SMSFallbackModes = []string{"Voice", "WhatsApp", "RCS"}
-
 // FallbackModes is the FallbackMode value for modes, tried in the order
 // given: the names joined with ", ", as TNZ's TypeScript, Python and .NET v3
 // SDKs send them. WhatsApp (any case, or "WAPP") is sent as "WAPP": TNZ's
