@@ -41,6 +41,7 @@ type channel struct {
 	hasReplies      bool                                          // status shows SMSReplies per recipient, and GET /{channel}/received lists what was received
 	canResubmit     bool                                          // PATCH /{MessageID}/resubmit exists (SPEC: not SMS)
 	canPace         bool                                          // PATCH /{MessageID}/pacing exists (SPEC: TTS and Voice)
+	dials           bool                                          // recipients are called, so status shows the RemoteID dialled
 	text            func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
 	deliver         func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
 	priceCents      int                                           // per delivered recipient

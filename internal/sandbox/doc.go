@@ -291,11 +291,14 @@
 // +… is kept, 00… becomes +…, a local 0… number is taken as New Zealand
 // (+64…), bare digits get a +. Attention, Company and Custom1–Custom9 are
 // echoed; SentTime* appear once the recipient was sent to (not for
-// aborted ones). SMS, WhatsApp and RCS recipients have SMSReplies (the
-// OpenAPI file's SMSReplies_Detail, [] when none); only SMS recipients have MessageText:
-// the Message with [[FirstName]]-style tokens filled from the entry, shown
-// only once the recipient was delivered (the OpenAPI file's WhatsApp and RCS
-// recipients declare no MessageText).
+// aborted ones), and on Fax, TTS and Voice so does RemoteID, the number
+// dialled (the Destination: the sandbox has no Alt Phones; null for
+// Address Book entries and on the other channels). SMS, WhatsApp and RCS
+// recipients have SMSReplies (the OpenAPI file's SMSReplies_Detail, [] when
+// none); only SMS recipients have MessageText: the Message with
+// [[FirstName]]-style tokens filled from the entry, shown only once the
+// recipient was delivered (the OpenAPI file's WhatsApp and RCS recipients
+// declare no MessageText).
 //
 // recordsPerPage (1–100, default 100, SPEC's maximum) and page (from 1,
 // default 1) select the recipients shown; TotalRecords is the number of

@@ -460,6 +460,7 @@ type v2Recipient struct {
 	Custom9       string
 	MessageText   string    `json:",omitempty"`
 	SMSReplies    []v2Reply `json:",omitzero"`
+	RemoteID      *string
 	Price         *string
 }
 
@@ -495,7 +496,7 @@ func (m *message) v2Status(now time.Time, p paging, replies bool) v2StatusRespon
 			Attention: r.Attention, Company: r.Company,
 			Custom1: r.Custom1, Custom2: r.Custom2, Custom3: r.Custom3, Custom4: r.Custom4, Custom5: r.Custom5,
 			Custom6: r.Custom6, Custom7: r.Custom7, Custom8: r.Custom8, Custom9: r.Custom9,
-			MessageText: r.MessageText, Price: r.Price,
+			MessageText: r.MessageText, RemoteID: r.RemoteID, Price: r.Price,
 		}
 		if replies {
 			v.SMSReplies = make([]v2Reply, 0, len(r.SMSReplies))
