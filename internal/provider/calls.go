@@ -31,6 +31,8 @@ func callAttributes(content string) map[string]schema.Attribute {
 		"retry_attempts":                  retryAttemptsAttribute(),
 		"retry_period":                    retryPeriodAttribute(),
 		"options":                         optionalString("Advanced IVR options, passed to TNZ as they are."),
+		"end_call_message":                optionalString(fmt.Sprintf("Said at the end of the call, after everything else (%s). API v3.00.", content)),
+		"billing_account":                 optionalString("Billing account for TNZ's invoicing, passed on as written."),
 		"answerphone_mode":                optionalString("Answering-machine handling: `NDAS` (default), `NDAF`, `DAS` or `DAF`.", stringvalidator.OneOf("NDAS", "NDAF", "DAS", "DAF")),
 	}
 }
@@ -71,6 +73,8 @@ type callModel struct {
 	RetryPeriod                 types.Int64  `tfsdk:"retry_period"`
 	Options                     types.String `tfsdk:"options"`
 	AnswerphoneMode             types.String `tfsdk:"answerphone_mode"`
+	EndCallMessage              types.String `tfsdk:"end_call_message"`
+	BillingAccount              types.String `tfsdk:"billing_account"`
 }
 
 func (m *callModel) common() *commonModel { return &m.commonModel }
@@ -94,6 +98,8 @@ func (m *callModel) toAPICall() tnz.Call {
 		RetryPeriod:                 optionalIntValue(m.RetryPeriod),
 		Options:                     m.Options.ValueString(),
 		AnswerPhoneMode:             m.AnswerphoneMode.ValueString(),
+		EndCallMessage:              m.EndCallMessage.ValueString(),
+		BillingAccount:              m.BillingAccount.ValueString(),
 	}
 }
 

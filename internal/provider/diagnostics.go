@@ -165,11 +165,15 @@ func summaryVersionField(attribute string) string {
 
 // versionFieldAdvice says, per attribute, what to do instead.
 var versionFieldAdvice = map[string]string{
-	"message":          "API v3.00 sends faxes from documents only: remove message and attach the text as a file, e.g. files = [{ name = \"note.txt\", content = base64encode(\"…\") }], or use api_version = \"v2.04\".",
-	"template_id":      "TNZ Dashboard templates (template_id) exist only on API v3.00. Remove template_id, or use a tnz_<channel>_template resource, which works on every version.",
-	"group_code":       "Address Book group codes exist only on API v3.00. Use group_id instead.",
-	"bcc_email":        "BCC exists only on API v3.00. Remove bcc_email, or add the address as another recipient.",
-	"answerphone_mode": "Answering-machine modes exist only on API v3.00. Remove answerphone_mode.",
+	"message":            "API v3.00 sends faxes from documents only: remove message and attach the text as a file, e.g. files = [{ name = \"note.txt\", content = base64encode(\"…\") }], or use api_version = \"v2.04\".",
+	"template_id":        "TNZ Dashboard templates (template_id) exist only on API v3.00. Remove template_id, or use a tnz_<channel>_template resource, which works on every version.",
+	"group_code":         "Address Book group codes exist only on API v3.00. Use group_id instead.",
+	"bcc_email":          "BCC exists only on API v3.00. Remove bcc_email, or add the address as another recipient.",
+	"answerphone_mode":   "Answering-machine modes exist only on API v3.00. Remove answerphone_mode.",
+	"notification_type":  "NotificationType exists only on API v3.00; v2.0x notifies as the TNZ user's settings say. Remove notification_type.",
+	"sms_custom_page_id": "Custom SMS pages exist only on API v3.00. Remove sms_custom_page_id.",
+	"fallback_mode":      "Fallback to other channels exists only on API v3.00. Remove fallback_mode.",
+	"end_call_message":   "An end-of-call message exists only on API v3.00. Remove end_call_message.",
 }
 
 func detailVersionField(attribute, apiVersion string) string {
@@ -347,4 +351,66 @@ func quoteAll(items []string) string {
 		quoted[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(quoted, ", ")
+}
+
+// Plan checks beyond the documented rejections (advice.go).
+
+func summaryHeaderLineBreak(attribute string) string {
+	return fmt.Sprintf("%s holds a line break", attribute)
+}
+
+const detailHeaderLineBreak = "A line break in an e-mail header field ends the header, and the rest of the value would be read as headers of its own (header injection: a \"Bcc:\" line, say). " +
+	"Remove the line break; trimspace() or replace(value, \"\\n\", \" \") help with values read from files."
+
+func summaryTimezoneUnknown(tz string) string {
+	return fmt.Sprintf("timezone %q is not one TNZ knows", tz)
+}
+
+func detailTimezoneUnknown(suggestions []string) string {
+	d := "TNZ reads Windows timezone names without \" Standard Time\", such as \"New Zealand\" or \"AUS Eastern\"; IANA names such as \"Pacific/Auckland\" are accepted and sent as TNZ's name."
+	if len(suggestions) > 0 {
+		d += fmt.Sprintf(" Did you mean %s?", quoteAll(suggestions))
+	}
+	return d
+}
+
+func summaryTimezoneRespelled(tz, name string) string {
+	return fmt.Sprintf("timezone %q is sent as %q", tz, name)
+}
+
+func detailTimezoneRespelled(name string) string {
+	return fmt.Sprintf("TNZ names timezones as Windows does, without \" Standard Time\". The provider sends %q, the same zone; write timezone = %q to make this warning go away.", name, name)
+}
+
+func summarySendTimePast(sendTime string) string {
+	return fmt.Sprintf("send_time %s has passed", sendTime)
+}
+
+const (
+	detailSendTimePast       = "TNZ sends a message whose send time has passed at once. Remove send_time to send now, or set a time in the future."
+	detailSendTimeMaybePast  = "send_time has passed in some timezones: without a timezone TNZ reads it in the API user's own timezone, which the provider does not know. If it has passed there, TNZ sends at once. Set timezone to be sure."
+	summaryNoSubject         = "The e-mail has no subject"
+	detailNoSubject          = "TNZ's API accepts an e-mail without email_subject, but TNZ's own SDKs refuse to send one, and recipients' mail filters often treat it as spam. Set email_subject."
+	summaryReportTo          = "report_to is not an e-mail address"
+	detailReportTo           = "TNZ e-mails the delivery report to report_to; this value does not look like an address (mailbox@example.com), so the report may never arrive."
+	detailDuplicateRecipient = "TNZ sends to each destination given, so this recipient receives the message twice and both are charged. Numbers are compared in E.164 (a local 0 read as New Zealand's +64), e-mail addresses without case."
+)
+
+func summaryDuplicateRecipient(position, first int) string {
+	return fmt.Sprintf("Destination %d repeats destination %d", position, first)
+}
+
+func summaryToken(p tnz.TokenProblem, attribute string) string {
+	if p.Kind == tnz.LookAlikeToken {
+		return fmt.Sprintf("%s in %s is not a personalisation token", p.Text, attribute)
+	}
+	return fmt.Sprintf("%s in %s is not a token TNZ fills", p.Text, attribute)
+}
+
+func detailToken(p tnz.TokenProblem) string {
+	d := fmt.Sprintf("At line %d, column %d. TNZ sends it as written.", p.Line, p.Column)
+	if p.Suggestion != "" {
+		d += fmt.Sprintf(" Did you mean %s?", p.Suggestion)
+	}
+	return d + fmt.Sprintf(" The tokens TNZ fills: %s.", strings.Join(tnz.ValidTokens(), ", "))
 }

@@ -26,6 +26,7 @@ func faxSpec() channelSpec {
 			"watermark_folder":     optionalString("Folder of the watermark files."),
 			"watermark_first_page": optionalString("Watermark file for the first page."),
 			"watermark_all_pages":  optionalString("Watermark file for every page."),
+			"stamp_format":         optionalString("Format of the stamp TNZ prints on each page, passed on as written."),
 		},
 	}
 }
@@ -49,6 +50,7 @@ type faxModel struct {
 	WatermarkFolder    types.String `tfsdk:"watermark_folder"`
 	WatermarkFirstPage types.String `tfsdk:"watermark_first_page"`
 	WatermarkAllPages  types.String `tfsdk:"watermark_all_pages"`
+	StampFormat        types.String `tfsdk:"stamp_format"`
 }
 
 func (m *faxModel) common() *commonModel    { return &m.commonModel }
@@ -65,6 +67,7 @@ func (m *faxModel) toAPI(files []tnz.File) tnz.Message {
 		WatermarkFolder:    m.WatermarkFolder.ValueString(),
 		WatermarkFirstPage: m.WatermarkFirstPage.ValueString(),
 		WatermarkAllPages:  m.WatermarkAllPages.ValueString(),
+		StampFormat:        m.StampFormat.ValueString(),
 		Files:              files,
 	}
 }

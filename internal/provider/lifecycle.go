@@ -35,16 +35,28 @@ const (
 	importedKey = "imported"
 )
 
-// canonicalSendTime sends TNZ's {date}T{time} form whatever form was written.
-func canonicalSendTime(s string) string {
-	t, err := validators.ParseSendTime(s)
-	if err != nil || s == "" {
-		return s
+// sendTimeForTNZ is what TNZ expects for a send_time written in a message
+// whose timezone is timezone: TNZ's local form, converted from RFC 3339 into
+// the timezone (into UTC, with timezone "UTC", when none is set), and the
+// timezone written as TNZ names it (an IANA name mapped to its Windows
+// name). A value that does not parse is passed on as written: the plan
+// checks report it.
+func sendTimeForTNZ(sendTime, timezone string) (string, string) {
+	if name := tnz.CheckTimezone(timezone).Name; name != "" {
+		timezone = name
 	}
-	if t.Second() == 0 {
-		return t.Format("2006-01-02T15:04")
+	if sendTime == "" {
+		return "", timezone
 	}
-	return t.Format("2006-01-02T15:04:05")
+	v, err := validators.ParseSendTimeValue(sendTime)
+	if err != nil {
+		return sendTime, timezone
+	}
+	at, tz, err := v.ForTNZ(timezone)
+	if err != nil {
+		return sendTime, timezone
+	}
+	return at, tz
 }
 
 // waitForCompletion polls until the job completes or the create timeout
@@ -179,13 +191,13 @@ func maskRecipient(s string) string {
 
 // warnWaitBeyondSendTime warns when wait_for = "completed" cannot see a
 // scheduled message complete: its send_time is later than the create
-// timeout allows. send_time is local to a timezone the provider may not
-// know, so it is compared at the earliest instant it can mean (UTC+14).
+// timeout allows. A local send_time without a timezone TNZ knows is
+// compared at the earliest instant it can mean (UTC+14).
 func warnWaitBeyondSendTime(ctx context.Context, m *commonModel, now time.Time, diags *diag.Diagnostics) {
-	if m.WaitFor.ValueString() != waitCompleted || m.SendTime.IsNull() || m.SendTime.IsUnknown() {
+	if m.WaitFor.ValueString() != waitCompleted || m.SendTime.IsNull() || m.SendTime.IsUnknown() || m.Timezone.IsUnknown() {
 		return
 	}
-	local, err := validators.ParseSendTime(m.SendTime.ValueString())
+	v, err := validators.ParseSendTimeValue(m.SendTime.ValueString())
 	if err != nil {
 		return
 	}
@@ -193,18 +205,27 @@ func warnWaitBeyondSendTime(ctx context.Context, m *commonModel, now time.Time, 
 	if d.HasError() {
 		return
 	}
-	if earliest := local.Add(-14 * time.Hour); earliest.After(now.Add(timeout)) {
+	earliest := v.Time.Add(-14 * time.Hour)
+	if v.Offset {
+		earliest = v.Time
+	} else if loc, ok := tnz.TimezoneLocation(tnz.CheckTimezone(m.Timezone.ValueString()).Name); ok {
+		w := v.Time
+		earliest = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
+	}
+	if earliest.After(now.Add(timeout)) {
 		diags.AddAttributeWarning(path.Root("wait_for"), summaryWaitBeyondSendTime, detailWaitBeyondSendTime(m.SendTime.ValueString(), timeout))
 	}
 }
 
-// reschedule moves a delayed message to a new send time.
-func (b *sendBase) reschedule(ctx context.Context, ch tnz.Channel, id, sendTime string, diags *diag.Diagnostics) {
-	if _, err := b.data.api.Reschedule(ctx, ch, id, canonicalSendTime(sendTime)); err != nil {
+// reschedule moves a delayed message to a new send time, read in the
+// message's timezone.
+func (b *sendBase) reschedule(ctx context.Context, ch tnz.Channel, id, sendTime, timezone string, diags *diag.Diagnostics) {
+	at, _ := sendTimeForTNZ(sendTime, timezone)
+	if _, err := b.data.api.Reschedule(ctx, ch, id, at); err != nil {
 		diags.AddAttributeError(path.Root("send_time"), summaryRescheduleFailed, detailActionFailed(id, err))
 		return
 	}
-	tflog.Info(ctx, "rescheduled the message", map[string]any{"message_id": id, "send_time": canonicalSendTime(sendTime)})
+	tflog.Info(ctx, "rescheduled the message", map[string]any{"message_id": id, "send_time": at})
 }
 
 // abortOrForget aborts a message TNZ still holds (Delayed); a message

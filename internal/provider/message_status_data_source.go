@@ -114,6 +114,8 @@ func computedDataSourceAttributes(attrs map[string]rschema.Attribute) map[string
 			out[name] = dsschema.StringAttribute{Computed: true, MarkdownDescription: a.MarkdownDescription}
 		case rschema.Int64Attribute:
 			out[name] = dsschema.Int64Attribute{Computed: true, MarkdownDescription: a.MarkdownDescription}
+		case rschema.ListAttribute:
+			out[name] = dsschema.ListAttribute{Computed: true, ElementType: a.ElementType, MarkdownDescription: a.MarkdownDescription}
 		case rschema.ListNestedAttribute:
 			out[name] = dsschema.ListNestedAttribute{
 				Computed:            true,

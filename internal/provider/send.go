@@ -93,6 +93,11 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, d
 	if common.ReportTo == "" {
 		common.ReportTo = b.data.reportTo
 	}
+	if common.NotificationType == "" && common.WebhookCallbackURL != "" && b.data.apiVersion == tnz.V300 {
+		// Without it TNZ notifies as the user's default says (often by
+		// e-mail), and the webhook may never be called.
+		common.NotificationType = "Webhook"
+	}
 	ch := msg.Channel()
 	s = sent{channel: ch, id: types.StringValue(common.MessageID), known: sendStatus{submitted: b.now().UTC().Format(time.RFC3339)}}
 	result, err := b.data.api.Send(ctx, msg)

@@ -29,6 +29,7 @@ type commonModel struct {
 	WebhookCallbackFormat types.String   `tfsdk:"webhook_callback_format"`
 	ReportTo              types.String   `tfsdk:"report_to"`
 	TestMode              types.Bool     `tfsdk:"test_mode"`
+	NotificationType      types.String   `tfsdk:"notification_type"`
 	Triggers              types.Map      `tfsdk:"triggers"`
 	Status                types.Object   `tfsdk:"status"`
 	DestinationCount      types.Int64    `tfsdk:"destination_count"`
@@ -47,8 +48,7 @@ func (m *commonModel) toAPI() tnz.Common {
 		MessageID:             m.MessageID.ValueString(),
 		TemplateID:            m.TemplateID.ValueString(),
 		Reference:             m.Reference.ValueString(),
-		SendTime:              canonicalSendTime(m.SendTime.ValueString()),
-		Timezone:              m.Timezone.ValueString(),
+		NotificationType:      m.NotificationType.ValueString(),
 		SubAccount:            m.SubAccount.ValueString(),
 		Department:            m.Department.ValueString(),
 		ChargeCode:            m.ChargeCode.ValueString(),
@@ -57,6 +57,7 @@ func (m *commonModel) toAPI() tnz.Common {
 		ReportTo:              m.ReportTo.ValueString(),
 		TestMode:              m.TestMode.ValueBool(),
 	}
+	c.SendTime, c.Timezone = sendTimeForTNZ(m.SendTime.ValueString(), m.Timezone.ValueString())
 	if m.Recipients.IsUnknown() || m.Destinations.IsUnknown() {
 		return c
 	}
@@ -98,6 +99,17 @@ var customNames = [9]string{"custom1", "custom2", "custom3", "custom4", "custom5
 func stringAttr(values map[string]attr.Value, name string) string {
 	s, _ := values[name].(types.String)
 	return s.ValueString()
+}
+
+// stringElements are a list's known strings; none when it is null or unknown.
+func stringElements(l types.List) []string {
+	var out []string
+	for _, e := range l.Elements() {
+		if s, ok := e.(types.String); ok && !s.IsUnknown() && !s.IsNull() {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out
 }
 
 // optionalBoolValue is nil when the value is null or unknown, so it is not sent.
@@ -167,6 +179,11 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 			"status":      types.StringValue(r.Status),
 			"result":      types.StringValue(r.Result),
 			"sent_time":   types.StringValue(r.SentTimeUTC),
+			"price":       types.StringValue(r.Price),
+			"remote_id":   types.StringValue(r.RemoteID),
+			"attention":   types.StringValue(r.Attention),
+			"company":     types.StringValue(r.Company),
+			"custom":      customValues(r.Custom),
 		}
 		if replyList, ok := recipientType.AttrTypes["replies"].(types.ListType); ok {
 			values["replies"] = replies(replyList, r.Replies)
@@ -176,6 +193,10 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 	return map[string]attr.Value{
 		"job_status":   types.StringValue(s.JobStatus),
 		"job_number":   types.StringValue(s.JobNum),
+		"price":        types.StringValue(s.Price),
+		"reference":    types.StringValue(s.Reference),
+		"sub_account":  types.StringValue(s.SubAccount),
+		"department":   types.StringValue(s.Department),
 		"count":        types.Int64Value(s.Count),
 		"complete":     types.Int64Value(s.Complete),
 		"success":      types.Int64Value(s.Success),
@@ -183,6 +204,19 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 		"created_time": types.StringValue(s.CreatedTimeUTC),
 		"recipients":   types.ListValueMust(recipientType, recipients),
 	}
+}
+
+// customValues are Custom1..Custom9 without the trailing empty ones.
+func customValues(custom [9]string) types.List {
+	n := len(custom)
+	for n > 0 && custom[n-1] == "" {
+		n--
+	}
+	out := make([]attr.Value, n)
+	for i, v := range custom[:n] {
+		out[i] = types.StringValue(v)
+	}
+	return types.ListValueMust(types.StringType, out)
 }
 
 func replies(t types.ListType, rs []tnz.SMSReply) types.List {

@@ -111,6 +111,7 @@ func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.Va
 	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
 	msg := P(m).toAPI(files.apiFiles())
 	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, false, &resp.Diagnostics)
+	adviseErrors(msg, view.unknown, view.paths, &resp.Diagnostics)
 	checkTemplateID(P(m).common().TemplateID, &resp.Diagnostics)
 	if r.data != nil {
 		checkVersion(msg, r.data.apiVersion, view.paths, &resp.Diagnostics)
@@ -134,7 +135,8 @@ func checkVersion(msg tnz.Message, apiVersion string, paths sendPaths, diags *di
 // unsupportedAttributes names the API's fields as the send resources do.
 var unsupportedAttributes = map[string]string{
 	"Message": "message", "TemplateID": "template_id", "GroupCode": "group_code",
-	"BCCEmail": "bcc_email", "AnswerPhoneMode": "answerphone_mode",
+	"BCCEmail": "bcc_email", "AnswerPhoneMode": "answerphone_mode", "NotificationType": "notification_type",
+	"SMSCustomPageID": "sms_custom_page_id", "FallbackMode": "fallback_mode", "EndCallMessage": "end_call_message",
 }
 
 // checkTemplateID refuses one of this provider's template ids as a TNZ
@@ -162,6 +164,7 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 	if r.checksAtPlan() {
 		msg := P(m).toAPI(files.apiFiles())
 		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, true, &resp.Diagnostics)
+		adviseWarnings(msg, P(m).common(), view.unknown, view.paths, r.now(), &resp.Diagnostics)
 	}
 	warnWaitBeyondSendTime(ctx, P(m).common(), r.now(), &resp.Diagnostics)
 	r.planDestinationCount(ctx, view, &resp.Plan, &resp.Diagnostics)
@@ -320,18 +323,19 @@ func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest,
 // unconfirmed message, or the configuration of an imported message being
 // recorded.
 func (r *sendResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var id, sendTime, priorSendTime types.String
+	var id, sendTime, priorSendTime, timezone types.String
 	var status types.Object
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("message_id"), &id)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("send_time"), &priorSendTime)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("send_time"), &sendTime)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("timezone"), &timezone)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	jobStatus, known := statusOf(status)
 	if !sendTime.Equal(priorSendTime) && jobStatus == tnz.JobDelayed {
-		r.reschedule(ctx, r.spec.channel, id.ValueString(), sendTime.ValueString(), &resp.Diagnostics)
+		r.reschedule(ctx, r.spec.channel, id.ValueString(), sendTime.ValueString(), timezone.ValueString(), &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}

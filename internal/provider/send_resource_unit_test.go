@@ -108,8 +108,9 @@ func nullSMSModel(s schema.Schema) smsModel {
 			Triggers:     types.MapNull(types.StringType),
 			Status:       types.ObjectNull(statusTypes[tnz.SMS].AttrTypes),
 		},
-		Files:    types.ListNull(fileType),
-		Estimate: types.ObjectNull(smsEstimateType.AttrTypes),
+		Files:        types.ListNull(fileType),
+		FallbackMode: types.ListNull(types.StringType),
+		Estimate:     types.ObjectNull(smsEstimateType.AttrTypes),
 	}
 }
 

@@ -138,6 +138,8 @@ func templatableAttributes(spec channelSpec) map[string]schema.Attribute {
 			stringvalidator.OneOf("JSON", "XML", "POST", "GET")),
 		"report_to": optionalString("E-mail address for the delivery report. Defaults to the provider's `report_to`."),
 		"test_mode": optionalBool("Send in TNZ test mode (`Mode: Test`): accepted and reported successful without sending a live message."),
+		"notification_type": optionalString("How TNZ reports delivery and replies: `None`, `Webhook` or `Email` (API v3.00). When `webhook_callback_url` is set and this is not, `Webhook` is sent, so that the webhook is called whatever the TNZ user's default.",
+			stringvalidator.OneOf(tnz.NotificationTypes...)),
 	}
 	for name, a := range spec.attributes {
 		if _, dup := attrs[name]; dup {
@@ -216,6 +218,12 @@ func reportedStatusAttributes(ch tnz.Channel, recipientsDescription string) map[
 		"status":      schema.StringAttribute{Computed: true, MarkdownDescription: "`Success`, `Failed` or `Pending`."},
 		"result":      schema.StringAttribute{Computed: true, MarkdownDescription: "TNZ's result text, e.g. `Delivered`."},
 		"sent_time":   schema.StringAttribute{Computed: true, MarkdownDescription: "When it was sent (UTC)."},
+		"price":       schema.StringAttribute{Computed: true, MarkdownDescription: "This destination's cost as TNZ reports it, to compare with the plan's `estimate`."},
+		"remote_id":   schema.StringAttribute{Computed: true, MarkdownDescription: "The number dialled (Voice, TTS, Fax): differs from `destination` when TNZ fell back to another phone."},
+		"attention":   schema.StringAttribute{Computed: true, MarkdownDescription: "The destination's `[[Attention]]` as TNZ holds it."},
+		"company":     schema.StringAttribute{Computed: true, MarkdownDescription: "The destination's `[[Company]]` as TNZ holds it."},
+		"custom": schema.ListAttribute{Computed: true, ElementType: types.StringType,
+			MarkdownDescription: "The destination's `[[Custom1]]`… fields as TNZ holds them, in order, without trailing empty ones."},
 	}
 	if ch == tnz.SMS || ch == "" {
 		recipient["replies"] = schema.ListNestedAttribute{
@@ -230,6 +238,10 @@ func reportedStatusAttributes(ch tnz.Channel, recipientsDescription string) map[
 	}
 	return map[string]schema.Attribute{
 		"job_status":   schema.StringAttribute{Computed: true, MarkdownDescription: "`Pending`, `Delayed`, `Completed`, `CreditHold` or `Unknown`."},
+		"price":        schema.StringAttribute{Computed: true, MarkdownDescription: "The job's cost as TNZ reports it (empty until TNZ reports one)."},
+		"reference":    schema.StringAttribute{Computed: true, MarkdownDescription: "The reference TNZ holds for the job."},
+		"sub_account":  schema.StringAttribute{Computed: true, MarkdownDescription: "The sub-account TNZ billed."},
+		"department":   schema.StringAttribute{Computed: true, MarkdownDescription: "The department TNZ billed."},
 		"job_number":   schema.StringAttribute{Computed: true, MarkdownDescription: "TNZ's job number."},
 		"count":        schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of destinations."},
 		"complete":     schema.Int64Attribute{Computed: true, MarkdownDescription: "Destinations completed."},

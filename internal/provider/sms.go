@@ -4,12 +4,15 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
@@ -26,6 +29,13 @@ func smsSpec() channelSpec {
 			"sms_email_reply":      optionalString("E-mail address that receives replies to this SMS."),
 			"character_conversion": optionalBool("Convert multi-byte characters to GSM equivalents (© to (C)) to save message parts; disables emoji and macrons."),
 			"files":                filesAttribute("Attachments, linked from the text with `[[File1]]`, `[[File2]]`…; up to 1 MiB each."),
+			"fallback_mode": schema.ListAttribute{
+				Optional:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Channels TNZ tries, in order, when the SMS cannot be delivered: `Voice`, `WhatsApp`, `RCS` (or `[\"None\"]`). API v3.00.",
+				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.OneOf(tnz.SMSFallbackModes...))},
+			},
+			"sms_custom_page_id": optionalString("UUID of a TNZ Dashboard custom page that `[[CustomPage]]` in the message links to. API v3.00.", validators.UUID()),
 		},
 		sendAttributes: map[string]schema.Attribute{
 			"max_sms_parts": optionalInt("Fail the plan when the message would be sent in more SMS parts than this (counted as `estimate.parts`), e.g. `1` for pipelines that must never send a long or UCS-2 message by mistake.",
@@ -50,6 +60,8 @@ type smsModel struct {
 	SMSEmailReply       types.String `tfsdk:"sms_email_reply"`
 	CharacterConversion types.Bool   `tfsdk:"character_conversion"`
 	Files               types.List   `tfsdk:"files"`
+	FallbackMode        types.List   `tfsdk:"fallback_mode"`
+	SMSCustomPageID     types.String `tfsdk:"sms_custom_page_id"`
 	MaxSMSParts         types.Int64  `tfsdk:"max_sms_parts"`
 	Estimate            types.Object `tfsdk:"estimate"`
 }
@@ -69,6 +81,8 @@ func (m *smsModel) toAPI(files []tnz.File) tnz.Message {
 		FromNumber:          m.FromNumber.ValueString(),
 		SMSEmailReply:       m.SMSEmailReply.ValueString(),
 		CharacterConversion: optionalBoolValue(m.CharacterConversion),
+		FallbackMode:        tnz.FallbackModes(stringElements(m.FallbackMode)),
+		SMSCustomPageID:     m.SMSCustomPageID.ValueString(),
 		Files:               files,
 	}
 }
