@@ -231,7 +231,9 @@ resource "tnz_sms" "test" {
 
 func TestAccDataSourceMessageStatus(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+	// It reads a message sent outside Terraform right away, which TNZ may
+	// answer with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 	sendOutsideTerraform(t, sb, "elsewhere7")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
