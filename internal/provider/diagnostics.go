@@ -41,6 +41,7 @@ const (
 	summaryFileContent            = "Invalid attachment content"
 	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
 	summaryFileTooLarge           = "Attachment too large"
+	summaryUnknownAtInvoke        = "Values unknown when invoking the action"
 )
 
 func detailUnexpectedProviderData(got any) string {
@@ -253,4 +254,28 @@ const detailTemplateIDLocal = "template_id is for TNZ Dashboard templates (UUIDs
 
 func detailFromTemplate(detail, attribute string) string {
 	return fmt.Sprintf("%s\n\n%s comes from the template.", detail, attribute)
+}
+
+const detailUnknownAtInvoke = "Terraform invoked the action with values it does not know yet; nothing was sent. " +
+	"Terraform gives an action its final values when it invokes it: this is a bug in Terraform or in the provider; please report it."
+
+// Progress events of a send action, shown while Terraform invokes it.
+
+func progressSubmitted(ch tnz.Channel, messageID string, confirmed bool) string {
+	if confirmed {
+		return fmt.Sprintf("Submitted %s message %q: TNZ accepted it", ch.Title(), messageID)
+	}
+	return fmt.Sprintf("Submitted %s message %q: TNZ has not confirmed it (see the warning)", ch.Title(), messageID)
+}
+
+func progressJob(messageID string, s *tnz.Status) string {
+	out := fmt.Sprintf("Message %q: job %s, %d of %d destinations complete", messageID, s.JobStatus, s.Complete, s.Count)
+	if s.Failed > 0 {
+		out += fmt.Sprintf(", %d failed", s.Failed)
+	}
+	return out
+}
+
+func progressRecipient(messageID string, position int, destination, status, result string) string {
+	return fmt.Sprintf("Message %q: destination %d (%s): %s, %s", messageID, position, destination, status, result)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -45,6 +46,7 @@ const (
 var (
 	_ provider.Provider              = (*tnzProvider)(nil)
 	_ provider.ProviderWithFunctions = (*tnzProvider)(nil)
+	_ provider.ProviderWithActions   = (*tnzProvider)(nil)
 )
 
 // New returns the provider factory; version is set at build time.
@@ -212,6 +214,7 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ActionData = data
 }
 
 // chooseAPIVersion is api_version, or the version the credentials imply: a
@@ -262,4 +265,9 @@ func (p *tnzProvider) Functions(context.Context) []func() function.Function {
 
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewMessageStatusDataSource, NewSMSReceivedDataSource}
+}
+
+// Actions need Terraform 1.14 or later; older versions do not see them.
+func (p *tnzProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{NewSendSMSAction, NewSendEmailAction, NewSendFaxAction, NewSendTTSAction, NewSendVoiceAction}
 }
