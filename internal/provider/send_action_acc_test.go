@@ -129,7 +129,11 @@ resource "terraform_data" "late" {
 // dev_overrides.
 func TestAccAction_invokeSendsOnce(t *testing.T) {
 	t.Parallel()
-	tf := actionsCLI(t)
+	tf := acceptanceCLI(t)
+	if !tf.atLeast(1, 14) {
+		t.Skipf("Terraform CLI version %s is below 1.14, which actions need: skipping test", tf.version)
+	}
+	tf.installProvider(t)
 	sb := startSandbox(t, sandbox.Options{})
 	dir := t.TempDir()
 	config := providerConfig(sb, sandbox.DefaultToken) + `
@@ -157,65 +161,73 @@ action "tnz_send_sms" "x" {
 	}
 }
 
-// terraformCLI runs a Terraform CLI of at least 1.14 with this provider
-// installed by dev_overrides.
+// terraformCLI is the Terraform CLI acceptance tests run
+// (TF_ACC_TERRAFORM_PATH), driven directly.
 type terraformCLI struct {
-	path string
-	env  []string
+	path    string
+	version string // e.g. "1.15.9-dev"
+	env     []string
 }
 
-// actionsCLI is the acceptance tests' Terraform with the provider built
-// from this module; the test skips, saying why, without TF_ACC or with a
-// Terraform older than 1.14.
-func actionsCLI(t *testing.T) terraformCLI {
+// acceptanceCLI is the acceptance tests' Terraform; the test skips without
+// TF_ACC.
+func acceptanceCLI(t *testing.T) *terraformCLI {
 	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1 to run it")
 	}
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	out, err := exec.Command(tf, "version", "-json").Output()
+	tf := &terraformCLI{path: os.Getenv("TF_ACC_TERRAFORM_PATH"), env: append(os.Environ(), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")}
+	out, err := exec.Command(tf.path, "version", "-json").Output()
 	if err != nil {
-		t.Fatalf("%s version: %v", tf, err)
+		t.Fatalf("%s version: %v", tf.path, err)
 	}
 	var v struct {
 		Version string `json:"terraform_version"`
 	}
 	if err := json.Unmarshal(out, &v); err != nil {
-		t.Fatalf("%s version -json: %v", tf, err)
+		t.Fatalf("%s version -json: %v", tf.path, err)
 	}
-	if !versionAtLeast(v.Version, 1, 14) {
-		t.Skipf("Terraform CLI version %s is below 1.14, which actions need: skipping test", v.Version)
-	}
+	tf.version = v.Version
+	return tf
+}
+
+// installProvider builds the provider from this module and installs it
+// for tf's commands through dev_overrides, so no terraform init is needed.
+func (tf *terraformCLI) installProvider(t *testing.T) {
+	t.Helper()
 	plugins := t.TempDir()
 	build := exec.Command("go", "build", "-o", filepath.Join(plugins, "terraform-provider-tnz"), "github.com/tnz-community/terraform-provider-tnz")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, out)
 	}
 	cliConfig := filepath.Join(plugins, "terraformrc")
-	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", "registry.terraform.io/tnz-community/tnz", plugins)
+	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", providerAddress, plugins)
 	if err := os.WriteFile(cliConfig, []byte(overrides), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return terraformCLI{path: tf, env: append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")}
+	tf.env = append(tf.env, "TF_CLI_CONFIG_FILE="+cliConfig)
 }
 
-// run runs terraform with args in dir and returns its output; it fails the
-// test when terraform fails.
-func (tf terraformCLI) run(t *testing.T, dir string, args ...string) string {
+// providerAddress is the provider's address in the registry.
+const providerAddress = "registry.terraform.io/tnz-community/tnz"
+
+// run runs terraform with args in dir and returns what it wrote to
+// standard output; it fails the test when terraform fails.
+func (tf *terraformCLI) run(t *testing.T, dir string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(tf.path, args...)
-	cmd.Dir, cmd.Env = dir, tf.env
-	out, err := cmd.CombinedOutput()
+	var stderr strings.Builder
+	cmd.Dir, cmd.Env, cmd.Stderr = dir, tf.env, &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, out)
+		t.Fatalf("terraform %s: %v\n%s%s", strings.Join(args, " "), err, out, stderr.String())
 	}
 	return string(out)
 }
 
-// versionAtLeast reports whether a Terraform version such as "1.15.9-dev"
-// is at least major.minor.
-func versionAtLeast(v string, major, minor int) bool {
-	parts := strings.SplitN(v, ".", 3)
+// atLeast reports whether tf is at least version major.minor.
+func (tf *terraformCLI) atLeast(major, minor int) bool {
+	parts := strings.SplitN(tf.version, ".", 3)
 	if len(parts) < 2 {
 		return false
 	}
