@@ -94,7 +94,7 @@ func sendActionSchema(ctx context.Context, spec channelSpec) aschema.Schema {
 	for _, name := range resourceOnly {
 		delete(attrs, name)
 	}
-	out := actionAttributes(attrs, map[string]string{
+	out := actionAttributes(attrs, "", map[string]string{
 		"template": fmt.Sprintf("A message template, given as the whole resource: `template = tnz_%s_template.<name>` (not its `id`). "+
 			"Every attribute the action sets itself overrides the template's; the rest come from the template.", ch),
 		"message_id": "Your identifier for the message (up to 40 letters, digits or `-`). Generated for each invocation when absent. " +
@@ -103,6 +103,7 @@ func sendActionSchema(ctx context.Context, spec channelSpec) aschema.Schema {
 		"wait_for": "`accepted` (default): the invocation ends when TNZ accepts the message. `completed`: it then polls the status (at most once a second, " +
 			"within `timeout`), reporting the job's progress and then each destination's outcome, until the job completes; " +
 			"all recipients failed is an error, some failed a warning, and a wait that ends first is a warning.",
+		"files.path": "A local regular file, read when planning and again when the action is invoked. Exactly one of `content` and `path`.",
 	})
 	out["timeout"] = aschema.StringAttribute{
 		Optional:            true,
@@ -112,10 +113,7 @@ func sendActionSchema(ctx context.Context, spec channelSpec) aschema.Schema {
 	return aschema.Schema{
 		MarkdownDescription: fmt.Sprintf("Sends %s through TNZ each time the action is invoked (Terraform 1.14 or later): from a resource's "+
 			"`lifecycle { action_trigger { … } }`, or by hand with `terraform apply -invoke=action.tnz_send_%s.<name>`. "+
-			"An action keeps nothing in state: every invocation sends a new message, and nothing is sent otherwise. "+
-			"The configuration is checked against TNZ's documented rejections when planning, and again with the final values before sending. "+
-			"When the outcome of a send is uncertain (the request may have reached TNZ), the invocation ends with a warning naming the message id: "+
-			"look it up with the `tnz_message_status` data source before invoking again. For a record of each message in state, use the `tnz_%s` resource.",
+			"Nothing is kept in state; for a record of each message in state, use the `tnz_%s` resource.",
 			actionMessages[ch], ch, ch),
 		Attributes: out,
 	}
@@ -131,8 +129,9 @@ func shortDuration(d time.Duration) string {
 
 // actionAttributes converts the send resources' attributes to an action's:
 // the same types, validators and descriptions (except those described
-// names), without the computed attributes an action cannot have.
-func actionAttributes(attrs map[string]rschema.Attribute, described map[string]string) map[string]aschema.Attribute {
+// gives, by dotted path from the root), without the computed attributes an
+// action cannot have. prefix is the path of attrs' parent ("files.").
+func actionAttributes(attrs map[string]rschema.Attribute, prefix string, described map[string]string) map[string]aschema.Attribute {
 	out := make(map[string]aschema.Attribute, len(attrs))
 	for name, a := range attrs {
 		if a.IsComputed() && !a.IsOptional() {
@@ -142,7 +141,7 @@ func actionAttributes(attrs map[string]rschema.Attribute, described map[string]s
 			panic(fmt.Sprintf("actionAttributes: %q is sensitive, which an action attribute cannot be", name))
 		}
 		description := a.GetMarkdownDescription()
-		if d, ok := described[name]; ok {
+		if d, ok := described[prefix+name]; ok {
 			description = d
 		}
 		switch a := a.(type) {
@@ -163,7 +162,7 @@ func actionAttributes(attrs map[string]rschema.Attribute, described map[string]s
 				MarkdownDescription: description,
 				Validators:          a.Validators,
 				NestedObject: aschema.NestedAttributeObject{
-					Attributes: actionAttributes(a.NestedObject.Attributes, nil),
+					Attributes: actionAttributes(a.NestedObject.Attributes, prefix+name+".", described),
 					Validators: a.NestedObject.Validators,
 				},
 			}

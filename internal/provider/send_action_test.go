@@ -266,6 +266,21 @@ func TestActionSchemas(t *testing.T) {
 				t.Errorf("%s.%s is %s, tnz_%s has %s", actionType(ch), a.Name, a.ValueType(), ch, r.ValueType())
 			case a.Name == "message" && a.Description != r.Description:
 				t.Errorf("%s.message is described %q, tnz_%s.message %q", actionType(ch), a.Description, ch, r.Description)
+			case a.Name == "files":
+				// The computed digest is state, which an action has none of.
+				var nested []string
+				for _, n := range a.NestedType.Attributes {
+					nested = append(nested, n.Name)
+					if n.Name == "path" && strings.Contains(n.Description, "state") {
+						t.Errorf("%s.files.path speaks of state: %q", actionType(ch), n.Description)
+					}
+				}
+				slices.Sort(nested)
+				if !slices.Equal(nested, []string{"content", "name", "path"}) {
+					t.Errorf("%s.files has %q, want content, name and path", actionType(ch), nested)
+				}
+			case slices.Contains([]string{"template", "message_id", "send_time", "wait_for"}, a.Name) && a.Description == r.Description:
+				t.Errorf("%s.%s has the resource's description %q, which speaks of state", actionType(ch), a.Name, a.Description)
 			}
 		}
 		for name := range resourceAttrs {
