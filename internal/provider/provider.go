@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -158,18 +159,14 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 
-	unknown := rejection.Unknowns{}
-	token := stringOrEnv(cfg.AuthToken, envAuthToken, "auth_token", unknown)
-	sender := stringOrEnv(cfg.Sender, envSender, "sender", unknown)
-	apiKey := stringOrEnv(cfg.APIKey, envAPIKey, "api_key", unknown)
-	baseURL := stringOrEnv(cfg.BaseURL, envBaseURL, "base_url", unknown)
-	for _, f := range rejection.CheckCredentials(rejection.Credentials{AuthToken: token, Sender: sender, APIKey: apiKey, Unknown: unknown}) {
-		resp.Diagnostics.AddAttributeError(path.Root(f.Attribute.Name()), f.Summary, f.Detail)
-	}
-	if resp.Diagnostics.HasError() || len(unknown) > 0 || cfg.RequestTimeout.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.APIVersion.IsUnknown() {
+	token, sender, apiKey, baseURL := stringOrEnv(cfg.AuthToken, envAuthToken), stringOrEnv(cfg.Sender, envSender), stringOrEnv(cfg.APIKey, envAPIKey), stringOrEnv(cfg.BaseURL, envBaseURL)
+	if anyUnknown(cfg.AuthToken, cfg.Sender, cfg.APIKey, cfg.BaseURL, cfg.APIVersion, cfg.RequestTimeout, cfg.MaxRetries, cfg.ResendUnconfirmedAfter) {
 		return // resources still validate; the client is configured again at apply with known values
 	}
-	version := chooseAPIVersion(cfg.APIVersion, token, sender, apiKey, &resp.Diagnostics)
+	version, problems := tnz.CheckAuth(tnz.Config{AuthToken: token, Sender: sender, APIKey: apiKey, APIVersion: cfg.APIVersion.ValueString()})
+	for _, p := range problems {
+		addAuthProblem(p, &resp.Diagnostics)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -217,39 +214,41 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.ActionData = data
 }
 
-// chooseAPIVersion is api_version, or the version the credentials imply: a
-// token means v3.00, sender and api_key mean v2.02. Credentials the version
-// cannot use are an error, as are both kinds at once.
-func chooseAPIVersion(configured types.String, token, sender, apiKey string, diags *diag.Diagnostics) string {
-	legacy := sender != "" || apiKey != ""
-	if token != "" && legacy {
+// addAuthProblem reports a credential problem the client found
+// (tnz.CheckAuth owns the rules): with TNZ's documented text where TNZ
+// documents one, on the attribute to change.
+func addAuthProblem(p tnz.AuthProblem, diags *diag.Diagnostics) {
+	if row := rejection.ForAuth(p.Kind); row != nil {
+		diags.AddAttributeError(path.Root(row.Attribute.Name()), row.Summary(0), row.Fix)
+		return
+	}
+	switch p.Kind {
+	case tnz.ConflictingCredentials:
 		diags.AddAttributeError(path.Root("auth_token"), summaryConflictingCredentials, detailConflictingCredentials)
-		return ""
+	case tnz.VersionNeedsSenderKey:
+		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsLegacy(p.Version))
+	case tnz.VersionNeedsToken:
+		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsToken(p.Version))
+	default:
+		diags.AddError(summaryInvalidConfig, detailInvalidConfig(p))
 	}
-	version := configured.ValueString()
-	switch {
-	case configured.IsNull() && legacy:
-		return tnz.V202
-	case configured.IsNull():
-		return tnz.V300
-	case version == tnz.V202 && !legacy:
-		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsLegacy(version))
-	case version != tnz.V202 && legacy:
-		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsToken(version))
-	}
-	return version
 }
 
 // stringOrEnv is the attribute's value, else the environment variable's.
-func stringOrEnv(v types.String, env, attribute string, unknown rejection.Unknowns) string {
-	if v.IsUnknown() {
-		unknown.Add(rejection.Root(attribute))
-		return ""
-	}
+func stringOrEnv(v types.String, env string) string {
 	if !v.IsNull() {
 		return strings.TrimSpace(v.ValueString())
 	}
 	return strings.TrimSpace(os.Getenv(env))
+}
+
+func anyUnknown(values ...attr.Value) bool {
+	for _, v := range values {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {

@@ -238,13 +238,15 @@ func TestActionSchemas(t *testing.T) {
 	if err != nil || hasErrors(schema.Diagnostics) {
 		t.Fatalf("GetProviderSchema: %v %v", err, schema.Diagnostics)
 	}
-	if len(schema.ActionSchemas) != len(tnz.Channels) {
-		t.Errorf("%d action schemas, want one per channel", len(schema.ActionSchemas))
+	specs := channelSpecs()
+	if len(schema.ActionSchemas) != len(specs) {
+		t.Errorf("%d action schemas, want one per send resource (%d)", len(schema.ActionSchemas), len(specs))
 	}
-	for _, ch := range tnz.Channels {
+	for _, spec := range specs {
+		ch := spec.channel
 		as, ok := schema.ActionSchemas[actionType(ch)]
 		if !ok {
-			t.Errorf("no action %s", actionType(ch))
+			t.Errorf("the send resource tnz_%s has no action %s: add one (send_action.go, and Actions in provider.go)", ch, actionType(ch))
 			continue
 		}
 		resourceAttrs := map[string]*tfprotov6.SchemaAttribute{}

@@ -31,17 +31,6 @@ func CheckContent(in Input) []Finding {
 	return out
 }
 
-// CheckCredentials returns the provider-level rejections for the credentials.
-func CheckCredentials(c Credentials) []Finding {
-	var out []Finding
-	for _, r := range Table {
-		if r.checkCredentials != nil {
-			out = append(out, r.checkCredentials(r, c)...)
-		}
-	}
-	return out
-}
-
 func checkMissingDestinations(r *Row, in Input) []Finding {
 	if in.Unknown.Within(Root("destinations")) || len(in.Message.Base().Destinations) > 0 {
 		return nil
@@ -127,35 +116,6 @@ func checkEachFile(r *Row, in Input, field string, ok func(tnz.File) bool) []Fin
 func checkSMSMessage(r *Row, in Input) []Finding {
 	m, ok := in.Message.(*tnz.SMSMessage)
 	if !ok || in.Unknown.Is(Root("message")) || in.Unknown.Is(Root("template_id")) || !blank(m.Message) || !blank(m.TemplateID) {
-		return nil
-	}
-	return []Finding{r.finding(0)}
-}
-
-func checkUnauthorized(r *Row, c Credentials) []Finding {
-	if c.Unknown.Is(Root("auth_token")) || c.Unknown.Is(Root("sender")) || c.Unknown.Is(Root("api_key")) ||
-		c.AuthToken != "" || c.Sender != "" || c.APIKey != "" {
-		return nil
-	}
-	return []Finding{r.finding(0)}
-}
-
-func checkMissingSender(r *Row, c Credentials) []Finding {
-	if c.Unknown.Is(Root("auth_token")) || c.Unknown.Is(Root("sender")) || c.AuthToken != "" || c.APIKey == "" || c.Sender != "" {
-		return nil
-	}
-	return []Finding{r.finding(0)}
-}
-
-func checkMissingAPIKey(r *Row, c Credentials) []Finding {
-	if c.Unknown.Is(Root("auth_token")) || c.Unknown.Is(Root("api_key")) || c.AuthToken != "" || c.Sender == "" || c.APIKey != "" {
-		return nil
-	}
-	return []Finding{r.finding(0)}
-}
-
-func checkSenderFormat(r *Row, c Credentials) []Finding {
-	if c.Unknown.Is(Root("sender")) || c.Sender == "" || IsEmailAddress(c.Sender) {
 		return nil
 	}
 	return []Finding{r.finding(0)}

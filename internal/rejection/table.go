@@ -42,9 +42,12 @@ type Row struct {
 	// from elsewhere: templates, which hold part of a message, skip them.
 	WholeMessage bool
 
-	checkMessage     func(r *Row, in Input) []Finding
-	checkCredentials func(r *Row, c Credentials) []Finding
-	pattern          *regexp.Regexp
+	// Auth is the client's credential rule the row documents, for rows
+	// about the provider's credentials (tnz.CheckAuth owns those rules).
+	Auth tnz.AuthProblemKind
+
+	checkMessage func(r *Row, in Input) []Finding
+	pattern      *regexp.Regexp
 }
 
 // AppliesTo reports whether the row concerns messages of channel ch.
@@ -130,36 +133,36 @@ var (
 		Why:     "A server fault cannot be predicted; any HTTP 5xx answer maps to this row.",
 	}
 	MissingSender = &Row{
-		Text:             "Missing Sender",
-		Meaning:          "Empty 'Sender' field or your API call is malformed and we can't find the 'Sender'",
-		Attribute:        Root("sender"),
-		Fix:              "Set sender (or TNZ_SENDER) to the API user's e-mail address, or use auth_token instead of sender and api_key.",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkMissingSender,
+		Text:      "Missing Sender",
+		Meaning:   "Empty 'Sender' field or your API call is malformed and we can't find the 'Sender'",
+		Attribute: Root("sender"),
+		Fix:       "Set sender (or TNZ_SENDER) to the API user's e-mail address, or use auth_token instead of sender and api_key.",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.MissingSender,
 	}
 	MissingAPIKey = &Row{
-		Text:             "Missing APIKey",
-		Meaning:          "Empty 'APIKey'",
-		Attribute:        Root("api_key"),
-		Fix:              "Set api_key (or TNZ_API_KEY) to the API key of the sender, or use auth_token instead of sender and api_key.",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkMissingAPIKey,
+		Text:      "Missing APIKey",
+		Meaning:   "Empty 'APIKey'",
+		Attribute: Root("api_key"),
+		Fix:       "Set api_key (or TNZ_API_KEY) to the API key of the sender, or use auth_token instead of sender and api_key.",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.MissingAPIKey,
 	}
 	InvalidSenderFormat = &Row{
-		Text:             "Invalid sender format",
-		Meaning:          "'Sender' is not an email address",
-		Attribute:        Root("sender"),
-		Fix:              "Set sender to the API user's e-mail address, e.g. \"application@example.com\".",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkSenderFormat,
+		Text:      "Invalid sender format",
+		Meaning:   "'Sender' is not an email address",
+		Attribute: Root("sender"),
+		Fix:       "Set sender to the API user's e-mail address, e.g. \"application@example.com\".",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.InvalidSender,
 	}
 	Unauthorized = &Row{
-		Text:             "Unauthorized",
-		Meaning:          "Your Authorization token is incorrect or missing",
-		Attribute:        Root("auth_token"),
-		Fix:              "Set auth_token in the provider block or the TNZ_AUTH_TOKEN environment variable to an Auth Token from the TNZ Dashboard (Users > API > Auth Token); or, for API v2.02, sender and api_key (TNZ_SENDER, TNZ_API_KEY).",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkUnauthorized,
+		Text:      "Unauthorized",
+		Meaning:   "Your Authorization token is incorrect or missing",
+		Attribute: Root("auth_token"),
+		Fix:       "Set auth_token in the provider block or the TNZ_AUTH_TOKEN environment variable to an Auth Token from the TNZ Dashboard (Users > API > Auth Token); or, for API v2.02, sender and api_key (TNZ_SENDER, TNZ_API_KEY).",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.NoCredentials,
 	}
 	MissingMessageData = &Row{
 		Text:    "Missing message data",
@@ -304,7 +307,18 @@ var Table = []*Row{
 
 // CheckedAtPlan reports whether the provider implements the row's plan-time check.
 func (r *Row) CheckedAtPlan() bool {
-	return r.checkMessage != nil || r.checkCredentials != nil
+	return r.checkMessage != nil || r.Auth != 0
+}
+
+// ForAuth is the row that documents a credential problem, or nil when TNZ
+// documents none for it.
+func ForAuth(k tnz.AuthProblemKind) *Row {
+	for _, r := range Table {
+		if r.Auth == k {
+			return r
+		}
+	}
+	return nil
 }
 
 func init() {

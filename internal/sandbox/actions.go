@@ -48,14 +48,18 @@ type actionKind struct {
 }
 
 // actions is keyed by the lower-case path segment. SPEC: abort and
-// reschedule on every channel, resubmit on all but SMS, pacing on TTS and
-// Voice; elsewhere the path is unknown (404).
+// reschedule on every channel but Workflow, resubmit on Email, Fax, TTS and
+// Voice, pacing on TTS and Voice; elsewhere the path is unknown (404).
 var actions = map[string]*actionKind{
-	"abort":      {name: actionAbort, supports: func(*channel) bool { return true }, apply: (*message).abort},
-	"reschedule": {name: actionReschedule, supports: func(*channel) bool { return true }, apply: (*message).reschedule},
+	"abort":      {name: actionAbort, supports: hasActions, apply: (*message).abort},
+	"reschedule": {name: actionReschedule, supports: hasActions, apply: (*message).reschedule},
 	"resubmit":   {name: actionResubmit, supports: func(ch *channel) bool { return ch.canResubmit }, apply: (*message).resubmit},
 	"pacing":     {name: actionPacing, supports: func(ch *channel) bool { return ch.canPace }, apply: (*message).pace},
 }
+
+// hasActions reports whether ch's messages take abort and reschedule: all
+// channels but Workflow, which has only its send.
+func hasActions(ch *channel) bool { return !ch.statusless }
 
 // actionResponse is SPEC's action answer, in SPEC's field order.
 type actionResponse struct {

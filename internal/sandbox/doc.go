@@ -10,9 +10,9 @@
 //	GET   /api/v3.00/{channel}/{MessageID}             status of the most recent message with that id
 //	PATCH /api/v3.00/{channel}/{MessageID}/abort       abort a message not sent yet
 //	PATCH /api/v3.00/{channel}/{MessageID}/reschedule  move a Delayed message
-//	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (not sms)
+//	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (email, fax, tts, voice)
 //	PATCH /api/v3.00/{channel}/{MessageID}/pacing      set NumberOfOperators (tts and voice only)
-//	GET   /api/v3.00/sms/received                      inbound SMS
+//	GET   /api/v3.00/{sms|whatsapp|rcs}/received       inbound messages of that channel
 //	POST  /api/{v2}/send/{channel}                     send ({"MessageData":{…}}), see API v2.0x
 //	GET   /api/{v2}/get/status/{MessageID}             status, any channel
 //	POST  /api/{v2}/get/status                         the same, {Sender,APIKey,MessageID} (legacy form)
@@ -29,13 +29,18 @@
 //	GET   /sandbox/health                              200 when serving
 //
 // where {v2} is v2.01, v2.02, v2.03 or v2.04, and {channel} is sms, email,
-// fax, tts or voice. Each channel keeps its
-// own messages: an id sent by /tts is not found at /voice. Actions act on
-// the most recent message with the id, as SPEC says. /sms/received is the
-// inbound list, so an SMS whose MessageID is "received" has no readable
-// status (its actions still work); on the other channels "received" is an
-// ordinary id. resubmit on sms and pacing on sms, email and fax are not in
-// SPEC and answer 404 as unknown paths.
+// fax, tts, voice, whatsapp, rcs or workflow. Each channel keeps its own
+// messages: an id sent by /tts is not found at /voice. Actions act on the
+// most recent message with the id, as the OpenAPI file says.
+// /{sms,whatsapp,rcs}/received is the channel's inbound list, so such a
+// message whose MessageID is "received" has no readable status (its
+// actions still work); on the other channels "received" is an ordinary
+// id. resubmit on sms, whatsapp and rcs, and pacing on all but tts and
+// voice, are not in the OpenAPI file and answer 404 as unknown paths.
+// Workflow has only its send: its status, actions and received list are
+// unknown paths (404), and its messages show only in /sandbox/messages.
+// whatsapp, rcs and workflow are v3.00 only: the v2.0x routes neither send
+// nor find their messages.
 //
 // Path segments and query parameter names match case-insensitively, one
 // trailing slash is ignored, and a blank query value counts as absent.
@@ -67,7 +72,9 @@
 //
 // A rejected send answers 400 {"Result":"Failed","ErrorMessage":[…]} listing
 // every failing check, in this order, with the documented texts (n is the
-// 1-based position in the list concerned):
+// 1-based position in the list concerned). The documented rows for every
+// message type (1, 2 and 6) apply to every channel, WhatsApp, RCS and
+// Workflow included, and the file rows (7) to every channel with Files:
 //
 //  1. "Missing or empty destinations": none of the channel's top-level
 //     destination keys (below), ContactID, GroupID, or a non-empty
@@ -80,7 +87,13 @@
 //     GroupID always suit. Unsuitable entries beside suitable ones are
 //     dropped.
 //  3. The channel's content check (below).
-//  4. TTS and Voice only, for each Keypads entry n in turn:
+//  4. WhatsApp, RCS and Workflow only (below): each required field, then
+//     each UUID, then FallbackMode. TNZ documents no texts for these;
+//     "Missing required field: <key>" is the Python v3 SDK's client-side
+//     text, "Invalid <key> - must be a UUID" and "Invalid FallbackMode -
+//     use …" the sandbox's own. A UUID is any 8-4-4-4-12 hex string
+//     (TNZ's own examples are not RFC 9562 UUIDs).
+//  5. TTS and Voice only, for each Keypads entry n in turn:
 //     "Missing tone on keypad n" when Tone is absent;
 //     "Invalid tone on keypad n. Tone must be between 0~9" when Tone is not
 //     one of the integers 0–9 (a JSON number, or a string read leniently);
@@ -90,11 +103,12 @@
 //     is not "greater than 9 digits and numeric": an optional leading +
 //     (SPEC's own example is +64800123123) and then 10 or more digits,
 //     nothing else.
-//  5. "WebhookCallbackURL must start with https://": a non-empty
+//  6. "WebhookCallbackURL must start with https://": a non-empty
 //     WebhookCallbackURL without that prefix (any case).
-//  6. SMS, Email and Fax only: "Missing file name on file n" / "Missing file
-//     data on file n" when the n-th Files entry lacks Name or Data.
-//  7. "Invalid MessageID - use at most 40 letters, digits or '-'": the
+//  7. SMS, Email, Fax, WhatsApp and RCS only: "Missing file name on file
+//     n" / "Missing file data on file n" when the n-th Files entry lacks
+//     Name or Data.
+//  8. "Invalid MessageID - use at most 40 letters, digits or '-'": the
 //     sandbox's own wording; the API documents the limit but no text.
 //
 // Addresses: a phone number is, after removing spaces, dashes, dots and
@@ -123,6 +137,31 @@
 //     synonym Message and TemplateID are all empty. Keypads are checked.
 //   - Voice: as TTS, except that Message is not a synonym (the audio goes in
 //     MessageToPeople).
+//   - WhatsApp: phone numbers as for SMS. TemplateID, Message and FromNumber
+//     are each required ("Missing required field: TemplateID", …), as the
+//     OpenAPI file marks them: TNZ sends the template outside the
+//     recipient's 24-hour window and Message inside it. TemplateID must be
+//     a UUID. FallbackMode is None, SMS, Voice or RCS ("Invalid
+//     FallbackMode - use None, SMS, Voice or RCS").
+//   - RCS: phone numbers as for SMS. Content: "Missing required field:
+//     Message or TemplateID" when both are empty; TemplateID must be a
+//     UUID. FallbackMode is None, SMS, Voice or WhatsApp, or WAPP, the
+//     .NET and TypeScript v3 SDKs' token for WhatsApp ("Invalid
+//     FallbackMode - use None, SMS, Voice or WhatsApp").
+//   - Workflow: a phone number or an e-mail address in top-level
+//     Destination, ToNumber or MainPhone, or in an entry's ToNumber,
+//     MainPhone, EmailAddress, Recipient or MobilePhone (one entry may
+//     carry several; the first usable one names it). WorkflowTemplateID is
+//     required ("Missing required field: WorkflowTemplateID") and must be a
+//     UUID.
+//
+// FallbackMode is read leniently: one value or an ordered, comma-separated
+// list (the OpenAPI file's own WhatsApp example is "SMS, Voice", and the
+// .NET and TypeScript SDKs send lists), matched case-insensitively; None
+// adds nothing. Keys a channel's request does not have in the OpenAPI file
+// are unknown there and ignored, like any unknown key: ReportTo (and
+// ErrorEmailNotify) on WhatsApp, RCS and Workflow; Mode and TemplateID on
+// Workflow, so a Workflow sent with Mode "Test" runs live.
 //
 // # Acceptance and lifecycle
 //
@@ -148,7 +187,30 @@
 //   - Fax: Failed "Busy" when the number's digits end in 99, otherwise
 //     Success "SentOK" at 0.30;
 //   - TTS and Voice: Failed "No Answer" when the number's digits end in 99,
-//     otherwise Success "Answered" at 0.40.
+//     otherwise Success "Answered" at 0.40;
+//   - WhatsApp: Failed "Bad Number" when the number's digits end in 99;
+//     Failed "No WhatsApp account" (the sandbox's wording) when they end in
+//     97 or 98, the numbers that "do not have WhatsApp"; otherwise Success
+//     "Delivered" at 0.08;
+//   - RCS: Failed "Bad Number" when the digits end in 99; Failed "RCS not
+//     supported" (the sandbox's wording) for the numbers RCS cannot reach:
+//     New Zealand (+64) and Australia (+61), where TNZ documents RCS as
+//     unsupported, and any number whose digits end in 98; otherwise
+//     Success "Delivered" at 0.06;
+//   - Workflow: Success "Started" unless the digits end in 99 (shown only
+//     as the job's progress in /sandbox/messages).
+//
+// So: a NZ number ending in 97 or 98 has neither WhatsApp nor RCS; other
+// NZ and AU numbers have WhatsApp only; elsewhere, a number ending in 97
+// has RCS only, 98 neither, and others both.
+//
+// Fallback: when WhatsApp or RCS fails a recipient, the channels of its
+// FallbackMode are tried in order, each by its own rule above, until one
+// delivers. The recipient then shows the channel that reached it or, when
+// none did, the last one tried: its Type ("SMS", "Voice", "RCS",
+// "WhatsApp"), Result and price. Without FallbackMode (or None) the
+// failure stands. Address Book entries are always delivered on the
+// message's own channel.
 //
 // A ContactID, GroupID or GroupCode entry (or top-level ContactID or
 // GroupID) is one recipient with an empty Destination that always succeeds.
@@ -222,10 +284,11 @@
 // +… is kept, 00… becomes +…, a local 0… number is taken as New Zealand
 // (+64…), bare digits get a +. Attention, Company and Custom1–Custom9 are
 // echoed; SentTime* appear once the recipient was sent to (not for
-// aborted ones). Only SMS recipients have SMSReplies (SPEC
-// SMSReplies_Detail, [] when none) and MessageText: the Message with
-// [[FirstName]]-style tokens filled from the entry, shown only once the
-// recipient was delivered.
+// aborted ones). SMS, WhatsApp and RCS recipients have SMSReplies (the
+// OpenAPI file's SMSReplies_Detail, [] when none); only SMS recipients have MessageText:
+// the Message with [[FirstName]]-style tokens filled from the entry, shown
+// only once the recipient was delivered (the OpenAPI file's WhatsApp and RCS
+// recipients declare no MessageText).
 //
 // recordsPerPage (1–100, default 100, SPEC's maximum) and page (from 1,
 // default 1) select the recipients shown; TotalRecords is the number of
@@ -258,8 +321,13 @@
 //
 // Inbound SMS exist only when injected: (*Server).InjectReply for a reply
 // to an SMS, (*Server).InjectInbound for an SMS that matches none, or POST
-// /sandbox/inbound {"From","MessageText","MessageID"?} (no auth, like the
-// other /sandbox routes; a reply when MessageID is given). Each is
+// /sandbox/inbound {"From","MessageText","MessageID"?,"Channel"?} (no auth,
+// like the other /sandbox routes; a reply when MessageID is given).
+// WhatsApp and RCS messages are received the same way, on their own
+// channel: InjectReplyOn and InjectInboundOn, or Channel "whatsapp" or
+// "rcs" (default "sms"; another answers 400 "Channel must be sms, whatsapp
+// or rcs"); everything below holds for them with that channel's messages,
+// SMSReplies and /{channel}/received. v2.0x lists SMS only. Each is
 // received at the Clock's now, gets a UUIDv4 ReceivedID, and shows From in
 // E.164. A reply must come from a recipient (numbers compared in E.164)
 // that the SMS was delivered to (Status Success, Mode "Test" included); it

@@ -147,7 +147,7 @@ func New(opts Options) *Server {
 
 // Received is one accepted send.
 type Received struct {
-	Channel    string // "sms", "email", "fax", "tts" or "voice"
+	Channel    string // "sms", "email", "fax", "tts", "voice", "whatsapp", "rcs" or "workflow"
 	APIVersion string // "v3.00", or "v2.01" to "v2.04" (lower case whatever the path's case)
 	MessageID  string
 	ReceivedAt time.Time
@@ -342,10 +342,16 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 			s.send(w, r, ch, "v3.00")
 		}, kind: SendRequest, subject: sendSubject}, true
 	case 2:
-		// SPEC's /sms/received is a fixed path beside /sms/{MessageID}; on
-		// the other channels "received" is just a MessageID.
+		if ch.statusless {
+			return endpoint{}, false
+		}
+		// The OpenAPI file's /{sms,whatsapp,rcs}/received is a fixed path
+		// beside /{channel}/{MessageID}; on the other channels "received"
+		// is just a MessageID.
 		if ch.hasReplies && strings.EqualFold(rest[1], "received") {
-			return endpoint{methods: get, serve: s.received}, true
+			return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {
+				s.received(w, r, ch)
+			}}, true
 		}
 		return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {
 			s.status(w, r, ch, rest[1])

@@ -126,8 +126,12 @@ func (m *message) status(now time.Time, p paging) statusResponse {
 		if i < from || i >= to {
 			continue
 		}
+		typ := m.ch.recipientType
+		if o.recipientType != "" {
+			typ = o.recipientType
+		}
 		rs := recipientStatus{
-			Type: m.ch.recipientType, DestSeq: fmt.Sprintf("%08d", i+1),
+			Type: typ, DestSeq: fmt.Sprintf("%08d", i+1),
 			Destination: r.address, ContactID: r.contactID,
 			Status: o.status, Result: o.result,
 			Attention: r.fields["Attention"], Company: r.fields["Company"],

@@ -55,7 +55,7 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 	switch {
 	case seg(0) == "send" && n == 2:
 		ch, ok := channels[seg(1)]
-		if !ok {
+		if !ok || ch.v3Only {
 			break
 		}
 		subject := func(b body) string { return sendSubject(asBody(b["MessageData"])) }
@@ -342,7 +342,7 @@ func (s *Server) v2Received(w http.ResponseWriter, r *http.Request, version stri
 	s.mu.Lock()
 	var found []v2ReceivedMessage
 	for _, in := range s.store.inbound {
-		if !in.at.Before(from) && !in.at.After(to) {
+		if in.ch == smsChannel && !in.at.Before(from) && !in.at.After(to) {
 			found = append(found, in.v2Listed())
 		}
 	}

@@ -26,9 +26,8 @@ func newV2Client(t *testing.T, baseURL, version string, mutate ...func(*Config))
 	t.Helper()
 	return newTestClient(t, baseURL, append([]func(*Config){func(c *Config) {
 		c.APIVersion = version
-		c.Sender, c.APIKey = testSender, testAPIKey
-		if dialects[version].auth == senderKeyAuth {
-			c.AuthToken = ""
+		if dialects[version].auth == senderKeyAuth { // one kind of credentials only
+			c.AuthToken, c.Sender, c.APIKey = "", testSender, testAPIKey
 		}
 	}}, mutate...)...)
 }
@@ -64,10 +63,10 @@ func checkV2Auth(t *testing.T, version string, req capturedRequest) {
 }
 
 // forV2 removes from a full fixture what v2.0x refuses: TemplateID,
-// GroupCode destinations, BCCEmail and AnswerPhoneMode.
+// NotificationType, GroupCode destinations, BCCEmail and AnswerPhoneMode.
 func forV2[M Message](m M) M {
 	c := m.Base()
-	c.TemplateID = ""
+	c.TemplateID, c.NotificationType = "", ""
 	var keep []Destination
 	for _, d := range c.Destinations {
 		if d.GroupCode == "" {
@@ -212,11 +211,15 @@ func TestV2SendGoldenBodies(t *testing.T) {
 }
 
 // The token never travels in a legacy body or header, and the legacy
-// credentials never in a token request, whatever else is configured.
+// credentials never in a token request: New refuses both kinds at once, and
+// each form carries only its own.
 func TestV2CredentialsOnlyInTheirForm(t *testing.T) {
 	for _, version := range v2Versions {
+		if _, err := New(Config{BaseURL: "http://127.0.0.1:1", APIVersion: version, AuthToken: testToken, Sender: testSender, APIKey: testAPIKey}); err == nil {
+			t.Errorf("%s: both kinds of credentials accepted", version)
+		}
 		srv := newCaptureServer(t, http.StatusOK, v2SendAnswer)
-		c := newV2Client(t, srv.URL, version, func(c *Config) { c.AuthToken = testToken })
+		c := newV2Client(t, srv.URL, version)
 		if _, err := c.Send(context.Background(), smsTo("ID1", "+6421000001")); err != nil {
 			t.Fatalf("%s: %v", version, err)
 		}
@@ -240,6 +243,8 @@ func TestV2CredentialsOnlyInTheirForm(t *testing.T) {
 func TestV2RefusesV3OnlyFieldsBeforeAnyCall(t *testing.T) {
 	withTemplate := minimalSMS()
 	withTemplate.TemplateID = fixtureTemplate
+	withNotification := minimalFax()
+	withNotification.NotificationType = "Email"
 	withGroupCode := minimalSMS()
 	withGroupCode.Destinations = append(withGroupCode.Destinations, Destination{GroupCode: "My_Test_Group"})
 	withBCC := minimalEmail()
@@ -254,6 +259,7 @@ func TestV2RefusesV3OnlyFieldsBeforeAnyCall(t *testing.T) {
 		want []string
 	}{
 		{"TemplateID", withTemplate, []string{"TemplateID", "only supported by API v3.00", "put the content in the message"}},
+		{"NotificationType", withNotification, []string{"NotificationType", "only supported by API v3.00", "API user's default"}},
 		{"GroupCode", withGroupCode, []string{"destination 2", "GroupCode", "GroupID instead"}},
 		{"BCCEmail", withBCC, []string{"BCCEmail", "only supported by API v3.00"}},
 		{"TTS AnswerPhoneMode", ttsMode, []string{"AnswerPhoneMode", "only supported by API v3.00"}},
@@ -436,7 +442,6 @@ func TestNewDefaultVersionFollowsCredentials(t *testing.T) {
 		want string
 	}{
 		{"token", Config{AuthToken: testToken}, V300},
-		{"token and legacy", Config{AuthToken: testToken, Sender: testSender, APIKey: testAPIKey}, V300},
 		{"legacy only", Config{Sender: " " + testSender + " ", APIKey: testAPIKey + "\n"}, V202},
 	} {
 		c, err := New(tc.cfg)

@@ -75,6 +75,28 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 		body = v300TTS{v300Call: newV300Call(TTS, &m.Call), Voice: m.Voice}
 	case *VoiceMessage:
 		body = v300Voice{v300Call: newV300Call(Voice, &m.Call)}
+	case *WhatsAppMessage:
+		body = v300WhatsApp{
+			v300Common:   newV300Common(WhatsApp, &m.Common),
+			Message:      m.Message,
+			FromNumber:   m.FromNumber,
+			FallbackMode: m.FallbackMode,
+			Files:        newWireFiles(m.Files),
+		}
+	case *RCSMessage:
+		body = v300RCS{
+			v300Common:    newV300Common(RCS, &m.Common),
+			Message:       m.Message,
+			FromNumber:    m.FromNumber,
+			SMSEmailReply: m.SMSEmailReply,
+			FallbackMode:  m.FallbackMode,
+			Files:         newWireFiles(m.Files),
+		}
+	case *WorkflowMessage:
+		if err := checkWorkflowDestinations(m.Destinations); err != nil {
+			return nil, err
+		}
+		body = v300Workflow{WorkflowTemplateID: m.WorkflowTemplateID, v300Common: newV300Common(Workflow, &m.Common)}
 	default:
 		return nil, fmt.Errorf("sending %s messages is not supported by API %s", msg.Channel().Title(), V300)
 	}
@@ -94,10 +116,10 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 // lists only the path parameter; the v3 SDKs send the paging query, and
 // the server pages Recipients by it, notes §6.1).
 func (d *v300) statusRequest(ch Channel, messageID string, page, perPage int) (*apiRequest, error) {
-	if ch == SMS && strings.EqualFold(messageID, "received") {
-		// GET /sms/received is the inbound SMS list, not this message.
-		return nil, errors.New(`the status of an SMS with message id "received" cannot be fetched: ` +
-			"API " + V300 + " serves the inbound SMS list at that path")
+	if ch.HasReceived() && strings.EqualFold(messageID, "received") {
+		// GET /{ch}/received is the channel's received list, not this message.
+		return nil, fmt.Errorf(`the status of the %s message with id "received" cannot be fetched: `+
+			"API %s serves the inbound %s list at that path", ch.Title(), V300, ch.Title())
 	}
 	return &apiRequest{
 		method: http.MethodGet,
@@ -140,6 +162,7 @@ type v300Common struct {
 	SubAccount            string            `json:"SubAccount,omitempty"`
 	Department            string            `json:"Department,omitempty"`
 	ChargeCode            string            `json:"ChargeCode,omitempty"`
+	NotificationType      string            `json:"NotificationType,omitempty"`
 	WebhookCallbackURL    string            `json:"WebhookCallbackURL,omitempty"`
 	WebhookCallbackFormat string            `json:"WebhookCallbackFormat,omitempty"`
 	ReportTo              string            `json:"ReportTo,omitempty"`
@@ -157,6 +180,7 @@ func newV300Common(ch Channel, c *Common) v300Common {
 		SubAccount:            c.SubAccount,
 		Department:            c.Department,
 		ChargeCode:            c.ChargeCode,
+		NotificationType:      c.NotificationType,
 		WebhookCallbackURL:    c.WebhookCallbackURL,
 		WebhookCallbackFormat: c.WebhookCallbackFormat,
 		ReportTo:              c.ReportTo,
@@ -215,18 +239,53 @@ func newV300Destination(ch Channel, d Destination) v300Destination {
 		GroupID:   d.GroupID,
 		GroupCode: d.GroupCode,
 	}
-	// Recipient goes in the key the channel reads (SPEC schemas.Destinations;
-	// notes §3): SMS and Fax numbers in ToNumber, e-mail in EmailAddress,
-	// voice calls in MainPhone.
+	// Recipient goes in the key the channel reads (the OpenAPI file's
+	// Destinations schema; the SDKs' choices): SMS, Fax, WhatsApp and RCS
+	// numbers in ToNumber, e-mail in EmailAddress, voice calls in MainPhone.
 	switch ch {
-	case SMS, Fax:
+	case SMS, Fax, WhatsApp, RCS:
 		out.ToNumber = d.Recipient
 	case Email:
 		out.EmailAddress = d.Recipient
 	case TTS, Voice:
 		out.MainPhone = d.Recipient
+	case Workflow:
+		// A Workflow contact carries its addresses by kind;
+		// checkWorkflowDestinations made sure Recipient takes a free one.
+		out.ToNumber, out.EmailAddress, out.MainPhone = d.ToNumber, d.EmailAddress, d.MainPhone
+		if *workflowKey(&out, d.Recipient) == "" {
+			*workflowKey(&out, d.Recipient) = d.Recipient
+		}
 	}
 	return out
+}
+
+// workflowKey is where a Workflow destination's Recipient goes: an e-mail
+// address (it has an @) in EmailAddress, anything else in ToNumber, the
+// key the Python v3 SDK gives a bare Workflow destination.
+func workflowKey(d *v300Destination, recipient string) *string {
+	if strings.Contains(recipient, "@") {
+		return &d.EmailAddress
+	}
+	return &d.ToNumber
+}
+
+// checkWorkflowDestinations refuses a Workflow destination whose Recipient
+// and explicit address of the same kind are both set: one would be lost.
+func checkWorkflowDestinations(dests []Destination) error {
+	for i, d := range dests {
+		if d.Recipient == "" {
+			continue
+		}
+		key, explicit := "ToNumber", d.ToNumber
+		if strings.Contains(d.Recipient, "@") {
+			key, explicit = "EmailAddress", d.EmailAddress
+		}
+		if explicit != "" {
+			return fmt.Errorf("workflow destination %d has both a recipient, which goes in its %s, and its own %s: give one of them", i+1, key, key)
+		}
+	}
+	return nil
 }
 
 // wireFile is an attachment as both dialects send it: {Name, Data}
@@ -350,6 +409,35 @@ type v300TTS struct {
 // 8000 Hz) in the message fields and keypad Play. It has no Voice field.
 type v300Voice struct {
 	v300Call
+}
+
+// v300WhatsApp is POST /whatsapp (TNZ's OpenAPI file; API v3.00 only).
+type v300WhatsApp struct {
+	v300Common
+	Message      string     `json:"Message,omitempty"`
+	FromNumber   string     `json:"FromNumber,omitempty"`
+	FallbackMode string     `json:"FallbackMode,omitempty"`
+	Files        []wireFile `json:"Files,omitempty"`
+}
+
+// v300RCS is POST /rcs (TNZ's OpenAPI file; API v3.00 only). The file's
+// example also sends CharacterConversion, which its schema does not
+// declare, so it is not sent.
+type v300RCS struct {
+	v300Common
+	Message       string     `json:"Message,omitempty"`
+	FromNumber    string     `json:"FromNumber,omitempty"`
+	SMSEmailReply string     `json:"SMSEmailReply,omitempty"`
+	FallbackMode  string     `json:"FallbackMode,omitempty"`
+	Files         []wireFile `json:"Files,omitempty"`
+}
+
+// v300Workflow is POST /workflow (TNZ's OpenAPI file; API v3.00 only): the
+// workflow template and the shared fields, of which Workflow lacks
+// ReportTo, TemplateID and Mode (refused before the call).
+type v300Workflow struct {
+	WorkflowTemplateID string `json:"WorkflowTemplateID,omitempty"`
+	v300Common
 }
 
 // v300SendResponse is the 2xx send body. SPEC has only MessageID; the SDKs
@@ -584,13 +672,14 @@ func decodeActionBody(status int, body []byte, messageID string) (ActionResult, 
 	}, nil
 }
 
-// receivedRequest is GET /sms/received?timePeriod= or ?dateFrom=&dateTo=,
-// then the paging query (SPEC; notes §6.1). SPEC marks timePeriod as
-// required although its description offers the date range instead.
-func (d *v300) receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error) {
+// receivedRequest is GET /{sms|whatsapp|rcs}/received?timePeriod= or
+// ?dateFrom=&dateTo=, then the paging query (TNZ's OpenAPI file). The file
+// marks timePeriod as required although its description offers the date
+// range instead.
+func (d *v300) receivedRequest(ch Channel, q ReceivedQuery, page, perPage int) (*apiRequest, error) {
 	return &apiRequest{
 		method: http.MethodGet,
-		path:   "/api/" + V300 + "/" + string(SMS) + "/received",
+		path:   "/api/" + V300 + "/" + string(ch) + "/received",
 		query:  receivedQuery(q) + "&" + pageQuery(page, perPage),
 		header: d.header(),
 	}, nil

@@ -110,6 +110,11 @@ func TestV300DestinationKeyPerChannel(t *testing.T) {
 		Email: `{"EmailAddress":"R"}`,
 		TTS:   `{"MainPhone":"R"}`,
 		Voice: `{"MainPhone":"R"}`,
+		// WhatsApp and RCS go to mobiles; a bare Workflow recipient is a
+		// number unless it has an @ (TestV300WorkflowDestinations).
+		WhatsApp: `{"ToNumber":"R"}`,
+		RCS:      `{"ToNumber":"R"}`,
+		Workflow: `{"ToNumber":"R"}`,
 	}
 	for _, ch := range Channels {
 		b, err := json.Marshal(newV300Destination(ch, Destination{Recipient: "R"}))
