@@ -497,3 +497,38 @@ func TestAction_uncertainSendWarns(t *testing.T) {
 		t.Errorf("progress %q, want %q", progress, want)
 	}
 }
+
+// Planning warns, in the action's terms, when wait_for = "completed"
+// cannot see a scheduled message complete within timeout.
+func TestAction_planWarnsWaitBeyondSendTime(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t, sandbox.Options{})
+	s := newActionServer(t, New("test")().(*tnzProvider), sb)
+	const sms = "tnz_send_sms"
+	sendTime := time.Now().Add(72 * time.Hour).Format("2006-01-02T15:04")
+	diags := s.plan(sms, s.config(sms, fmt.Sprintf(`{"recipients": ["+6421000001"], "message": "hi", "send_time": %q, "wait_for": "completed", "timeout": "1m"}`, sendTime)))
+	want := detailWaitBeyondSendTime(sentByAction, sendTime, time.Minute)
+	if len(diags) != 1 || diags[0].Severity != tfprotov6.DiagnosticSeverityWarning || diags[0].Detail != want ||
+		!diags[0].Attribute.Equal(tftypes.NewAttributePath().WithAttributeName("wait_for")) {
+		t.Errorf("want one warning at wait_for: %q, got:%s", want, describe(diags))
+	}
+}
+
+// Without a configured provider (its configuration known only later),
+// invoking sends nothing and says why.
+func TestAction_invokeUnconfiguredSendsNothing(t *testing.T) {
+	t.Parallel()
+	server, err := providerserver.NewProtocol6WithError(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := server.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &actionServer{t: t, server: server.(actionProviderServer), schemas: schema.ActionSchemas}
+	_, diags := s.invoke("tnz_send_sms", s.config("tnz_send_sms", `{"recipients": ["+6421000001"], "message": "hi"}`))
+	if errs := only(tfprotov6.DiagnosticSeverityError, diags); len(errs) != 1 || errs[0].Summary != summaryProviderNotConfigured {
+		t.Errorf("want %q, got:%s", summaryProviderNotConfigured, describe(diags))
+	}
+}
