@@ -279,3 +279,92 @@ func progressJob(messageID string, s *tnz.Status) string {
 func progressRecipient(messageID string, position int, destination, status, result string) string {
 	return fmt.Sprintf("Message %q: destination %d (%s): %s, %s", messageID, position, destination, status, result)
 }
+
+// ---------------------------------------------------------------------------
+// Address Book and opt-out list (tnz_contact, tnz_group, tnz_group_contact,
+// tnz_optout and their data sources).
+// ---------------------------------------------------------------------------
+
+const (
+	summaryAddressBookForbidden = "The Address Book API is not enabled for this API user"
+	summaryImportGroupContact   = "Cannot import the group membership"
+	summaryNoContactMatches     = "No contact matches"
+	summaryContactsMatch        = "More than one contact matches"
+	summaryGroupNotFound        = "Group not found at TNZ"
+	summaryContactNotFound      = "Contact not found at TNZ"
+)
+
+func detailAddressBookForbidden(err error) string {
+	return fmt.Sprintf("%s\n\nTNZ refuses Address Book calls (contacts, groups, membership) until Address Book API access is enabled for the API user "+
+		"whose auth token the provider uses: TNZ Dashboard > Users > <the API user> > API > Address Book API Access. Enable it, then apply again.", err)
+}
+
+func summaryRecordFailed(doing, what string) string {
+	return fmt.Sprintf("%s the %s failed", doing, what)
+}
+
+func detailRecordFailed(err error) string {
+	return err.Error()
+}
+
+func summaryUncertainCreate(what string) string {
+	return fmt.Sprintf("The %s may have been created", what)
+}
+
+func detailUncertainCreate(what, resourceType string, err error) string {
+	return fmt.Sprintf("%s\n\nNothing was recorded in state, and the request was not sent again so as not to create a second %s. "+
+		"If one of the matching ids above is the %s this resource made, import it: terraform import %s.<name> <id>. "+
+		"Otherwise check the TNZ Dashboard and delete a stray %s before applying again.", err, what, what, resourceType, what)
+}
+
+func summaryRecordGone(what string) string {
+	return fmt.Sprintf("The %s was deleted outside Terraform", what)
+}
+
+func detailRecordGone(what, id string) string {
+	return fmt.Sprintf("TNZ no longer has the %s %q. It is removed from the state; the next apply creates it again unless the configuration is removed too.", what, id)
+}
+
+func summaryRecordVersion(resourceType string) string {
+	return fmt.Sprintf("%s is not available on this API version", resourceType)
+}
+
+func detailRecordVersion(resourceType, apiVersion string) string {
+	if resourceType == "tnz_optout" || resourceType == "tnz_optouts" {
+		return fmt.Sprintf("The provider is configured for API %s; TNZ's opt-out list exists only on API %s. Set api_version = %q (with auth_token) in the provider block.",
+			apiVersion, tnz.V300, tnz.V300)
+	}
+	return fmt.Sprintf("The provider is configured for API %s; TNZ's Address Book exists only on API %s and %s, with an auth token. Set api_version = %q or %q in the provider block.",
+		apiVersion, tnz.V300, tnz.V204, tnz.V300, tnz.V204)
+}
+
+func summaryRecordFieldVersion(attribute, apiVersion string) string {
+	return fmt.Sprintf("%s is not available on API %s", attribute, apiVersion)
+}
+
+func detailRecordFieldVersion(attribute, apiVersion, other string) string {
+	return fmt.Sprintf("The provider is configured for API %s, whose Address Book contacts have no %s (API %s has it). "+
+		"TNZ would ignore it and keep a different contact than configured: remove it, or use api_version = %q.", apiVersion, attribute, other, other)
+}
+
+func detailImportGroupContact(id string) string {
+	return fmt.Sprintf("%q is not a membership id: give \"<group_id>/<contact_id>\", e.g. terraform import tnz_group_contact.<name> 9000000a-f002-4007-b00a-d00000000001/8000000a-f002-4007-b00a-d00000000001.", id)
+}
+
+func detailNoContactMatches(query string) string {
+	return fmt.Sprintf("No Address Book contact has exactly %s. Check the values, or read the contact by id.", query)
+}
+
+func detailContactsMatch(n int, query string, ids []string) string {
+	return fmt.Sprintf("%d contacts have exactly %s (ids %s). Add search attributes until one matches, or read the contact by id.", n, query, strings.Join(ids, ", "))
+}
+
+func detailRecordNotFound(what, key string, err error) string {
+	return fmt.Sprintf("TNZ has no %s %s: %s", what, key, err)
+}
+
+const summaryContactIDAndSearch = "Give an id or search attributes, not both"
+
+func detailContactIDAndSearch(attribute string) string {
+	return fmt.Sprintf("id reads one contact by its id; %s searches for one. Remove %s, or remove id to search.", attribute, attribute)
+}

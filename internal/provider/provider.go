@@ -85,6 +85,7 @@ type providerModel struct {
 // providerData is what resources receive from Configure.
 type providerData struct {
 	api              messageAPI
+	addressBook      addressBookAPI // nil when the client has no Address Book calls (test fakes)
 	apiVersion       string
 	reportTo         string
 	serverChecksOnly bool
@@ -209,6 +210,7 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly,
 		resendUnconfirmedAfter: resendAfter, now: now,
 	}
+	data.addressBook, _ = api.(addressBookAPI) // the same *tnz.Client
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ActionData = data
@@ -255,6 +257,7 @@ func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource,
 		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
+		NewContactResource, NewGroupResource, NewGroupContactResource, NewOptOutResource,
 	}
 }
 
@@ -263,7 +266,10 @@ func (p *tnzProvider) Functions(context.Context) []func() function.Function {
 }
 
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewMessageStatusDataSource, NewSMSReceivedDataSource}
+	return []func() datasource.DataSource{
+		NewMessageStatusDataSource, NewSMSReceivedDataSource,
+		NewContactDataSource, NewGroupDataSource, NewGroupContactsDataSource, NewOptOutsDataSource,
+	}
 }
 
 // Actions need Terraform 1.14 or later; older versions do not see them.

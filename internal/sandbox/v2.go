@@ -51,6 +51,11 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 	own := func(methods []string, kind RequestKind, subject func(body) string, serve func(http.ResponseWriter, *http.Request)) (endpoint, bool) {
 		return endpoint{methods: methods, serve: serve, ownAuth: true, kind: kind, subject: subject}, true
 	}
+	if version == "v2.04" {
+		if ep, ok := s.recordRoute(version, rest); ok {
+			return ep, true
+		}
+	}
 	n := len(rest)
 	switch {
 	case seg(0) == "send" && n == 2:
@@ -227,6 +232,12 @@ func (s *Server) v2Send(w http.ResponseWriter, r *http.Request, ch *channel, ver
 	}
 	failure := s.authFailure(c)
 	s.mu.Lock()
+	rs, errs = s.records.resolve(ch, rs, md)
+	if len(errs) > 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
 	m := s.accept(ch, dialectV2, version, md, raw, rs)
 	if failure != "" {
 		m.failAuthentication(failure, r.Method+" "+r.URL.Path)
