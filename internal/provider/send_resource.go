@@ -163,7 +163,7 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 		msg := P(m).toAPI(files.apiFiles())
 		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, true, &resp.Diagnostics)
 	}
-	warnWaitBeyondSendTime(ctx, P(m).common(), r.now(), &resp.Diagnostics)
+	warnWaitBeyondSendTime(ctx, r.sentBy, P(m).common(), r.now(), &resp.Diagnostics)
 	r.planDestinationCount(ctx, view, &resp.Plan, &resp.Diagnostics)
 	if p, ok := any(P(m)).(planner); ok {
 		p.plan(ctx, view, &resp.Plan, &resp.Diagnostics)
@@ -255,7 +255,7 @@ func (r *sendResource[M, P]) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	if sent.known.confirmed && common.WaitFor.ValueString() == waitCompleted {
-		sent.status = r.waitForCompletion(ctx, r.spec.channel, sent, common.Timeouts, &resp.Diagnostics)
+		sent.status = r.waitForCompletion(ctx, r.spec.channel, sent, common.Timeouts, nil, &resp.Diagnostics)
 	}
 	// Saved whatever the wait reported: the message was sent.
 	resp.State.Raw = req.Plan.Raw.Copy()
