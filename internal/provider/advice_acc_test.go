@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -42,6 +43,9 @@ func (d *terraformDir) planDiagnostics() []terraformDiagnostic {
 // The warnings the plan shows for what TNZ would accept but send otherwise
 // than meant: each appears, with what to write instead.
 func TestAccAdvice_planWarns(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 (make test does)")
+	}
 	t.Parallel()
 	sb := startSandbox(t, sandbox.Options{})
 	past := time.Now().UTC().Add(-48 * time.Hour).Format("2006-01-02T15:04")

@@ -43,6 +43,7 @@ const (
 	summaryFileContent            = "Invalid attachment content"
 	summaryFileBothOrNeither      = "Attachment needs exactly one of content or path"
 	summaryFileTooLarge           = "Attachment too large"
+	summaryUnknownAtInvoke        = "Values unknown when invoking the action"
 )
 
 func detailUnexpectedProviderData(got any) string {
@@ -57,11 +58,28 @@ func detailServerAnswer(fix string, status int, raw string) string {
 	return fmt.Sprintf("%s\n\nTNZ API answered HTTP %d: %s", fix, status, raw)
 }
 
-func detailSendFailed(messageID string, err error) string {
+// sender is what sent a message, for the diagnostics that say what becomes
+// of it: a send resource records it in state, an action keeps nothing.
+type sender int
+
+const (
+	sentByResource sender = iota
+	sentByAction
+)
+
+func detailSendFailed(by sender, messageID string, err error) string {
+	if by == sentByAction {
+		return fmt.Sprintf("%s\n\nThe request for message_id %q did not reach TNZ, or TNZ refused it: nothing was sent. Invoking the action again sends it.", err, messageID)
+	}
 	return fmt.Sprintf("%s\n\nThe request for message_id %q did not reach TNZ, or TNZ refused it: nothing was sent and nothing was recorded in state, so the next apply sends it again.", err, messageID)
 }
 
-func detailUncertainSend(messageID string, err error, resendAfter time.Duration) string {
+func detailUncertainSend(by sender, messageID string, err error, resendAfter time.Duration) string {
+	if by == sentByAction {
+		return fmt.Sprintf("%s\n\nThe request for message_id %q may have reached TNZ, and TNZ could not confirm it yet (TNZ also answers \"not found\" while it is still processing a job). "+
+			"An action keeps no state, so nothing asks TNZ again: before invoking the action again, which sends another message, "+
+			"look the message up with the tnz_message_status data source (message_id = %q).", err, messageID, messageID)
+	}
 	return fmt.Sprintf("%s\n\nThe request for message_id %q may have reached TNZ, and TNZ could not confirm it yet (TNZ also answers \"not found\" while it is still processing a job). "+
 		"Terraform keeps the message in state, unconfirmed (status.confirmed = false), so that it is not sent twice. Every refresh asks TNZ again; "+
 		"until TNZ confirms it, terraform plan shows an update that asks again (plan -detailed-exitcode exits 2). "+
@@ -85,8 +103,12 @@ func detailUnconfirmedResend(messageID, submitted string, resendAfter time.Durat
 		"If it does reach its recipients after all, they receive it twice: raise resend_unconfirmed_after to wait longer.", messageID, submitted, resendAfter, what)
 }
 
-func detailStatusUnavailable(messageID string, err error) string {
-	return fmt.Sprintf("The message %q was accepted, but its status could not be read: %s\n\nThe status is refreshed on the next plan or refresh.", messageID, err)
+func detailStatusUnavailable(by sender, messageID string, err error) string {
+	later := "The status is refreshed on the next plan or refresh."
+	if by == sentByAction {
+		later = "The tnz_message_status data source reads it later."
+	}
+	return fmt.Sprintf("The message %q was accepted, but its status could not be read: %s\n\n%s", messageID, err, later)
 }
 
 func detailMessageNotFound(messageID string) string {
@@ -98,7 +120,14 @@ func summaryRecipientFailed(position int, destination string) string {
 	return fmt.Sprintf("Delivery to destination %d (%s) failed", position, destination)
 }
 
-func detailRecipientFailed(messageID, result string, all bool) string {
+func detailRecipientFailed(by sender, messageID, result string, all bool) string {
+	if by == sentByAction {
+		what := "Other recipients were reached."
+		if all {
+			what = "No recipient was reached; invoking the action again sends the message again."
+		}
+		return fmt.Sprintf("TNZ reports %q for message %q. %s The destination is masked here; the tnz_message_status data source lists it in full.", result, messageID, what)
+	}
 	what := "Other recipients were reached; the message stays in state."
 	if all {
 		what = "No recipient was reached. The message is recorded in state, marked tainted: the next apply sends it again (terraform untaint keeps it without sending)."
@@ -114,7 +143,7 @@ func detailMoreRecipientsFailed(messageID string) string {
 	return fmt.Sprintf("The data source tnz_message_status lists every destination of message %q with TNZ's result.", messageID)
 }
 
-func detailWaitEnded(messageID string, timeout time.Duration, last *tnz.Status, lastErr error) string {
+func detailWaitEnded(by sender, messageID string, timeout time.Duration, last *tnz.Status, lastErr error) string {
 	state := "TNZ had not reported on it yet"
 	if last != nil {
 		state = fmt.Sprintf("its job was %s (%d of %d destinations complete)", last.JobStatus, last.Complete, last.Count)
@@ -125,11 +154,19 @@ func detailWaitEnded(messageID string, timeout time.Duration, last *tnz.Status, 
 	if lastErr != nil {
 		state += fmt.Sprintf("; the last status read failed: %s", lastErr)
 	}
+	if by == sentByAction {
+		return fmt.Sprintf("Message %q was sent, but after %s (timeout) %s. It may yet be delivered; the tnz_message_status data source reads its status. "+
+			"Raise timeout to wait longer.", messageID, timeout, state)
+	}
 	return fmt.Sprintf("Message %q was sent, but after %s (timeouts.create) %s. It may yet be delivered. "+
 		"It stays in state, not tainted, so it is not sent again; refresh reads its status. Raise timeouts.create to wait longer.", messageID, timeout, state)
 }
 
-func detailWaitBeyondSendTime(sendTime string, timeout time.Duration) string {
+func detailWaitBeyondSendTime(by sender, sendTime string, timeout time.Duration) string {
+	if by == sentByAction {
+		return fmt.Sprintf("send_time %s is later than timeout (%s) from now, so wait_for = \"completed\" stops waiting before TNZ sends the message "+
+			"(the wait ends with a warning). Raise timeout, or use wait_for = \"accepted\" and read the status later with the tnz_message_status data source.", sendTime, timeout)
+	}
 	return fmt.Sprintf("send_time %s is later than timeouts.create (%s) from now, so wait_for = \"completed\" stops waiting before TNZ sends the message "+
 		"(the wait ends with a warning, and the message stays in state). Raise timeouts.create, or use wait_for = \"accepted\" and read the status later.", sendTime, timeout)
 }
@@ -153,10 +190,14 @@ func detailVersionNeedsToken(version string) string {
 	return fmt.Sprintf("API %s authenticates with auth_token (TNZ_AUTH_TOKEN), not sender and api_key. Set auth_token instead, or use api_version = \"v2.02\" for sender and api_key.", version)
 }
 
-func detailCredentialsRejected(messageID, evidence string) string {
+func detailCredentialsRejected(by sender, messageID, evidence string) string {
+	again := "The message is recorded in state, marked tainted: the next apply sends it again."
+	if by == sentByAction {
+		again = "Invoking the action again sends it again."
+	}
 	return fmt.Sprintf("TNZ accepted message %q, then its authentication engine rejected the credentials (%s): nothing was delivered. "+
 		"TNZ reports this by e-mail to the API Error Email Notify address of the account (TNZ Dashboard: Users > API). "+
-		"Check auth_token, or sender and api_key, and api_version. The message is recorded in state, marked tainted: the next apply sends it again.", messageID, evidence)
+		"Check auth_token, or sender and api_key, and api_version. %s", messageID, evidence, again)
 }
 
 func summaryVersionField(attribute string) string {
@@ -224,6 +265,30 @@ const detailTemplateIDLocal = "template_id is for TNZ Dashboard templates (UUIDs
 
 func detailFromTemplate(detail, attribute string) string {
 	return fmt.Sprintf("%s\n\n%s comes from the template.", detail, attribute)
+}
+
+const detailUnknownAtInvoke = "Terraform invoked the action with values it does not know yet; nothing was sent. " +
+	"Terraform gives an action its final values when it invokes it: this is a bug in Terraform or in the provider; please report it."
+
+// Progress events of a send action, shown while Terraform invokes it.
+
+func progressSubmitted(ch tnz.Channel, messageID string, confirmed bool) string {
+	if confirmed {
+		return fmt.Sprintf("Submitted %s message %q: TNZ accepted it", ch.Title(), messageID)
+	}
+	return fmt.Sprintf("Submitted %s message %q: TNZ has not confirmed it (see the warning)", ch.Title(), messageID)
+}
+
+func progressJob(messageID string, s *tnz.Status) string {
+	out := fmt.Sprintf("Message %q: job %s, %d of %d destinations complete", messageID, s.JobStatus, s.Complete, s.Count)
+	if s.Failed > 0 {
+		out += fmt.Sprintf(", %d failed", s.Failed)
+	}
+	return out
+}
+
+func progressRecipient(messageID string, position int, destination, status, result string) string {
+	return fmt.Sprintf("Message %q: destination %d (%s): %s, %s", messageID, position, destination, status, result)
 }
 
 // ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ func TestReportFailedRecipients(t *testing.T) {
 	}
 	for _, c := range cases {
 		var diags diag.Diagnostics
-		reportFailedRecipients(&tnz.Status{MessageID: "m1", Recipients: c.recipients}, &diags)
+		reportFailedRecipients(sentByResource, &tnz.Status{MessageID: "m1", Recipients: c.recipients}, &diags)
 		if diags.ErrorsCount() != c.errors || diags.WarningsCount() != c.warnings {
 			t.Errorf("%s: %d errors, %d warnings; want %d, %d", c.name, diags.ErrorsCount(), diags.WarningsCount(), c.errors, c.warnings)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -46,6 +47,7 @@ const (
 var (
 	_ provider.Provider              = (*tnzProvider)(nil)
 	_ provider.ProviderWithFunctions = (*tnzProvider)(nil)
+	_ provider.ProviderWithActions   = (*tnzProvider)(nil)
 )
 
 // New returns the provider factory; version is set at build time.
@@ -221,6 +223,7 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	data.addressBook, _ = api.(addressBookAPI) // the same *tnz.Client
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ActionData = data
 }
 
 // addAuthProblem reports a credential problem the client found
@@ -277,4 +280,9 @@ func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewMessageStatusDataSource, NewSMSReceivedDataSource,
 		NewContactDataSource, NewGroupDataSource, NewGroupContactsDataSource, NewOptOutsDataSource,
 	}
+}
+
+// Actions need Terraform 1.14 or later; older versions do not see them.
+func (p *tnzProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{NewSendSMSAction, NewSendEmailAction, NewSendFaxAction, NewSendTTSAction, NewSendVoiceAction}
 }

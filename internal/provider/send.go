@@ -43,19 +43,27 @@ type messageAPI interface {
 	ReceivedSMS(ctx context.Context, q tnz.ReceivedQuery) ([]tnz.InboundSMS, error)
 }
 
-// sendBase is what every send resource shares: the configured API and the
-// provider-level settings.
+// sendBase is what every send resource and send action shares: the
+// configured API and the provider-level settings.
 type sendBase struct {
 	data *providerData
+	// sentBy says, in diagnostics, what becomes of a message sent.
+	sentBy sender
 }
 
 func (b *sendBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil { // not configured yet (e.g. validation)
+	b.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// configure keeps the provider's data; nil until the provider is configured
+// (e.g. during validation).
+func (b *sendBase) configure(given any, diags *diag.Diagnostics) {
+	if given == nil {
 		return
 	}
-	data, ok := req.ProviderData.(*providerData)
+	data, ok := given.(*providerData)
 	if !ok {
-		resp.Diagnostics.AddError(summaryUnexpectedProviderData, detailUnexpectedProviderData(req.ProviderData))
+		diags.AddError(summaryUnexpectedProviderData, detailUnexpectedProviderData(given))
 		return
 	}
 	b.data = data
@@ -105,11 +113,11 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, d
 	case tnz.IsUncertain(err):
 		// The request may have reached TNZ and TNZ could not confirm either
 		// way: kept, unconfirmed, so that no apply sends it again unasked.
-		diags.AddWarning(summaryUncertainSend, detailUncertainSend(common.MessageID, err, b.data.resendUnconfirmedAfter))
+		diags.AddWarning(summaryUncertainSend, detailUncertainSend(b.sentBy, common.MessageID, err, b.data.resendUnconfirmedAfter))
 		s.status = statusValue(ch, &tnz.Status{JobStatus: tnz.JobUnknown}, s.known)
 		return s, true
 	case err != nil:
-		reportSendError(err, common.MessageID, paths, diags)
+		reportSendError(b.sentBy, err, common.MessageID, paths, diags)
 		return s, false
 	}
 	if result.MessageID != "" {
@@ -121,7 +129,7 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, d
 	// the job (TNZ documents it): not visible yet, pending.
 	report, err := b.data.api.JobStatus(ctx, ch, s.id.ValueString())
 	if err != nil && !tnz.IsNotFound(err) {
-		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(s.id.ValueString(), err))
+		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(b.sentBy, s.id.ValueString(), err))
 	}
 	s.status = statusValue(ch, report, s.known)
 	return s, true
@@ -129,10 +137,10 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, d
 
 // reportSendError turns a failed send into diagnostics: every message of a
 // server rejection through the same table as the plan-time checks.
-func reportSendError(err error, messageID string, paths sendPaths, diags *diag.Diagnostics) {
+func reportSendError(by sender, err error, messageID string, paths sendPaths, diags *diag.Diagnostics) {
 	var apiErr *tnz.APIError
 	if !errors.As(err, &apiErr) {
-		diags.AddError(summarySendFailed, detailSendFailed(messageID, err))
+		diags.AddError(summarySendFailed, detailSendFailed(by, messageID, err))
 		return
 	}
 	for _, f := range rejection.FromAPIError(apiErr) {
@@ -163,7 +171,7 @@ func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, statu
 		known.confirmed = true
 		return statusValue(ch, report, known), true
 	case !tnz.IsNotFound(err):
-		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(id, err))
+		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(b.sentBy, id, err))
 	case !known.confirmed && age >= b.data.resendUnconfirmedAfter:
 		summary := summaryUnconfirmedResend
 		if !removable {

@@ -105,16 +105,31 @@ func (r *sendResource[M, P]) Schema(ctx context.Context, _ resource.SchemaReques
 // anything is sent.
 func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	m, view := readSend[M](ctx, r.spec.channel, req.Config, req.Config.Raw, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.checksAtPlan() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
-	msg := P(m).toAPI(files.apiFiles())
-	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, false, &resp.Diagnostics)
-	adviseErrors(msg, view.unknown, view.paths, &resp.Diagnostics)
-	checkTemplateID(P(m).common().TemplateID, &resp.Diagnostics)
-	if r.data != nil {
-		checkVersion(msg, r.data.apiVersion, view.paths, &resp.Diagnostics)
+	r.checkSend(P(m).toAPI(files.apiFiles()), P(m).common(), view, false, &resp.Diagnostics)
+}
+
+// checkSend reports what the plan knows of a send's message: the rejection
+// table's findings, the checks beyond it (advice.go), a template id of this
+// provider's, and fields the configured API version lacks. Errors, or with
+// warnings set the warnings: validation reports errors, planning reports
+// warnings once. Send resources and actions share it.
+func (b *sendBase) checkSend(msg tnz.Message, common *commonModel, view sendView, warnings bool, diags *diag.Diagnostics) {
+	if !b.checksAtPlan() {
+		return
+	}
+	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, warnings, diags)
+	if warnings {
+		adviseWarnings(msg, common, view.unknown, view.paths, b.now(), diags)
+		return
+	}
+	adviseErrors(msg, view.unknown, view.paths, diags)
+	checkTemplateID(common.TemplateID, diags)
+	if b.data != nil {
+		checkVersion(msg, b.data.apiVersion, view.paths, diags)
 	}
 }
 
@@ -161,12 +176,8 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
-	if r.checksAtPlan() {
-		msg := P(m).toAPI(files.apiFiles())
-		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, true, &resp.Diagnostics)
-		adviseWarnings(msg, P(m).common(), view.unknown, view.paths, r.now(), &resp.Diagnostics)
-	}
-	warnWaitBeyondSendTime(ctx, P(m).common(), r.now(), &resp.Diagnostics)
+	r.checkSend(P(m).toAPI(files.apiFiles()), P(m).common(), view, true, &resp.Diagnostics)
+	warnWaitBeyondSendTime(ctx, r.sentBy, P(m).common(), r.now(), &resp.Diagnostics)
 	r.planDestinationCount(ctx, view, &resp.Plan, &resp.Diagnostics)
 	if p, ok := any(P(m)).(planner); ok {
 		p.plan(ctx, view, &resp.Plan, &resp.Diagnostics)
@@ -258,7 +269,7 @@ func (r *sendResource[M, P]) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	if sent.known.confirmed && common.WaitFor.ValueString() == waitCompleted {
-		sent.status = r.waitForCompletion(ctx, r.spec.channel, sent, common.Timeouts, &resp.Diagnostics)
+		sent.status = r.waitForCompletion(ctx, r.spec.channel, sent, common.Timeouts, nil, &resp.Diagnostics)
 	}
 	// Saved whatever the wait reported: the message was sent.
 	resp.State.Raw = req.Plan.Raw.Copy()
