@@ -35,8 +35,8 @@ func (d *messageStatusDataSource) Metadata(_ context.Context, req datasource.Met
 }
 
 func (d *messageStatusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	channels := make([]string, len(tnz.Channels))
-	for i, c := range tnz.Channels {
+	channels := make([]string, len(tnz.StatusChannels))
+	for i, c := range tnz.StatusChannels {
 		channels[i] = string(c)
 	}
 	resp.Schema = dsschema.Schema{

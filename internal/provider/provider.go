@@ -100,7 +100,7 @@ func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, re
 
 func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Send SMS, e-mail, fax and voice calls through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
+		MarkdownDescription: "Send SMS, e-mail, fax, voice calls, WhatsApp and RCS messages and start workflows through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
 		Attributes: map[string]schema.Attribute{
 			"auth_token": schema.StringAttribute{
 				Optional:            true,
@@ -127,7 +127,7 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"report_to": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Default e-mail address for delivery reports of every send that does not set its own `report_to`.",
+				MarkdownDescription: "Default e-mail address for delivery reports of every send that does not set its own `report_to`. WhatsApp, RCS and Workflow sends have no `report_to` and do not use it.",
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,
@@ -252,6 +252,8 @@ func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource,
 		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
+		NewWhatsAppResource, NewRCSResource, NewWorkflowResource,
+		NewWhatsAppTemplateResource, NewRCSTemplateResource, NewWorkflowTemplateResource,
 	}
 }
 
