@@ -57,6 +57,9 @@ type channelSpec struct {
 	description string
 	// attributes are the channel's own content attributes.
 	attributes map[string]schema.Attribute
+	// sharedDescriptions replace, by name, the descriptions of shared
+	// attributes whose meaning differs on the channel.
+	sharedDescriptions map[string]string
 }
 
 func channelSpecs() []channelSpec {

@@ -156,7 +156,31 @@ func templatableAttributes(spec channelSpec) map[string]schema.Attribute {
 		}
 		attrs[name] = a
 	}
+	for name, d := range spec.sharedDescriptions {
+		attrs[name] = withDescription(attrs[name], d)
+	}
+	// The shared attributes a channel's requests lack stay in the schema
+	// (every send shares one model) and fail the plan (checkVersion); their
+	// description says so.
+	for field, name := range unsupportedAttributes {
+		if spec.channel.Lacks(field) {
+			attrs[name] = withDescription(attrs[name], "Not available on "+spec.channel.Title()+": setting it fails the plan. "+detailChannelField(name, spec.channel))
+		}
+	}
 	return attrs
+}
+
+// withDescription is a shared attribute with a channel's own description.
+func withDescription(a schema.Attribute, description string) schema.Attribute {
+	switch a := a.(type) {
+	case schema.StringAttribute:
+		a.MarkdownDescription = description
+		return a
+	case schema.BoolAttribute:
+		a.MarkdownDescription = description
+		return a
+	}
+	panic(fmt.Sprintf("withDescription: unhandled %T", a))
 }
 
 func optionalString(description string, validators ...validator.String) schema.StringAttribute {

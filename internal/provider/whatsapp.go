@@ -24,6 +24,10 @@ func whatsappSpec() channelSpec {
 			"fallback_mode": fallbackModeAttribute(tnz.WhatsApp),
 			"files":         filesAttribute("Attachments, linked from the text with `[[File1]]`, `[[File2]]`…; up to 1 MiB each."),
 		},
+		sharedDescriptions: map[string]string{
+			"template_id": "UUID of the approved WhatsApp template in the TNZ Dashboard; required. TNZ sends it to recipients outside their 24-hour conversation window (`message` goes to those inside it). " +
+				"For this provider's own templates use `template`.",
+		},
 	}
 }
 
