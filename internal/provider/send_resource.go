@@ -109,7 +109,7 @@ func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.Va
 	msg := P(m).toAPI(files.apiFiles())
 	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, false, &resp.Diagnostics)
 	checkRequired(P(m), &resp.Diagnostics)
-	checkTemplateID(P(m).common().TemplateID, &resp.Diagnostics)
+	checkTemplateID(P(m).common().TemplateID, view.paths, &resp.Diagnostics)
 	if r.data != nil {
 		checkVersion(msg, r.data.apiVersion, view.paths, &resp.Diagnostics)
 	}
@@ -148,13 +148,15 @@ var unsupportedAttributes = map[string]string{
 
 // checkTemplateID refuses one of this provider's template ids as a TNZ
 // Dashboard template id: TNZ would not know it, and the template's content
-// would be lost. Any other id must be a UUID (TNZ's OpenAPI file).
-func checkTemplateID(v types.String, diags *diag.Diagnostics) {
+// would be lost. Any other id must be a UUID (TNZ's OpenAPI file). The
+// error points at template when the id came from the template.
+func checkTemplateID(v types.String, paths sendPaths, diags *diag.Diagnostics) {
+	at, _ := paths.attribute(rejection.Root("template_id"))
 	switch id := v.ValueString(); {
 	case localTemplateID.MatchString(id):
-		diags.AddAttributeError(path.Root("template_id"), summaryTemplateIDLocal, detailTemplateIDLocal)
+		diags.AddAttributeError(at, summaryTemplateIDLocal, detailTemplateIDLocal)
 	case id != "" && !uuidPattern.MatchString(id):
-		diags.AddAttributeError(path.Root("template_id"), summaryTemplateIDFormat, detailTemplateIDFormat)
+		diags.AddAttributeError(at, summaryTemplateIDFormat, detailTemplateIDFormat)
 	}
 }
 

@@ -167,3 +167,32 @@ func TestAccWhatsApp_planErrors(t *testing.T) {
 		{"report_to lacking", lines(to, whatsappContent, `report_to = "reports@example.com"`), diagnosticRegexp(summaryChannelField("report_to", tnz.WhatsApp), "report_to", "notification_type")},
 	})
 }
+
+// A template's mistake is reported on the send's template attribute, where
+// the value came from.
+func TestAccWhatsApp_templateIDFromTemplate(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t, sandbox.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerConfig(sb, sandbox.DefaultToken) + `
+resource "tnz_whatsapp_template" "renewal" {
+  template_id = "renewal-reminder"
+  from_number = "+6495006000"
+}
+
+resource "tnz_whatsapp" "test" {
+  recipients = ["+6421000001"]
+  message    = "Your plan renews next week."
+  template   = tnz_whatsapp_template.renewal
+}
+`,
+			PlanOnly:    true,
+			ExpectError: diagnosticRegexp(summaryTemplateIDFormat, "template", uuidRule),
+		}},
+	})
+	if got := sb.Server.APIRequests(); got != 0 {
+		t.Errorf("the sandbox got %d API requests from a failed plan", got)
+	}
+}
