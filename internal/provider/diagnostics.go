@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tnz-community/terraform-provider-tnz/internal/smsparts"
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
@@ -26,6 +27,7 @@ const (
 	summaryWaitBeyondSendTime     = "wait_for cannot see this message complete"
 	summaryUnconfirmed            = "TNZ has not confirmed the message yet"
 	summaryUnconfirmedResend      = "TNZ never confirmed the message: it will be sent again"
+	summaryUnconfirmedResendNext  = "TNZ never confirmed the message: the next plan sends it again"
 	summaryFileChanged            = "Attachment changed since the plan"
 	summaryRescheduleFailed       = "Rescheduling the message failed"
 	summaryPacingFailed           = "Changing the number of operators failed"
@@ -94,10 +96,15 @@ func detailUnconfirmed(messageID, submitted string, resendAfter time.Duration) s
 		"If TNZ still does not know it %s after it was submitted (resend_unconfirmed_after), it is removed from state and sent again.", messageID, submitted, resendAfter)
 }
 
-func detailUnconfirmedResend(messageID, submitted string, resendAfter time.Duration) string {
-	return fmt.Sprintf("The send of message %q at %s was uncertain, and TNZ still does not know it more than %s later (resend_unconfirmed_after). "+
-		"It was removed from state, so this plan sends it again as a new message. If it does reach its recipients after all, they receive it twice: "+
-		"raise resend_unconfirmed_after to wait longer.", messageID, submitted, resendAfter)
+// detailUnconfirmedResend: removed says whether the message left state now
+// (a refresh) or stays until the next plan (an update, which cannot remove it).
+func detailUnconfirmedResend(messageID, submitted string, resendAfter time.Duration, removed bool) string {
+	what := "It was removed from state, so this plan sends it again as a new message."
+	if !removed {
+		what = "This apply only asked TNZ again and keeps the message in state, unconfirmed; the next plan removes it from state and sends it again as a new message."
+	}
+	return fmt.Sprintf("The send of message %q at %s was uncertain, and TNZ still does not know it more than %s later (resend_unconfirmed_after). %s "+
+		"If it does reach its recipients after all, they receive it twice: raise resend_unconfirmed_after to wait longer.", messageID, submitted, resendAfter, what)
 }
 
 func detailStatusUnavailable(messageID string, err error) string {
@@ -195,10 +202,8 @@ const (
 	fixWorkflowTemplateID = "Set workflow_template_id to the UUID of the workflow template in the TNZ Dashboard (https://www.tnz.co.nz/help/how-to-find-your-templateid)."
 )
 
-// uuidRule is what TNZ's ids look like.
-const uuidRule = "must be a UUID: 8-4-4-4-12 hexadecimal digits, e.g. 123e4567-e89b-12d3-a456-426614174000"
-
-const detailTemplateIDFormat = "template_id " + uuidRule + ". TNZ Dashboard templates are named by their UUID (https://www.tnz.co.nz/help/how-to-find-your-templateid)."
+const detailTemplateIDFormat = "template_id must be a UUID: 8-4-4-4-12 hexadecimal digits, e.g. 123e4567-e89b-12d3-a456-426614174000. " +
+	"TNZ Dashboard templates are named by their UUID (https://www.tnz.co.nz/help/how-to-find-your-templateid)."
 
 func summaryChannelVersion(ch tnz.Channel) string {
 	return fmt.Sprintf("%s needs API %s", ch.Title(), tnz.V300)
@@ -287,4 +292,131 @@ const detailTemplateIDLocal = "template_id is for TNZ Dashboard templates (UUIDs
 
 func detailFromTemplate(detail, attribute string) string {
 	return fmt.Sprintf("%s\n\n%s comes from the template.", detail, attribute)
+}
+
+// ---------------------------------------------------------------------------
+// Address Book and opt-out list (tnz_contact, tnz_group, tnz_group_contact,
+// tnz_optout and their data sources).
+// ---------------------------------------------------------------------------
+
+const (
+	summaryAddressBookForbidden = "The Address Book API is not enabled for this API user"
+	summaryImportGroupContact   = "Cannot import the group membership"
+	summaryNoContactMatches     = "No contact matches"
+	summaryContactsMatch        = "More than one contact matches"
+	summaryGroupNotFound        = "Group not found at TNZ"
+	summaryContactNotFound      = "Contact not found at TNZ"
+)
+
+func detailAddressBookForbidden(err error) string {
+	return fmt.Sprintf("%s\n\nTNZ refuses Address Book calls (contacts, groups, membership) until Address Book API access is enabled for the API user "+
+		"whose auth token the provider uses: TNZ Dashboard > Users > <the API user> > API > Address Book API Access. Enable it, then apply again.", err)
+}
+
+func summaryRecordFailed(doing, what string) string {
+	return fmt.Sprintf("%s the %s failed", doing, what)
+}
+
+func detailRecordFailed(err error) string {
+	return err.Error()
+}
+
+func summaryUncertainCreate(what string) string {
+	return fmt.Sprintf("The %s may have been created", what)
+}
+
+func detailUncertainCreate(what, resourceType string, err error) string {
+	return fmt.Sprintf("%s\n\nNothing was recorded in state, and the request was not sent again so as not to create a second %s. "+
+		"If one of the matching ids above is the %s this resource made, import it: terraform import %s.<name> <id>. "+
+		"Otherwise check the TNZ Dashboard and delete a stray %s before applying again.", err, what, what, resourceType, what)
+}
+
+func summaryRecordGone(what string) string {
+	return fmt.Sprintf("The %s was deleted outside Terraform", what)
+}
+
+func detailRecordGone(what, id string) string {
+	return fmt.Sprintf("TNZ no longer has the %s %q. It is removed from the state; the next apply creates it again unless the configuration is removed too.", what, id)
+}
+
+func summaryRecordVersion(resourceType string) string {
+	return fmt.Sprintf("%s is not available on this API version", resourceType)
+}
+
+func detailRecordVersion(resourceType, apiVersion string) string {
+	if resourceType == "tnz_optout" || resourceType == "tnz_optouts" {
+		return fmt.Sprintf("The provider is configured for API %s; TNZ's opt-out list exists only on API %s. Set api_version = %q (with auth_token) in the provider block.",
+			apiVersion, tnz.V300, tnz.V300)
+	}
+	return fmt.Sprintf("The provider is configured for API %s; TNZ's Address Book exists only on API %s and %s, with an auth token. Set api_version = %q or %q in the provider block.",
+		apiVersion, tnz.V300, tnz.V204, tnz.V300, tnz.V204)
+}
+
+func summaryRecordFieldVersion(attribute, apiVersion string) string {
+	return fmt.Sprintf("%s is not available on API %s", attribute, apiVersion)
+}
+
+func detailRecordFieldVersion(attribute, apiVersion, other string) string {
+	return fmt.Sprintf("The provider is configured for API %s, whose Address Book contacts have no %s (API %s has it). "+
+		"TNZ would ignore it and keep a different contact than configured: remove it, or use api_version = %q.", apiVersion, attribute, other, other)
+}
+
+func detailImportGroupContact(id string) string {
+	return fmt.Sprintf("%q is not a membership id: give \"<group_id>/<contact_id>\", e.g. terraform import tnz_group_contact.<name> 9000000a-f002-4007-b00a-d00000000001/8000000a-f002-4007-b00a-d00000000001.", id)
+}
+
+func detailNoContactMatches(query string) string {
+	return fmt.Sprintf("No Address Book contact has exactly %s. Check the values, or read the contact by id.", query)
+}
+
+func detailContactsMatch(n int, query string, ids []string) string {
+	return fmt.Sprintf("%d contacts have exactly %s (ids %s). Add search attributes until one matches, or read the contact by id.", n, query, strings.Join(ids, ", "))
+}
+
+func detailRecordNotFound(what, key string, err error) string {
+	return fmt.Sprintf("TNZ has no %s %s: %s", what, key, err)
+}
+
+const summaryContactIDAndSearch = "Give an id or search attributes, not both"
+
+func detailContactIDAndSearch(attribute string) string {
+	return fmt.Sprintf("id reads one contact by its id; %s searches for one. Remove %s, or remove id to search.", attribute, attribute)
+}
+
+// Cost at plan.
+
+func summaryUCS2(chars []string) string {
+	return fmt.Sprintf("Message is sent as UCS-2 because of %s", quoteAll(chars))
+}
+
+func detailUCS2(parts, converted int) string {
+	return fmt.Sprintf("These characters are outside the GSM-7 alphabet, so the whole message is sent in UCS-2 (70 characters a part): %d SMS parts for each destination. "+
+		"With character_conversion = true TNZ replaces them with GSM equivalents (or drops them) and sends %d parts. Or rewrite them.", parts, converted)
+}
+
+func summaryTooManyParts(parts int, limit int64) string {
+	return fmt.Sprintf("The message would be sent in %d SMS parts, more than max_sms_parts (%d)", parts, limit)
+}
+
+func detailTooManyParts(sent, converted smsparts.Count) string {
+	d := fmt.Sprintf("It is %d %s units long, counted for the longest destination. Shorten it, raise max_sms_parts", sent.Units, sent.Encoding)
+	if sent.Encoding == smsparts.UCS2 && converted.Parts < sent.Parts {
+		d += fmt.Sprintf(", or set character_conversion = true (%d parts, GSM-7)", converted.Parts)
+	}
+	return d + "."
+}
+
+func summaryTooManyRecipients(n, limit int64) string {
+	return fmt.Sprintf("The send names %d destinations, more than max_recipients_per_send (%d)", n, limit)
+}
+
+const detailTooManyRecipients = "The provider's max_recipients_per_send guards against mass sends by mistake (a for expression over a long list, for instance). " +
+	"Send to fewer destinations, use an Address Book group, or raise the limit in the provider block."
+
+func quoteAll(items []string) string {
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(quoted, ", ")
 }

@@ -78,11 +78,14 @@ type providerModel struct {
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
 	// ResendUnconfirmedAfter is when an unconfirmed send is sent again.
 	ResendUnconfirmedAfter types.String `tfsdk:"resend_unconfirmed_after"`
+	// MaxRecipientsPerSend fails the plan of a send above it.
+	MaxRecipientsPerSend types.Int64 `tfsdk:"max_recipients_per_send"`
 }
 
 // providerData is what resources receive from Configure.
 type providerData struct {
 	api              messageAPI
+	addressBook      addressBookAPI // nil when the client has no Address Book calls (test fakes)
 	apiVersion       string
 	reportTo         string
 	serverChecksOnly bool
@@ -91,6 +94,8 @@ type providerData struct {
 	resendUnconfirmedAfter time.Duration
 	// now is the clock; tests inject their own.
 	now func() time.Time
+	// maxRecipientsPerSend: a send naming more destinations fails its plan; 0 is no limit.
+	maxRecipientsPerSend int64
 }
 
 func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -141,6 +146,12 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"Longer risks a message never arriving for longer; shorter risks sending twice what TNZ was only slow to record.",
 				Validators: []validator.String{validators.Duration(time.Second, 7*24*time.Hour)},
 			},
+			"max_recipients_per_send": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Fail the plan of any send that names more destinations than this (`destination_count`: recipients plus destinations, a group counting as one), " +
+					"for pipelines that must never mass-send by mistake. Unset: no limit.",
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "How often a failed request is retried (default 3). Sends are retried only when the request provably did not reach TNZ (or TNZ refused it with 429); after an ambiguous failure the message is looked up by its id and never submitted again.",
@@ -158,7 +169,7 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 
 	token, sender, apiKey, baseURL := stringOrEnv(cfg.AuthToken, envAuthToken), stringOrEnv(cfg.Sender, envSender), stringOrEnv(cfg.APIKey, envAPIKey), stringOrEnv(cfg.BaseURL, envBaseURL)
-	if anyUnknown(cfg.AuthToken, cfg.Sender, cfg.APIKey, cfg.BaseURL, cfg.APIVersion, cfg.RequestTimeout, cfg.MaxRetries, cfg.ResendUnconfirmedAfter) {
+	if anyUnknown(cfg.AuthToken, cfg.Sender, cfg.APIKey, cfg.BaseURL, cfg.APIVersion, cfg.RequestTimeout, cfg.MaxRetries, cfg.ResendUnconfirmedAfter, cfg.MaxRecipientsPerSend) {
 		return // resources still validate; the client is configured again at apply with known values
 	}
 	version, problems := tnz.CheckAuth(tnz.Config{AuthToken: token, Sender: sender, APIKey: apiKey, APIVersion: cfg.APIVersion.ValueString()})
@@ -205,8 +216,9 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	data := &providerData{
 		api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly,
-		resendUnconfirmedAfter: resendAfter, now: now,
+		resendUnconfirmedAfter: resendAfter, now: now, maxRecipientsPerSend: cfg.MaxRecipientsPerSend.ValueInt64(),
 	}
+	data.addressBook, _ = api.(addressBookAPI) // the same *tnz.Client
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -254,6 +266,7 @@ func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
 		NewWhatsAppResource, NewRCSResource, NewWorkflowResource,
 		NewWhatsAppTemplateResource, NewRCSTemplateResource, NewWorkflowTemplateResource,
+		NewContactResource, NewGroupResource, NewGroupContactResource, NewOptOutResource,
 	}
 }
 
@@ -262,5 +275,8 @@ func (p *tnzProvider) Functions(context.Context) []func() function.Function {
 }
 
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewMessageStatusDataSource, NewSMSReceivedDataSource}
+	return []func() datasource.DataSource{
+		NewMessageStatusDataSource, NewSMSReceivedDataSource,
+		NewContactDataSource, NewGroupDataSource, NewGroupContactsDataSource, NewOptOutsDataSource,
+	}
 }

@@ -115,7 +115,7 @@ func TestAccRCS_planErrors(t *testing.T) {
 		{"message or template_id required", to, missingRequired(fixRCSContent, "message", "template_id")},
 		{"message empty", lines(to, `message = " "`), diagnosticRegexp(summaryMissingRequired([]string{"message", "template_id"}), "message", fixRCSContent)},
 		{"fallback_mode enum", lines(to, `message = "hi"`, `fallback_mode = "RCS"`), oneOf("fallback_mode")},
-		{"template_id uuid", lines(to, `template_id = "123e4567e89b12d3a456426614174000"`), summaryRegexp(summaryTemplateIDFormat, uuidRule)},
+		{"template_id uuid", lines(to, `template_id = "123e4567e89b12d3a456426614174000"`), summaryRegexp(summaryTemplateIDFormat, detailTemplateIDFormat)},
 		{"message length", lines(to, `message = "`+strings.Repeat("x", 1001)+`"`), tooLong("message", 1000)},
 		{"group_id uuid", lines(`message = "hi"`, `destinations = [{ group_id = "oncall" }]`), notUUID("group_id")},
 		{"report_to lacking", lines(to, `message = "hi"`, `report_to = "reports@example.com"`), diagnosticRegexp(summaryChannelField("report_to", tnz.RCS), "report_to", "notification_type")},

@@ -1,13 +1,10 @@
 package provider
 
 import (
-	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -64,16 +61,6 @@ func (r requirement) names() []string {
 		names[i] = v.attribute
 	}
 	return names
-}
-
-// uuidPattern is TNZ's UUID format: 8-4-4-4-12 hexadecimal digits. It is
-// not RFC 9562's stricter form (version and variant digits), which TNZ's
-// own examples (a1b2c3d4-e5f6-7890-1234-567890abcdef) do not meet.
-var uuidPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
-
-// uuidValidator checks an id TNZ's OpenAPI file gives format uuid.
-func uuidValidator() validator.String {
-	return stringvalidator.RegexMatches(uuidPattern, uuidRule)
 }
 
 // quotedList writes values as Markdown code: "`None`, `SMS` or `Voice`".

@@ -156,8 +156,10 @@ func reportSendError(err error, messageID string, paths sendPaths, diags *diag.D
 // refresh reads a sent message's status. keep is false when an unconfirmed
 // message should be sent again (see the rule above); a confirmed message is
 // never dropped: when TNZ cannot find it, or the read fails, the last known
-// status stays, with a warning.
-func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, status types.Object, diags *diag.Diagnostics) (refreshed types.Object, keep bool) {
+// status stays, with a warning. removable says whether the caller takes a
+// message that should be sent again out of state (Read does); otherwise
+// (Update) the warning says that the next plan does.
+func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, status types.Object, removable bool, diags *diag.Diagnostics) (refreshed types.Object, keep bool) {
 	_, known := statusOf(status)
 	if !ch.HasStatus() { // nothing to ask, so nothing ever re-sends it
 		if !known.confirmed {
@@ -177,7 +179,11 @@ func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, statu
 	case !tnz.IsNotFound(err):
 		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(id, err))
 	case !known.confirmed && age >= b.data.resendUnconfirmedAfter:
-		diags.AddWarning(summaryUnconfirmedResend, detailUnconfirmedResend(id, known.submitted, b.data.resendUnconfirmedAfter))
+		summary := summaryUnconfirmedResend
+		if !removable {
+			summary = summaryUnconfirmedResendNext
+		}
+		diags.AddWarning(summary, detailUnconfirmedResend(id, known.submitted, b.data.resendUnconfirmedAfter, removable))
 		return status, false
 	case !known.confirmed:
 		diags.AddWarning(summaryUnconfirmed, detailUnconfirmed(id, known.submitted, b.data.resendUnconfirmedAfter))

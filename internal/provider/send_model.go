@@ -32,6 +32,7 @@ type commonModel struct {
 	TestMode              types.Bool     `tfsdk:"test_mode"`
 	Triggers              types.Map      `tfsdk:"triggers"`
 	Status                types.Object   `tfsdk:"status"`
+	DestinationCount      types.Int64    `tfsdk:"destination_count"`
 	WaitFor               types.String   `tfsdk:"wait_for"`
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
 }

@@ -29,10 +29,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
 )
 
 // channelModel is what a channel's model provides to the send resource.
@@ -60,6 +62,15 @@ type channelSpec struct {
 	// sharedDescriptions replace, by name, the descriptions of shared
 	// attributes whose meaning differs on the channel.
 	sharedDescriptions map[string]string
+	// sendAttributes are the channel's attributes that only its send
+	// resource has (not its template): guards and computed values.
+	sendAttributes map[string]schema.Attribute
+}
+
+// planner is implemented by channel models that plan values of their own
+// (tnz_sms: its cost estimate).
+type planner interface {
+	plan(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics)
 }
 
 func channelSpecs() []channelSpec {
@@ -155,7 +166,7 @@ func checkTemplateID(v types.String, paths sendPaths, diags *diag.Diagnostics) {
 	switch id := v.ValueString(); {
 	case localTemplateID.MatchString(id):
 		diags.AddAttributeError(at, summaryTemplateIDLocal, detailTemplateIDLocal)
-	case id != "" && !uuidPattern.MatchString(id):
+	case id != "" && !validators.IsUUID(id):
 		diags.AddAttributeError(at, summaryTemplateIDFormat, detailTemplateIDFormat)
 	}
 }
@@ -178,6 +189,10 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, true, &resp.Diagnostics)
 	}
 	warnWaitBeyondSendTime(ctx, P(m).common(), r.now(), &resp.Diagnostics)
+	r.planDestinationCount(ctx, view, &resp.Plan, &resp.Diagnostics)
+	if p, ok := any(P(m)).(planner); ok {
+		p.plan(ctx, view, &resp.Plan, &resp.Diagnostics)
+	}
 	planned := view.own
 	if own, ok := planned["files"].(types.List); ok && !view.paths.fromTemplate["files"] {
 		// Setting an attribute rewrites the whole planned object: only when
@@ -202,6 +217,23 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 }
 
+// planDestinationCount plans destination_count, and fails the plan above
+// the provider's max_recipients_per_send.
+func (r *sendResource[M, P]) planDestinationCount(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+	count := types.Int64Unknown()
+	if !view.unknown.Is(rejection.Root("destinations")) {
+		n := int64(view.paths.recipients + len(elements(view.own["destinations"])))
+		count = types.Int64Value(n)
+		if r.data != nil && r.data.maxRecipientsPerSend > 0 && n > r.data.maxRecipientsPerSend {
+			at, _ := view.paths.attribute(rejection.Root("destinations"))
+			diags.AddAttributeError(at, summaryTooManyRecipients(n, r.data.maxRecipientsPerSend), detailTooManyRecipients)
+		}
+	}
+	if planned, ok := view.own["destination_count"].(types.Int64); !ok || !planned.Equal(count) {
+		diags.Append(plan.SetAttribute(ctx, path.Root("destination_count"), count)...)
+	}
+}
+
 // withValue is values with name set to v; values itself is left as it is.
 func withValue(values map[string]attr.Value, name string, v attr.Value) map[string]attr.Value {
 	out := make(map[string]attr.Value, len(values))
@@ -220,7 +252,7 @@ func replacement(ch tnz.Channel, planned, prior map[string]attr.Value, jobStatus
 	var out path.Paths
 	for name, v := range planned {
 		switch name {
-		case "id", "status", "wait_for", "timeouts":
+		case "id", "status", "wait_for", "timeouts", "destination_count", "estimate", "max_sms_parts":
 			continue
 		}
 		if v.Equal(prior[name]) {
@@ -297,7 +329,7 @@ func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest,
 	if status.IsNull() { // imported, not read yet
 		refreshed, keep = r.adopt(ctx, r.spec.channel, id.ValueString(), &resp.Diagnostics)
 	} else {
-		refreshed, keep = r.refresh(ctx, r.spec.channel, id.ValueString(), status, &resp.Diagnostics)
+		refreshed, keep = r.refresh(ctx, r.spec.channel, id.ValueString(), status, true, &resp.Diagnostics)
 	}
 	if !keep {
 		resp.State.RemoveResource(ctx)
@@ -330,7 +362,9 @@ func (r *sendResource[M, P]) Update(ctx context.Context, req resource.UpdateRequ
 		return // the state stays as it was: the next plan tries again
 	}
 	if !known.confirmed && !status.IsNull() {
-		refreshed, keep := r.refresh(ctx, r.spec.channel, id.ValueString(), status, &resp.Diagnostics)
+		// An update cannot take the message out of state: one to send
+		// again stays unconfirmed, and the next plan's refresh removes it.
+		refreshed, keep := r.refresh(ctx, r.spec.channel, id.ValueString(), status, false, &resp.Diagnostics)
 		if keep {
 			status = refreshed
 		}

@@ -94,6 +94,8 @@ func smsPlan(t *testing.T, message string, recipients ...string) tfsdk.Plan {
 	m.ID = types.StringUnknown()
 	m.MessageID = types.StringUnknown()
 	m.Status = types.ObjectUnknown(statusTypes[tnz.SMS].AttrTypes)
+	m.Estimate = types.ObjectUnknown(smsEstimateType.AttrTypes)
+	m.DestinationCount = types.Int64Unknown()
 	if d := plan.Set(ctx, &m); d.HasError() {
 		t.Fatalf("plan: %v", d)
 	}
@@ -110,7 +112,8 @@ func nullSMSModel(s schema.Schema) smsModel {
 			Triggers:     types.MapNull(types.StringType),
 			Status:       types.ObjectNull(statusTypes[tnz.SMS].AttrTypes),
 		},
-		Files: types.ListNull(fileType),
+		Files:    types.ListNull(fileType),
+		Estimate: types.ObjectNull(smsEstimateType.AttrTypes),
 	}
 }
 
@@ -284,6 +287,41 @@ func TestCreateRecordsAnUncertainSend(t *testing.T) {
 	resp.State.GetAttribute(ctx, path.Root("status").AtName("confirmed"), &confirmed)
 	if confirmed.ValueBool() || confirmed.IsNull() {
 		t.Errorf("status.confirmed = %s, want false", confirmed)
+	}
+}
+
+// An unconfirmed message TNZ still does not know after
+// resend_unconfirmed_after is to be sent again. A refresh (Read) removes
+// it and says this plan sends it; an update cannot remove it, so its
+// warning says the next plan does.
+func TestRefreshUnconfirmedPastResendAfter(t *testing.T) {
+	ctx := context.Background()
+	notFound := &tnz.APIError{StatusCode: 404, Result: "RecordNotFound", Messages: []string{"Unable to find entry."}}
+	submitted := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	status := statusValue(tnz.SMS, &tnz.Status{JobStatus: tnz.JobUnknown}, sendStatus{submitted: submitted})
+	for _, c := range []struct {
+		removable bool
+		summary   string
+		says      string
+	}{
+		{true, summaryUnconfirmedResend, "It was removed from state, so this plan sends it again"},
+		{false, summaryUnconfirmedResendNext, "keeps the message in state, unconfirmed; the next plan removes it from state and sends it again"},
+	} {
+		api := &fakeAPI{statusErr: notFound}
+		var diags diag.Diagnostics
+		refreshed, keep := newSMS(api).refresh(ctx, tnz.SMS, "abc123", status, c.removable, &diags)
+		if keep {
+			t.Errorf("removable=%v: kept a message to send again", c.removable)
+		}
+		if !refreshed.Equal(status) {
+			t.Errorf("removable=%v: the status changed: %v", c.removable, refreshed)
+		}
+		if diags.HasError() || diags.WarningsCount() != 1 || diags.Warnings()[0].Summary() != c.summary || !strings.Contains(diags.Warnings()[0].Detail(), c.says) {
+			t.Errorf("removable=%v: want one warning %q saying %q, got %v", c.removable, c.summary, c.says, diags)
+		}
+		if len(api.sent) != 0 || api.statusReads != 1 {
+			t.Errorf("removable=%v: %d sends and %d status reads, want 0 and 1", c.removable, len(api.sent), api.statusReads)
+		}
 	}
 }
 

@@ -73,6 +73,11 @@ func sendSchema(ctx context.Context, spec channelSpec) schema.Schema {
 		},
 
 		// Computed
+		"destination_count": schema.Int64Attribute{
+			Computed: true,
+			MarkdownDescription: "How many destinations the send names, known at plan: `recipients` plus `destinations` (an Address Book group counts as one). " +
+				"The provider's `max_recipients_per_send` fails the plan above its limit.",
+		},
 		"id": schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: "The message id (same as `message_id`).",
@@ -88,6 +93,12 @@ func sendSchema(ctx context.Context, spec channelSpec) schema.Schema {
 	for name, a := range templatableAttributes(spec) {
 		if _, dup := attrs[name]; dup {
 			panic(fmt.Sprintf("attribute %q is both a delivery and a content attribute", name))
+		}
+		attrs[name] = a
+	}
+	for name, a := range spec.sendAttributes {
+		if _, dup := attrs[name]; dup {
+			panic(fmt.Sprintf("channel attribute %q shadows a send attribute", name))
 		}
 		attrs[name] = a
 	}
@@ -202,8 +213,8 @@ func destinationAttributes(ch tnz.Channel) map[string]schema.Attribute {
 		"company":    optionalString("Company name (`[[Company]]`).", stringvalidator.LengthAtMost(60)),
 		"first_name": optionalString("First name (`[[FirstName]]`).", stringvalidator.LengthAtMost(60)),
 		"last_name":  optionalString("Last name (`[[LastName]]`).", stringvalidator.LengthAtMost(60)),
-		"contact_id": optionalString("An Address Book contact id (UUID) instead of `recipient`.", uuidValidator()),
-		"group_id":   optionalString("An Address Book group id (UUID): every contact in the group.", uuidValidator()),
+		"contact_id": optionalString("An Address Book contact id (UUID) instead of `recipient`.", validators.UUID()),
+		"group_id":   optionalString("An Address Book group id (UUID): every contact in the group.", validators.UUID()),
 		"group_code": optionalString("An Address Book group code, e.g. `Oncall_Team` (API v3.00)."),
 	}
 	for i := 1; i <= 9; i++ {

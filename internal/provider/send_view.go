@@ -79,7 +79,7 @@ func unknownPaths(values map[string]attr.Value, recipients int) rejection.Unknow
 	u := rejection.Unknowns{}
 	for name, v := range values {
 		switch name {
-		case "recipients", "destinations", "template", "status", "id", "timeouts", "triggers":
+		case "recipients", "destinations", "template", "status", "id", "timeouts", "triggers", "destination_count", "estimate":
 			continue
 		}
 		addUnknown(u, rejection.Root(name), v)

@@ -1,9 +1,14 @@
 package provider
 
 import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
@@ -21,6 +26,11 @@ func smsSpec() channelSpec {
 			"sms_email_reply":      optionalString("E-mail address that receives replies to this SMS."),
 			"character_conversion": optionalBool("Convert multi-byte characters to GSM equivalents (© to (C)) to save message parts; disables emoji and macrons."),
 			"files":                filesAttribute("Attachments, linked from the text with `[[File1]]`, `[[File2]]`…; up to 1 MiB each."),
+		},
+		sendAttributes: map[string]schema.Attribute{
+			"max_sms_parts": optionalInt("Fail the plan when the message would be sent in more SMS parts than this (counted as `estimate.parts`), e.g. `1` for pipelines that must never send a long or UCS-2 message by mistake.",
+				int64validator.AtLeast(1)),
+			"estimate": smsEstimateAttribute(),
 		},
 	}
 }
@@ -40,10 +50,17 @@ type smsModel struct {
 	SMSEmailReply       types.String `tfsdk:"sms_email_reply"`
 	CharacterConversion types.Bool   `tfsdk:"character_conversion"`
 	Files               types.List   `tfsdk:"files"`
+	MaxSMSParts         types.Int64  `tfsdk:"max_sms_parts"`
+	Estimate            types.Object `tfsdk:"estimate"`
 }
 
 func (m *smsModel) common() *commonModel    { return &m.commonModel }
 func (m *smsModel) attachments() types.List { return m.Files }
+
+// plan plans the cost estimate and checks max_sms_parts.
+func (m *smsModel) plan(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+	planSMSEstimate(ctx, m, view, plan, diags)
+}
 
 func (m *smsModel) toAPI(files []tnz.File) tnz.Message {
 	return &tnz.SMSMessage{

@@ -92,7 +92,7 @@ func oneOf(attribute string) *regexp.Regexp {
 
 // notUUID is the error for an id that is not a UUID.
 func notUUID(attribute string) *regexp.Regexp {
-	return summaryRegexp(attribute, uuidRule)
+	return summaryRegexp("Invalid id", attribute+" must be a TNZ id: a UUID")
 }
 
 // tooLong is the framework's error for a string over its length.

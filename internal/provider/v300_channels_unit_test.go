@@ -63,7 +63,7 @@ func TestNoStatusChannelAsksNothing(t *testing.T) {
 	long := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
 	unconfirmed := statusValue(tnz.Workflow, nil, sendStatus{submitted: long})
 	diags = nil
-	refreshed, keep := b.refresh(ctx, tnz.Workflow, "wf1", unconfirmed, &diags)
+	refreshed, keep := b.refresh(ctx, tnz.Workflow, "wf1", unconfirmed, true, &diags)
 	if !keep || !refreshed.Equal(unconfirmed) {
 		t.Errorf("refresh dropped or changed an unconfirmed workflow send: keep %v, %v", keep, refreshed)
 	}
@@ -72,7 +72,7 @@ func TestNoStatusChannelAsksNothing(t *testing.T) {
 	}
 
 	diags = nil
-	if _, keep := b.refresh(ctx, tnz.Workflow, "wf1", statusValue(tnz.Workflow, nil, sendStatus{confirmed: true, submitted: long}), &diags); !keep || len(diags) != 0 {
+	if _, keep := b.refresh(ctx, tnz.Workflow, "wf1", statusValue(tnz.Workflow, nil, sendStatus{confirmed: true, submitted: long}), true, &diags); !keep || len(diags) != 0 {
 		t.Errorf("refresh of a confirmed workflow send: keep %v, %v", keep, diags)
 	}
 

@@ -160,7 +160,7 @@ func TestAccWhatsApp_planErrors(t *testing.T) {
 		{"from_number required", without("from_number"), missingRequired(fixWhatsAppFromNumber, "from_number")},
 		{"fallback_mode enum", lines(to, whatsappContent, `fallback_mode = "Email"`), oneOf("fallback_mode")},
 		{"notification_type enum", lines(to, whatsappContent, `notification_type = "SMS"`), oneOf("notification_type")},
-		{"template_id uuid", lines(without("template_id"), `template_id = "renewal-reminder"`), summaryRegexp(summaryTemplateIDFormat, uuidRule)},
+		{"template_id uuid", lines(without("template_id"), `template_id = "renewal-reminder"`), summaryRegexp(summaryTemplateIDFormat, detailTemplateIDFormat)},
 		{"message length", lines(without("message"), `message = "`+strings.Repeat("x", 1001)+`"`), tooLong("message", 1000)},
 		{"from_number length", lines(without("from_number"), `from_number = "`+strings.Repeat("6", 101)+`"`), tooLong("from_number", 100)},
 		{"contact_id uuid", lines(whatsappContent, `destinations = [{ contact_id = "jane" }]`), notUUID("contact_id")},
@@ -189,7 +189,7 @@ resource "tnz_whatsapp" "test" {
 }
 `,
 			PlanOnly:    true,
-			ExpectError: diagnosticRegexp(summaryTemplateIDFormat, "template", uuidRule),
+			ExpectError: diagnosticRegexp(summaryTemplateIDFormat, "template", detailTemplateIDFormat),
 		}},
 	})
 	if got := sb.Server.APIRequests(); got != 0 {

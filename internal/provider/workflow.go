@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
 )
 
 // workflowSpec is what tnz_workflow and tnz_workflow_template share. The
@@ -21,7 +22,7 @@ func workflowSpec() channelSpec {
 			"Workflow has no `template_id`, `test_mode` or `report_to`: setting them is a plan error.",
 		attributes: map[string]schema.Attribute{
 			"workflow_template_id": optionalString("UUID of the workflow template in the TNZ Dashboard; required. "+
-				"See [Find your TemplateID](https://www.tnz.co.nz/help/how-to-find-your-templateid).", uuidValidator()),
+				"See [Find your TemplateID](https://www.tnz.co.nz/help/how-to-find-your-templateid).", validators.UUID()),
 		},
 	}
 }

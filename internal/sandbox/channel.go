@@ -41,6 +41,7 @@ type channel struct {
 	hasReplies      bool                                          // status shows SMSReplies per recipient, and GET /{channel}/received lists what was received
 	canResubmit     bool                                          // PATCH /{MessageID}/resubmit exists (SPEC: not SMS)
 	canPace         bool                                          // PATCH /{MessageID}/pacing exists (SPEC: TTS and Voice)
+	dials           bool                                          // recipients are called, so status shows the RemoteID dialled
 	text            func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
 	deliver         func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
 	priceCents      int                                           // per delivered recipient
@@ -92,7 +93,10 @@ var echoKeys = []string{
 type recipient struct {
 	address   string            // normalised (E.164 for phones); empty for Address Book entries
 	contactID string            // ContactID as given, if any
+	groupID   string            // GroupID, or else GroupCode, as given: the group the entry names (expanded on acceptance)
 	fields    map[string]string // echoKeys values as given
+	// blacklisted: the recipient is on the opt-out list, decided on acceptance.
+	blacklisted bool
 	// settled is the outcome of an earlier round that a resubmit did not
 	// send again; nil while the recipient follows the message's round.
 	settled *outcome
@@ -277,7 +281,7 @@ func (ch *channel) topRecipients(b body) (rs []recipient, given bool) {
 	}
 	if s := b.str("GroupID"); !blank(s) {
 		given = true
-		rs = append(rs, recipient{})
+		rs = append(rs, recipient{groupID: strings.TrimSpace(s)})
 	}
 	return rs, given
 }
@@ -305,6 +309,7 @@ func (ch *channel) entry(e body) (recipient, bool) {
 	}
 	for _, k := range addressBookKeys {
 		if !blank(e.str(k)) {
+			r.groupID = strings.TrimSpace(e.first("GroupID", "GroupCode"))
 			return r, true
 		}
 	}

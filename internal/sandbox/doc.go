@@ -13,6 +13,8 @@
 //	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (email, fax, tts, voice)
 //	PATCH /api/v3.00/{channel}/{MessageID}/pacing      set NumberOfOperators (tts and voice only)
 //	GET   /api/v3.00/{sms|whatsapp|rcs}/received       inbound messages of that channel
+//	…     /api/v3.00/addressbook/…                     contacts, groups, membership (see Address Book)
+//	…     /api/v3.00/optout…                           the opt-out list (see Opt-out list)
 //	POST  /api/{v2}/send/{channel}                     send ({"MessageData":{…}}), see API v2.0x
 //	GET   /api/{v2}/get/status/{MessageID}             status, any channel
 //	POST  /api/{v2}/get/status                         the same, {Sender,APIKey,MessageID} (legacy form)
@@ -22,6 +24,7 @@
 //	POST  /api/{v2}/get/sms/received                   the same, parameters in the body
 //	PATCH /api/{v2}/set/{action}/{MessageID}           abort, reschedule, resubmit or pacing
 //	POST  /api/{v2}/set/{action}                       the same, {Sender,APIKey,MessageID,…}
+//	…     /api/v2.04/addressbook/…                     the Address Book in v2.04's form
 //	GET   /sandbox/messages                            what was accepted, in order, with its actions (no auth)
 //	GET   /sandbox/notifications                       e-mails sent by the v2 deferred authentication (no auth)
 //	POST  /sandbox/inbound                             inject an inbound SMS (no auth)
@@ -213,7 +216,11 @@
 // message's own channel.
 //
 // A ContactID, GroupID or GroupCode entry (or top-level ContactID or
-// GroupID) is one recipient with an empty Destination that always succeeds.
+// GroupID) is resolved from the Address Book when accepted (see Address
+// Book); one the Address Book does not hold is one recipient with an empty
+// Destination that always succeeds. A recipient on the opt-out list (see
+// Opt-out list) is Failed with Result "Destination is blacklisted", no
+// price and no SentTime, once the job completes.
 //
 // # Actions
 //
@@ -284,11 +291,14 @@
 // +… is kept, 00… becomes +…, a local 0… number is taken as New Zealand
 // (+64…), bare digits get a +. Attention, Company and Custom1–Custom9 are
 // echoed; SentTime* appear once the recipient was sent to (not for
-// aborted ones). SMS, WhatsApp and RCS recipients have SMSReplies (the
-// OpenAPI file's SMSReplies_Detail, [] when none); only SMS recipients have MessageText:
-// the Message with [[FirstName]]-style tokens filled from the entry, shown
-// only once the recipient was delivered (the OpenAPI file's WhatsApp and RCS
-// recipients declare no MessageText).
+// aborted ones), and on Fax, TTS and Voice so does RemoteID, the number
+// dialled (the Destination: the sandbox has no Alt Phones; null for
+// Address Book entries and on the other channels). SMS, WhatsApp and RCS
+// recipients have SMSReplies (the OpenAPI file's SMSReplies_Detail, [] when
+// none); only SMS recipients have MessageText: the Message with
+// [[FirstName]]-style tokens filled from the entry, shown only once the
+// recipient was delivered (the OpenAPI file's WhatsApp and RCS recipients
+// declare no MessageText).
 //
 // recordsPerPage (1–100, default 100, SPEC's maximum) and page (from 1,
 // default 1) select the recipients shown; TotalRecords is the number of
@@ -462,8 +472,8 @@
 // PATCH forms, with the MessageID in the path, are what the SDKs send with
 // an auth token; the POST forms, with Sender, APIKey and the MessageID in
 // the body, are their legacy form. Either form takes either kind of
-// credentials. NODE's legacy-only /get/result and the Address Book are not
-// modelled (404).
+// credentials. the Node SDK's legacy-only /get/result is not modelled (404);
+// the Address Book is, on v2.04 only (see Address Book).
 //
 // Credentials: v2.03 and v2.04 read "Authorization: Basic <auth token>"
 // when that header is given (not blank, and not the word Basic or Bearer
@@ -555,6 +565,117 @@
 // "MessageID":"<id>","ErrorMessage":["Message(s) NOT found"]}, the
 // documented text for a poll that finds nothing.
 //
+// # Address Book
+//
+// Contacts, groups and membership, on v3.00 (TNZ's OpenAPI file) and on
+// v2.04 (the v2 SDKs' Addressbook modules). One Address Book serves both
+// versions; records are kept by the sandbox itself, whatever the client
+// checked.
+//
+//	POST   addressbook/contact                       create a contact
+//	GET    addressbook/contact/list                  every contact (paged)
+//	GET    addressbook/contact/search?…              contacts matching the query (paged)
+//	GET    addressbook/contact/{ContactID}           the contact, with Groups: its GroupIDs
+//	PATCH  addressbook/contact/{ContactID}           change the fields the body gives
+//	DELETE addressbook/contact/{ContactID}           delete it (and its memberships)
+//	GET    addressbook/contact/{ContactID}/group/list  Pagination, Contact and its Groups
+//	PATCH  addressbook/contact/{ContactID}/group     {"GroupID"}: add it to a group (v2.04: POST)
+//	DELETE addressbook/contact/{ContactID}/group/{GroupID}  take it out (v2.04: GET reads it too)
+//	POST   addressbook/group                         create a group
+//	GET    addressbook/group/list                    every group (paged)
+//	GET    addressbook/group/{GroupID}               the group; PATCH changes it, DELETE deletes it
+//	GET    addressbook/group/{GroupID}/contact/list  Pagination, Group and its Contacts
+//	POST   addressbook/group/{GroupID}/contact       {"ContactID"}: v2.04 only
+//	GET    addressbook/group/{GroupID}/contact/{ContactID}  v2.04 only; DELETE takes it out
+//
+// Auth is v3's (401 otherwise) on both versions: the v2 SDKs' Address Book
+// needs an auth token. A token of Options.NoAddressBookTokens (by default
+// NoAddressBookToken, "sandbox-token-no-addressbook") is accepted
+// everywhere else but answers every Address Book call with 403
+// {"Result":"Failed","ErrorMessage":["Unauthorized access to Addressbook
+// API!"]}, as TNZ does for an API user without Address Book API Access.
+// Bodies are read as v2 calls are (media types, one JSON object; a body on
+// a GET or a DELETE is tolerated and ignored). An id the Address Book does not hold answers 404
+// {"Result":"RecordNotFound","ErrorMessage":["Unable to find or access
+// record with id '<id>'."]}; so does a membership the contact does not
+// have. A group may also be named by its GroupCode in /group/{id} paths (as
+// the Node and TypeScript SDKs do).
+//
+// Fields are those of TNZ's Contact_Object and Group_Object (v2.04: the
+// v2 SDKs' contact fields, which have DirectPhone and only AltPhone1-2).
+// Unknown keys are ignored, null leaves a field alone and a blank value
+// clears it. Rejections answer 400 listing every failing field: "<Field>
+// must be at most N characters" (the file's maximum lengths; SubAccount
+// and Department 40); "Invalid <Field> option - must be Account/SubAccount/
+// Department/No" for ViewBy, EditBy and ViewEditBy (Limited/Granted for
+// AccessControl; Mr/Mrs/Ms/Miss/Dr/Prof/Hon or blank for Title), matched
+// ignoring case and kept as the file spells them; "Invalid email address
+// format for EmailAddress property" (the Node SDK's text); "Invalid phone number
+// format for <Field> property" for the phone fields (the sandbox's
+// address rule); and "Missing GroupName" for a group without one.
+// ViewBy, EditBy and ViewEditBy default to Account, AccessControl to
+// Limited.
+//
+// Answers: v3.00 gives Contact_Detail (every field, "" where empty),
+// Group_Detail, {Group, Contact} for membership, and Pagination with the
+// list under Contacts or Groups; recordsPerPage and page as on status.
+// v2.04 wraps them: {"Result":"Success","Contact":{…}} and so on, lists
+// with "Result":"Success" beside the Pagination, and no *_RFC3339 times.
+// Owner is DefaultSender; times are in the API user's Timezone.
+// A group's GroupCode is made from its name (letters and digits kept,
+// other runs one "_", "_2"… when taken) and does not change on rename.
+// The search matches EmailAddress whole (ignoring case), MobilePhone and
+// MainPhone by digits anywhere in the number, and the other fields by text
+// anywhere (ignoring case).
+//
+// Sends resolve Address Book references when accepted: a group becomes
+// its members in the order they were added; a contact takes the address
+// its channel uses (SMS, WhatsApp and RCS MobilePhone, Email EmailAddress,
+// Fax FaxNumber, TTS and Voice MainPhone else MobilePhone, Workflow the
+// first of MobilePhone, MainPhone and EmailAddress) and its Attention, Company,
+// FirstName, LastName and Custom1-4 where the destination gave none; a
+// contact without that address is dropped. A send left with nobody is
+// rejected "Error - Could not find any valid destination(s).".
+// (*Server).Recipients lists a message's resolved recipients.
+//
+// # Opt-out list
+//
+// v3.00 only (TNZ's OpenAPI file, tag OptOut):
+//
+//	POST   optout            one entry: DestType, and Destination or ContactID
+//	POST   optout/batch      DestType a comma list; Destination, Destinations[], ContactID, ContactIDs[]
+//	GET    optout/list       ?timePeriod= (days) &destType= &contactID=, paged
+//	GET    optout/{ID}       the entry; PATCH changes what the body gives, DELETE removes it
+//
+// DestType is SMS, Text, Email, Voice, Speech or Fax, ignoring case, and
+// is kept as the live API is reported to keep it: Text for SMS, Speech for
+// Voice (and filters match either spelling); anything else answers 400
+// "Unsupported DestType - Supported DestType: Fax / Text / SMS / Email /
+// Speech / Voice." (TNZ's text). A missing one answers "Empty DestType:
+// Please specify DestType"; neither Destination nor ContactID "Empty
+// Destination: Please specify Destination or ContactID" (the .NET SDK's
+// texts); both at once (not in a batch) "Specify Destination or ContactID,
+// not both". A Destination is a phone number, kept in E.164, or an e-mail
+// address, at most 60 characters ("Invalid Destination - use a phone
+// number in E.164 format or an e-mail address"); a ContactID the Address
+// Book does not hold answers 404 RecordNotFound. SubAccount and Department
+// (at most 60; empty means all) and StopMessage and Notes (at most 1000)
+// are free text. A batch makes an entry for every type and target and
+// answers the first, as the file documents. An unknown entry id answers
+// 404 {"ErrorMessage":["Unable to find or access the data you're looking
+// for."]}. The list's recordsPerPage is 5-1000 ("RecordsPerPage must be
+// between 5 and 1000"), timePeriod 1 or more ("TimePeriod must be a number
+// of days, 1 or more"); these 400s are not in the file, which documents
+// none for the list.
+//
+// Opt-outs are not behind Address Book access. A send is checked against
+// the list when accepted: a recipient is blocked when an entry of its
+// channel's type (SMS Text, Email Email, Fax Fax, TTS and Voice Speech;
+// WhatsApp, RCS and Workflow have none)
+// names its address (phone numbers in E.164, e-mail addresses ignoring
+// case) or its ContactID, and the entry's SubAccount and Department are
+// empty or the message's (ignoring case).
+//
 // # Inspection
 //
 // GET /sandbox/messages lists every accepted send in arrival order:
@@ -576,6 +697,6 @@
 // Each message type is a channel value (required content per dialect,
 // destination keys, address check, keypads, files, outcome) in the
 // channels table; the send, status, action and inspection code is shared
-// by both wire formats. The Address Book belongs in the routing of
-// server.go (v3) and v2.go.
+// by both wire formats. Records (the Address Book and the opt-out list)
+// are routed by recordRoute in addressbook.go, for v3.00 and v2.04.
 package sandbox

@@ -19,6 +19,7 @@ var faxChannel = &channel{
 	filesAreContent: true,
 	contentMsg:      "Missing fax contents - Empty or missing message & file fields",
 	hasFiles:        true,
+	dials:           true,
 	// SPEC: resubmit exists for Email, Fax, TTS and Voice.
 	canResubmit: true,
 	deliver: func(address string) (bool, string) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,12 @@ import (
 
 // DefaultToken is the auth token a sandbox accepts when Options.Tokens is empty.
 const DefaultToken = "sandbox-token"
+
+// NoAddressBookToken is an auth token a sandbox accepts, when
+// Options.Tokens and Options.NoAddressBookTokens are both empty, for an API
+// user whose Address Book API access is not enabled: its Address Book
+// calls answer 403.
+const NoAddressBookToken = "sandbox-token-no-addressbook"
 
 // DefaultSender and DefaultAPIKey are the legacy (v2.0x Sender/APIKey)
 // credentials a sandbox accepts when Options.Senders is empty.
@@ -71,6 +78,10 @@ type Options struct {
 	// SetFaultRules refuses; Listen returns the error.
 	FaultRules []FaultRule
 	FaultSeed  uint64
+	// NoAddressBookTokens are accepted auth tokens of API users without
+	// Address Book API access. Empty means {NoAddressBookToken} when
+	// Tokens is empty too, and none otherwise.
+	NoAddressBookTokens []string
 }
 
 // Server is the sandbox TNZ API. It implements http.Handler and is safe for
@@ -85,11 +96,15 @@ type Server struct {
 	loc      *time.Location // timezone's location
 	maxBody  int64
 
+	// noBookTokens are accepted like tokens, without Address Book access.
+	noBookTokens [][]byte
+
 	mu          sync.Mutex
 	store       store   // guarded by mu
 	jobSeq      int     // guarded by mu
 	apiRequests int     // guarded by mu
 	faults      []Fault // guarded by mu; FIFO, see InjectFaults
+	records     records // guarded by mu: the Address Book and the opt-out list
 	visibility  time.Duration
 
 	rules    faultRules      // guarded by mu
@@ -117,8 +132,17 @@ func New(opts Options) *Server {
 			s.tokens = append(s.tokens, []byte(t))
 		}
 	}
+	noBook := opts.NoAddressBookTokens
 	if len(s.tokens) == 0 {
 		s.tokens = [][]byte{[]byte(DefaultToken)}
+		if len(noBook) == 0 {
+			noBook = []string{NoAddressBookToken}
+		}
+	}
+	for _, t := range noBook {
+		if t != "" {
+			s.noBookTokens = append(s.noBookTokens, []byte(t))
+		}
 	}
 	s.senders = map[string][]byte{}
 	for sender, key := range opts.Senders {
@@ -322,14 +346,17 @@ func (s *Server) visible(ch *channel, id string, now time.Time) *message {
 // stops.
 func (s *Server) halt() { s.stopOnce.Do(func() { close(s.stopped) }) }
 
-// apiRoute resolves the path after /api/: v3.00 here, v2.0x in v2.go.
-// The Address Book would be a further case.
+// apiRoute resolves the path after /api/: v3.00 here, v2.0x in v2.go, and
+// the Address Book and opt-out list of both in addressbook.go.
 func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 	if v := strings.ToLower(version); v2Versions[v] {
 		return s.v2Route(v, rest)
 	}
 	if !strings.EqualFold(version, "v3.00") || len(rest) == 0 {
 		return endpoint{}, false
+	}
+	if ep, ok := s.recordRoute("v3.00", rest); ok {
+		return ep, true
 	}
 	ch, ok := channels[strings.ToLower(rest[0])]
 	if !ok {
@@ -388,12 +415,12 @@ func (s *Server) authorized(r *http.Request) bool {
 	return s.validToken(token)
 }
 
-// validToken reports whether token is one of Options.Tokens, in constant
-// time over the candidates.
+// validToken reports whether token is one of Options.Tokens or
+// Options.NoAddressBookTokens, in constant time over the candidates.
 func (s *Server) validToken(token string) bool {
 	token = strings.TrimSpace(token)
 	ok := false
-	for _, t := range s.tokens {
+	for _, t := range slices.Concat(s.tokens, s.noBookTokens) {
 		ok = subtle.ConstantTimeCompare(t, []byte(token)) == 1 || ok
 	}
 	return ok
@@ -426,6 +453,12 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, versi
 		return
 	}
 	s.mu.Lock()
+	rs, errs = s.records.resolve(ch, rs, b)
+	if len(errs) > 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
 	m := s.accept(ch, dialectV3, version, b, raw, rs)
 	s.mu.Unlock()
 	// v3 success has no Result key (SPEC 200OK; notes §5.1).

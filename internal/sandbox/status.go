@@ -69,7 +69,11 @@ type recipientStatus struct {
 	MessageText string `json:",omitempty"`
 	// SMSReplies is a list (maybe []) on SMS and absent on other channels.
 	SMSReplies []smsReply `json:",omitzero"`
-	Price      *string
+	// RemoteID is the number dialled (Voice, TTS and Fax; TNZ's OpenAPI file: it differs
+	// from Destination when Alt Phones were used, which the sandbox never
+	// does); null until dialled, and on the other channels.
+	RemoteID *string
+	Price    *string
 }
 
 // smsReply is SPEC SMSReplies_Detail.
@@ -151,6 +155,9 @@ func (m *message) status(now time.Time, p paging) statusResponse {
 		}
 		if !o.sentAt.IsZero() {
 			rs.SentTimeLocal, rs.SentTimeUTC, rs.SentRFC3339 = m.times(o.sentAt)
+			if m.ch.dials && r.address != "" {
+				rs.RemoteID = &r.address
+			}
 		}
 		resp.Recipients = append(resp.Recipients, rs)
 	}

@@ -215,6 +215,8 @@ func (m *message) outcome(i int, now time.Time) outcome {
 		return outcome{status: recipientFailed, result: abortedResult}
 	case m.jobStatus(now) != jobCompleted:
 		return outcome{status: recipientPending}
+	case r.blacklisted:
+		return outcome{status: recipientFailed, result: blacklistedResult}
 	case m.authFailure != "":
 		return outcome{status: recipientFailed, result: authFailedResult}
 	case m.test:

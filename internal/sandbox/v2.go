@@ -51,6 +51,11 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 	own := func(methods []string, kind RequestKind, subject func(body) string, serve func(http.ResponseWriter, *http.Request)) (endpoint, bool) {
 		return endpoint{methods: methods, serve: serve, ownAuth: true, kind: kind, subject: subject}, true
 	}
+	if version == "v2.04" {
+		if ep, ok := s.recordRoute(version, rest); ok {
+			return ep, true
+		}
+	}
 	n := len(rest)
 	switch {
 	case seg(0) == "send" && n == 2:
@@ -227,6 +232,12 @@ func (s *Server) v2Send(w http.ResponseWriter, r *http.Request, ch *channel, ver
 	}
 	failure := s.authFailure(c)
 	s.mu.Lock()
+	rs, errs = s.records.resolve(ch, rs, md)
+	if len(errs) > 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
 	m := s.accept(ch, dialectV2, version, md, raw, rs)
 	if failure != "" {
 		m.failAuthentication(failure, r.Method+" "+r.URL.Path)
@@ -449,6 +460,7 @@ type v2Recipient struct {
 	Custom9       string
 	MessageText   string    `json:",omitempty"`
 	SMSReplies    []v2Reply `json:",omitzero"`
+	RemoteID      *string
 	Price         *string
 }
 
@@ -484,7 +496,7 @@ func (m *message) v2Status(now time.Time, p paging, replies bool) v2StatusRespon
 			Attention: r.Attention, Company: r.Company,
 			Custom1: r.Custom1, Custom2: r.Custom2, Custom3: r.Custom3, Custom4: r.Custom4, Custom5: r.Custom5,
 			Custom6: r.Custom6, Custom7: r.Custom7, Custom8: r.Custom8, Custom9: r.Custom9,
-			MessageText: r.MessageText, Price: r.Price,
+			MessageText: r.MessageText, RemoteID: r.RemoteID, Price: r.Price,
 		}
 		if replies {
 			v.SMSReplies = make([]v2Reply, 0, len(r.SMSReplies))

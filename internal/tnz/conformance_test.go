@@ -321,6 +321,11 @@ func TestConformanceRejects(t *testing.T) {
 		{"WebhookCallbackURL not absolute (format check active)", smsReq, smsOp, func(b map[string]any, _ http.Header) {
 			b["WebhookCallbackURL"] = "/hook"
 		}},
+		{"NotificationType not in enum", smsReq, smsOp, func(b map[string]any, _ http.Header) { b["NotificationType"] = "SMS" }},
+		{"FallbackMode not in enum", smsReq, smsOp, func(b map[string]any, _ http.Header) { b["FallbackMode"] = "Email" }},
+		{"SMSCustomPageID not a UUID (format check active)", smsReq, smsOp, func(b map[string]any, _ http.Header) {
+			b["SMSCustomPageID"] = "page-1"
+		}},
 		{"WhatsApp FallbackMode not in its enum", waReq, waOp, func(b map[string]any, _ http.Header) { b["FallbackMode"] = "Email" }},
 		{"WhatsApp FallbackMode WhatsApp", waReq, waOp, func(b map[string]any, _ http.Header) { b["FallbackMode"] = "WhatsApp" }},
 		{"WhatsApp without TemplateID", waReq, waOp, func(b map[string]any, _ http.Header) { delete(b, "TemplateID") }},
@@ -415,6 +420,58 @@ func keypad(body map[string]any, i int) map[string]any {
 	return body["Keypads"].([]any)[i].(map[string]any)
 }
 
+// FallbackMode travels in the SDKs' wire form (FallbackModes): a list or
+// WAPP does not match the OpenAPI file's single-name enum, which tnzspec's FallbackMode
+// exception records; the value is validated with that exception applied.
+func TestConformanceFallbackModeWireForm(t *testing.T) {
+	sp := mustSpec(t)
+	msg := minimalSMS()
+	msg.FallbackMode = FallbackModes([]string{"RCS", "WhatsApp", "Voice"})
+	c, _ := captureSend(t, msg, string(sendAnswer(t, sp, SMS)))
+	if got := decodeBody(t, c.Body)["FallbackMode"]; got != "RCS, WAPP, Voice" {
+		t.Fatalf("FallbackMode sent as %v, want the SDKs' wire form", got)
+	}
+	chk := checkSend(t, sp, SMS, c.Body)
+	if chk.FallbackReplaced != "RCS, WAPP, Voice" {
+		t.Errorf("tnzspec's FallbackMode exception did not apply: %q", chk.FallbackReplaced)
+	}
+	const opID = "client.messaging.sms.sendmessage"
+	if err := validate(t, sp, c, c.Body, opID); err == nil {
+		t.Error("the OpenAPI file accepts the FallbackMode list as sent: tnzspec's FallbackMode exception is no longer needed")
+	}
+	if err := chk.Err(); err != nil {
+		t.Errorf("with the exception applied: %v", err)
+	}
+}
+
+// Voice keypad audio is Keypads[].Play on v3.00, as the OpenAPI file's
+// /voice declares; the TypeScript v3 SDK sends PlayFile instead, which the
+// file does not declare, so the client does not follow it there. (v2.0x sends
+// PlayFile, as the v2 SDKs do; see v2_test.go and internal/sdkcheck.)
+func TestConformanceVoiceKeypadAudio(t *testing.T) {
+	sp := mustSpec(t)
+	wav := wavBase64(0.01)
+	msg := minimalVoice(wav)
+	msg.Keypads = []Keypad{{Tone: int64Ptr(1), Play: wav}}
+	c, _ := captureSend(t, msg, string(sendAnswer(t, sp, Voice)))
+	kp := keypad(decodeBody(t, c.Body), 0)
+	if kp["Play"] != wav || kp["PlayFile"] != nil {
+		t.Errorf("v3.00 voice keypad = %v, want the audio in Play and no PlayFile", kp)
+	}
+	chk := checkSend(t, sp, Voice, c.Body)
+	if err := chk.Err(); err != nil {
+		t.Errorf("the OpenAPI file rejects the v3.00 voice keypad: %v", err)
+	}
+
+	body := decodeBody(t, c.Body)
+	delete(keypad(body, 0), "Play")
+	keypad(body, 0)["PlayFile"] = wav
+	chk = checkSend(t, sp, Voice, encodeBody(t, body))
+	if len(chk.Unexplained) != 1 || chk.Unexplained[0].Path != "Keypads[].PlayFile" {
+		t.Errorf("the TypeScript SDK's PlayFile is not reported as undeclared by the OpenAPI file's /voice: %+v", chk.Unexplained)
+	}
+}
+
 // The client's value lists are the OpenAPI file's enums, and the file's
 // required fields of the v3-only sends are what the minimal fixtures carry
 // (and what the provider must ask for).
@@ -446,6 +503,7 @@ func TestConformanceEnumsAndRequired(t *testing.T) {
 		want     []string
 		required []string
 	}{
+		{SMS, "FallbackMode", SMSFallbackModes, nil},
 		{WhatsApp, "FallbackMode", WhatsAppFallbackModes, []string{"TemplateID", "Message", "FromNumber"}},
 		{RCS, "FallbackMode", RCSFallbackModes, nil},
 		{Workflow, "NotificationType", NotificationTypes, []string{"WorkflowTemplateID"}},

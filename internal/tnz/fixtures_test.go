@@ -24,8 +24,10 @@ const (
 	fixtureContactID = "6000000b-f002-4007-b00a-c00000000001"
 	fixtureGroupID   = "4000000b-f002-4007-b00a-c00000000002"
 	fixtureTemplate  = "123e4567-e89b-12d3-a456-426614174000"
-	fixturePDF       = "JVBERi0xLjQK" // "%PDF-1.4\n"
-	fixtureText      = "SGVsbG8K"     // "Hello\n"
+	// fixtureCustomPage is the SMSCustomPageID of TNZ's OpenAPI example.
+	fixtureCustomPage = "987e6543-e21b-12d3-a456-426614174999"
+	fixturePDF        = "JVBERi0xLjQK" // "%PDF-1.4\n"
+	fixtureText       = "SGVsbG8K"     // "Hello\n"
 )
 
 func int64Ptr(n int64) *int64 { return &n }
@@ -103,6 +105,8 @@ func fullSMS() *SMSMessage {
 		SMSEmailReply:       "reply@example.com",
 		CharacterConversion: boolPtr(true),
 		Files:               fixtureFiles(),
+		SMSCustomPageID:     fixtureCustomPage,
+		FallbackMode:        "Voice",
 	}
 }
 
@@ -147,6 +151,7 @@ func fullFax() *FaxMessage {
 		WatermarkFirstPage: "Watermark First.ps",
 		WatermarkAllPages:  "Watermark All.docx",
 		Files:              fixtureFiles(),
+		StampFormat:        "Stamp01",
 	}
 }
 
@@ -179,6 +184,8 @@ func fullCall(audio func(what string) string) Call {
 		RetryPeriod:                 int64Ptr(5),
 		Options:                     "Record",
 		AnswerPhoneMode:             "NDAS",
+		EndCallMessage:              audio("Goodbye."),
+		BillingAccount:              "BA-7",
 	}
 }
 

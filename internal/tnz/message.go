@@ -68,6 +68,14 @@ type SMSMessage struct {
 	SMSEmailReply       string
 	CharacterConversion *bool
 	Files               []File
+
+	// SMSCustomPageID is the UUID of the Dashboard template that fills
+	// [[CustomPage]] (v3.00 only).
+	SMSCustomPageID string
+	// FallbackMode is what TNZ tries when the SMS cannot be delivered, as
+	// sent: one mode or a comma list in order, e.g. "Voice" or
+	// "RCS, WAPP" (v3.00 only; FallbackModes builds it).
+	FallbackMode string
 }
 
 func (m *SMSMessage) Channel() Channel { return SMS }
@@ -107,6 +115,10 @@ type FaxMessage struct {
 	WatermarkFirstPage string
 	WatermarkAllPages  string
 	Files              []File
+
+	// StampFormat is passed through as written: the SDKs that send it do
+	// not document its values.
+	StampFormat string
 }
 
 func (m *FaxMessage) Channel() Channel    { return Fax }
@@ -139,6 +151,12 @@ type Call struct {
 	RetryPeriod                 *int64
 	Options                     string
 	AnswerPhoneMode             string
+
+	// EndCallMessage is played at the end of the call, after everything
+	// else: text for TTS, base64 WAV for Voice (v3.00 only).
+	EndCallMessage string
+	// BillingAccount is passed through as written, for TNZ's billing.
+	BillingAccount string
 }
 
 // CallPart returns the fields TTS and Voice share.
@@ -221,11 +239,12 @@ func (m *WorkflowMessage) Channel() Channel { return Workflow }
 func (m *WorkflowMessage) Base() *Common    { return &m.Common }
 
 // FallbackMode values, per channel, as TNZ's OpenAPI file lists them
-// (WhatsApp and RCS FallbackMode enums). Each is one value; the file's
+// (SMS, WhatsApp and RCS FallbackMode enums). Each is one value; the file's
 // WhatsApp example ("SMS, Voice") and the .NET and TypeScript v3 SDKs also
 // send an ordered, comma-separated list, and those SDKs spell WhatsApp
-// "WAPP".
+// "WAPP" (FallbackModes writes that form).
 var (
+	SMSFallbackModes      = []string{"None", "Voice", "WhatsApp", "RCS"}
 	WhatsAppFallbackModes = []string{"None", "SMS", "Voice", "RCS"}
 	RCSFallbackModes      = []string{"None", "SMS", "Voice", "WhatsApp"}
 )

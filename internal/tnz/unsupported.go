@@ -53,6 +53,13 @@ func Unsupported(version string, msg Message) []UnsupportedField {
 		}
 	}
 	switch m := msg.(type) {
+	case *SMSMessage: // both v3.00 only (TNZ's OpenAPI file; not in the v2 SMS DTOs)
+		if m.SMSCustomPageID != "" {
+			add("SMSCustomPageID")
+		}
+		if m.FallbackMode != "" {
+			add("FallbackMode")
+		}
 	case *EmailMessage:
 		if m.BCCEmail != "" { // in v3.00's OpenAPI file and the TS v3 SDK only
 			add("BCCEmail")
@@ -61,9 +68,15 @@ func Unsupported(version string, msg Message) []UnsupportedField {
 		if m.AnswerPhoneMode != "" { // in no v2 SDK's TTS or Voice DTO
 			add("AnswerPhoneMode")
 		}
+		if m.EndCallMessage != "" { // likewise; only the TypeScript v3 SDK sends it
+			add("EndCallMessage")
+		}
 	case *VoiceMessage:
 		if m.AnswerPhoneMode != "" {
 			add("AnswerPhoneMode")
+		}
+		if m.EndCallMessage != "" {
+			add("EndCallMessage")
 		}
 	}
 	return out
@@ -120,6 +133,9 @@ var unsupportedAdvice = map[string]string{
 	"GroupCode":        "name the group by its GroupID instead, or use API " + V300,
 	"BCCEmail":         "the e-mail would go out without the blind copy: add the address as a destination instead, or use API " + V300,
 	"AnswerPhoneMode":  "the call would use TNZ's default: remove it, or use API " + V300,
+	"SMSCustomPageID":  "[[CustomPage]] would not use that page: remove it, or use API " + V300,
+	"FallbackMode":     "the SMS would not fall back to another channel when undelivered: remove it, or use API " + V300,
+	"EndCallMessage":   "the call would end without that message: remove it, or use API " + V300,
 }
 
 // channelAdvice says, per field, what the caller can do instead of a field

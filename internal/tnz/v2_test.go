@@ -63,7 +63,8 @@ func checkV2Auth(t *testing.T, version string, req capturedRequest) {
 }
 
 // forV2 removes from a full fixture what v2.0x refuses: TemplateID,
-// NotificationType, GroupCode destinations, BCCEmail and AnswerPhoneMode.
+// NotificationType, GroupCode destinations, BCCEmail, AnswerPhoneMode,
+// EndCallMessage, SMSCustomPageID and FallbackMode.
 func forV2[M Message](m M) M {
 	c := m.Base()
 	c.TemplateID, c.NotificationType = "", ""
@@ -75,12 +76,14 @@ func forV2[M Message](m M) M {
 	}
 	c.Destinations = keep
 	switch x := any(m).(type) {
+	case *SMSMessage:
+		x.SMSCustomPageID, x.FallbackMode = "", ""
 	case *EmailMessage:
 		x.BCCEmail = ""
 	case *TTSMessage:
-		x.AnswerPhoneMode = ""
+		x.AnswerPhoneMode, x.EndCallMessage = "", ""
 	case *VoiceMessage:
-		x.AnswerPhoneMode = ""
+		x.AnswerPhoneMode, x.EndCallMessage = "", ""
 	}
 	return m
 }
@@ -114,7 +117,7 @@ func TestV2SendGoldenBodies(t *testing.T) {
 			`"KeypadOptionRequired":true,"CallRouteMessageToPeople":"` + audio("Connecting you now.") + `",` +
 			`"CallRouteMessageToOperators":"` + audio("Incoming call.") + `",` +
 			`"CallRouteMessageOnWrongKey":"` + audio("Sorry, that key is not valid.") + `",` +
-			`"NumberOfOperators":5,"CallerID":"+6495005000","RetryAttempts":1,"RetryPeriod":5`
+			`"NumberOfOperators":5,"CallerID":"+6495005000","BillingAccount":"BA-7","RetryAttempts":1,"RetryPeriod":5`
 	}
 	text := func(s string) string { return s }
 	wav := func(string) string { return shortWAV }
@@ -159,7 +162,8 @@ func TestV2SendGoldenBodies(t *testing.T) {
 		{
 			"fax full", func() Message { return fullV2Fax() }, Fax,
 			goldenV2Common("+6495006000", "09 500 6001") +
-				`,"Message":"See attached.","Resolution":"High","CSID":"My HP Fax Machine","RetryAttempts":0,"RetryPeriod":5,` +
+				`,"Message":"See attached.","Resolution":"High","CSID":"My HP Fax Machine","StampFormat":"Stamp01",` +
+				`"RetryAttempts":0,"RetryPeriod":5,` +
 				`"WatermarkFolder":"Folder01","WatermarkFirstPage":"Watermark First.ps","WatermarkAllPages":"Watermark All.docx",` +
 				goldenFiles + `}`,
 		},
@@ -253,6 +257,14 @@ func TestV2RefusesV3OnlyFieldsBeforeAnyCall(t *testing.T) {
 	ttsMode.AnswerPhoneMode = "NDAS"
 	voiceMode := minimalVoice(shortWAV)
 	voiceMode.AnswerPhoneMode = "DAF"
+	customPage := minimalSMS()
+	customPage.SMSCustomPageID = fixtureCustomPage
+	fallback := minimalSMS()
+	fallback.FallbackMode = "Voice"
+	ttsEnd := minimalTTS()
+	ttsEnd.EndCallMessage = "Goodbye."
+	voiceEnd := minimalVoice(shortWAV)
+	voiceEnd.EndCallMessage = shortWAV
 	for _, tc := range []struct {
 		name string
 		msg  Message
@@ -264,6 +276,10 @@ func TestV2RefusesV3OnlyFieldsBeforeAnyCall(t *testing.T) {
 		{"BCCEmail", withBCC, []string{"BCCEmail", "only supported by API v3.00"}},
 		{"TTS AnswerPhoneMode", ttsMode, []string{"AnswerPhoneMode", "only supported by API v3.00"}},
 		{"Voice AnswerPhoneMode", voiceMode, []string{"AnswerPhoneMode", "only supported by API v3.00"}},
+		{"SMSCustomPageID", customPage, []string{"SMSCustomPageID", "only supported by API v3.00", "[[CustomPage]]"}},
+		{"FallbackMode", fallback, []string{"FallbackMode", "only supported by API v3.00", "fall back"}},
+		{"TTS EndCallMessage", ttsEnd, []string{"EndCallMessage", "only supported by API v3.00"}},
+		{"Voice EndCallMessage", voiceEnd, []string{"EndCallMessage", "only supported by API v3.00"}},
 	} {
 		for _, version := range v2Versions {
 			t.Run(version+" "+tc.name, func(t *testing.T) {

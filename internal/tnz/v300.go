@@ -42,7 +42,9 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			Message:             m.Message,
 			FromNumber:          m.FromNumber,
 			SMSEmailReply:       m.SMSEmailReply,
+			SMSCustomPageID:     m.SMSCustomPageID,
 			CharacterConversion: m.CharacterConversion,
+			FallbackMode:        m.FallbackMode,
 			Files:               newWireFiles(m.Files),
 		}
 	case *EmailMessage:
@@ -64,6 +66,7 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			v300Common:         newV300Common(Fax, &m.Common),
 			Resolution:         m.Resolution,
 			CSID:               m.CSID,
+			StampFormat:        m.StampFormat,
 			RetryAttempts:      m.RetryAttempts,
 			RetryPeriod:        m.RetryPeriod,
 			WatermarkFolder:    m.WatermarkFolder,
@@ -309,7 +312,9 @@ type v300SMS struct {
 	Message             string     `json:"Message,omitempty"`
 	FromNumber          string     `json:"FromNumber,omitempty"`
 	SMSEmailReply       string     `json:"SMSEmailReply,omitempty"`
+	SMSCustomPageID     string     `json:"SMSCustomPageID,omitempty"`
 	CharacterConversion *bool      `json:"CharacterConversion,omitempty"`
+	FallbackMode        string     `json:"FallbackMode,omitempty"`
 	Files               []wireFile `json:"Files,omitempty"`
 }
 
@@ -334,10 +339,13 @@ type v300Email struct {
 }
 
 // v300Fax is POST /fax (SPEC; notes §4.3). The documents are Files.
+// StampFormat is not in TNZ's OpenAPI file; the TypeScript v3 SDK and the
+// v2 SDKs send it, so it goes out only when the user sets it.
 type v300Fax struct {
 	v300Common
 	Resolution         string     `json:"Resolution,omitempty"`
 	CSID               string     `json:"CSID,omitempty"`
+	StampFormat        string     `json:"StampFormat,omitempty"`
 	RetryAttempts      *int64     `json:"RetryAttempts,omitempty"`
 	RetryPeriod        *int64     `json:"RetryPeriod,omitempty"`
 	WatermarkFolder    string     `json:"WatermarkFolder,omitempty"`
@@ -349,7 +357,8 @@ type v300Fax struct {
 // v300Call holds what POST /tts and POST /voice share (SPEC; notes §4.4,
 // §4.5). v3.00 spells MessageToAnswerPhones with a capital P (the v2 SDKs
 // wrote MessageToAnswerphones) and a keypad's audio or text is Play (v2:
-// PlayFile).
+// PlayFile). EndCallMessage and BillingAccount are not in TNZ's OpenAPI
+// file; the TypeScript v3 SDK sends both, so each goes out only when set.
 type v300Call struct {
 	v300Common
 	MessageToPeople             string       `json:"MessageToPeople,omitempty"`
@@ -359,8 +368,10 @@ type v300Call struct {
 	CallRouteMessageToPeople    string       `json:"CallRouteMessageToPeople,omitempty"`
 	CallRouteMessageToOperators string       `json:"CallRouteMessageToOperators,omitempty"`
 	CallRouteMessageOnWrongKey  string       `json:"CallRouteMessageOnWrongKey,omitempty"`
+	EndCallMessage              string       `json:"EndCallMessage,omitempty"`
 	NumberOfOperators           *int64       `json:"NumberOfOperators,omitempty"`
 	CallerID                    string       `json:"CallerID,omitempty"`
+	BillingAccount              string       `json:"BillingAccount,omitempty"`
 	RetryAttempts               *int64       `json:"RetryAttempts,omitempty"`
 	RetryPeriod                 *int64       `json:"RetryPeriod,omitempty"`
 	Options                     string       `json:"Options,omitempty"`
@@ -385,8 +396,10 @@ func newV300Call(ch Channel, c *Call) v300Call {
 		CallRouteMessageToPeople:    c.CallRouteMessageToPeople,
 		CallRouteMessageToOperators: c.CallRouteMessageToOperators,
 		CallRouteMessageOnWrongKey:  c.CallRouteMessageOnWrongKey,
+		EndCallMessage:              c.EndCallMessage,
 		NumberOfOperators:           c.NumberOfOperators,
 		CallerID:                    c.CallerID,
+		BillingAccount:              c.BillingAccount,
 		RetryAttempts:               c.RetryAttempts,
 		RetryPeriod:                 c.RetryPeriod,
 		Options:                     c.Options,
@@ -504,6 +517,8 @@ type v300Status struct {
 	JobStatus          flexString      `json:"JobStatus"`
 	JobNum             flexString      `json:"JobNum"`
 	Reference          flexString      `json:"Reference"`
+	SubAccount         flexString      `json:"SubAccount"`
+	Department         flexString      `json:"Department"`
 	CreatedTimeUTC     flexString      `json:"CreatedTimeUTC"`
 	CreatedTimeRFC3339 flexString      `json:"CreatedTimeUTC_RFC3339"`
 	DelayedTimeUTC     flexString      `json:"DelayedTimeUTC"`
@@ -528,6 +543,19 @@ type v300Recipient struct {
 	SentTimeRFC3339 flexString  `json:"SentTimeUTC_RFC3339"`
 	MessageText     flexString  `json:"MessageText"`
 	SMSReplies      []v300Reply `json:"SMSReplies"`
+	Attention       flexString  `json:"Attention"`
+	Company         flexString  `json:"Company"`
+	Custom1         flexString  `json:"Custom1"`
+	Custom2         flexString  `json:"Custom2"`
+	Custom3         flexString  `json:"Custom3"`
+	Custom4         flexString  `json:"Custom4"`
+	Custom5         flexString  `json:"Custom5"`
+	Custom6         flexString  `json:"Custom6"`
+	Custom7         flexString  `json:"Custom7"`
+	Custom8         flexString  `json:"Custom8"`
+	Custom9         flexString  `json:"Custom9"`
+	RemoteID        flexString  `json:"RemoteID"`
+	Price           flexString  `json:"Price"`
 }
 
 // v300Reply is one entry of SMSReplies. v2.0x's get/sms/reply spells the
@@ -558,6 +586,8 @@ func (r *v300Status) status() *Status {
 		JobStatus:      string(r.JobStatus),
 		JobNum:         string(r.JobNum),
 		Reference:      string(r.Reference),
+		SubAccount:     string(r.SubAccount),
+		Department:     string(r.Department),
 		CreatedTimeUTC: firstNonEmpty(r.CreatedTimeRFC3339, r.CreatedTimeUTC),
 		DelayedTimeUTC: firstNonEmpty(r.DelayedTimeRFC3339, r.DelayedTimeUTC),
 		Timezone:       string(r.Timezone),
@@ -577,6 +607,14 @@ func (r *v300Status) status() *Status {
 			Result:      string(rc.Result),
 			SentTimeUTC: firstNonEmpty(rc.SentTimeRFC3339, rc.SentTimeUTC),
 			MessageText: string(rc.MessageText),
+			Attention:   string(rc.Attention),
+			Company:     string(rc.Company),
+			Custom: [9]string{
+				string(rc.Custom1), string(rc.Custom2), string(rc.Custom3), string(rc.Custom4), string(rc.Custom5),
+				string(rc.Custom6), string(rc.Custom7), string(rc.Custom8), string(rc.Custom9),
+			},
+			RemoteID: string(rc.RemoteID),
+			Price:    string(rc.Price),
 		}
 		for _, rp := range rc.SMSReplies {
 			rs.Replies = append(rs.Replies, SMSReply{

@@ -31,7 +31,8 @@ func TestV300SendGoldenBodies(t *testing.T) {
 			"sms full", fullSMS(), "/api/v3.00/sms",
 			goldenCommon("ToNumber", "+6421000001", "021-000002") +
 				`,"Message":"Hi [[FirstName]] <b>&</b> [[File1]]","FromNumber":"61408080909",` +
-				`"SMSEmailReply":"reply@example.com","CharacterConversion":true,` + goldenFiles + `}`,
+				`"SMSEmailReply":"reply@example.com","SMSCustomPageID":"` + fixtureCustomPage + `","CharacterConversion":true,` +
+				`"FallbackMode":"Voice",` + goldenFiles + `}`,
 		},
 		{
 			"email minimal", minimalEmail(), "/api/v3.00/email",
@@ -52,7 +53,7 @@ func TestV300SendGoldenBodies(t *testing.T) {
 		{
 			"fax full", fullFax(), "/api/v3.00/fax",
 			goldenCommon("ToNumber", "+6495006000", "09 500 6001") +
-				`,"Resolution":"High","CSID":"My HP Fax Machine","RetryAttempts":0,"RetryPeriod":5,` +
+				`,"Resolution":"High","CSID":"My HP Fax Machine","StampFormat":"Stamp01","RetryAttempts":0,"RetryPeriod":5,` +
 				`"WatermarkFolder":"Folder01","WatermarkFirstPage":"Watermark First.ps","WatermarkAllPages":"Watermark All.docx",` +
 				goldenFiles + `}`,
 		},
@@ -69,7 +70,8 @@ func TestV300SendGoldenBodies(t *testing.T) {
 				`{"Tone":2,"PlaySection":"Main"}],` +
 				`"KeypadOptionRequired":true,"CallRouteMessageToPeople":"Connecting you now.",` +
 				`"CallRouteMessageToOperators":"Incoming call.","CallRouteMessageOnWrongKey":"Sorry, that key is not valid.",` +
-				`"NumberOfOperators":5,"CallerID":"+6495005000","RetryAttempts":1,"RetryPeriod":5,` +
+				`"EndCallMessage":"Goodbye.","NumberOfOperators":5,"CallerID":"+6495005000","BillingAccount":"BA-7",` +
+				`"RetryAttempts":1,"RetryPeriod":5,` +
 				`"Options":"Record","AnswerPhoneMode":"NDAS","Voice":"Female1"}`,
 		},
 		{
@@ -85,7 +87,8 @@ func TestV300SendGoldenBodies(t *testing.T) {
 				`{"Tone":2,"PlaySection":"Main"}],` +
 				`"KeypadOptionRequired":true,"CallRouteMessageToPeople":"` + shortWAV + `",` +
 				`"CallRouteMessageToOperators":"` + shortWAV + `","CallRouteMessageOnWrongKey":"` + shortWAV + `",` +
-				`"NumberOfOperators":5,"CallerID":"+6495005000","RetryAttempts":1,"RetryPeriod":5,` +
+				`"EndCallMessage":"` + shortWAV + `","NumberOfOperators":5,"CallerID":"+6495005000","BillingAccount":"BA-7",` +
+				`"RetryAttempts":1,"RetryPeriod":5,` +
 				`"Options":"Record","AnswerPhoneMode":"NDAS"}`,
 		},
 		{
