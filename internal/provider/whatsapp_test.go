@@ -125,7 +125,7 @@ resource "tnz_whatsapp" "test" {
 				ImportState:             true,
 				ImportStateIdPrefix:     "whatsapp/",
 				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"recipients", "message", "template_id", "from_number", "status"},
+				ImportStateVerifyIgnore: []string{"recipients", "message", "template_id", "from_number", "status", "destination_count"},
 			},
 			{
 				ResourceName:  "tnz_whatsapp.test",
