@@ -26,14 +26,16 @@ func callAttributes(content string) map[string]schema.Attribute {
 		"call_route_message_to_people":    optionalString(fmt.Sprintf("Said to the person before a keypad transfers the call (%s).", content)),
 		"call_route_message_to_operators": optionalString(fmt.Sprintf("Said to the operator who receives a transferred call (%s).", content)),
 		"call_route_message_on_wrong_key": optionalString(fmt.Sprintf("Said when a key with no option is pressed (%s).", content)),
-		"number_of_operators":             optionalInt("How many calls may run at once (1-99999), e.g. the operators available for transfers.", int64validator.Between(1, 99999)),
-		"caller_id":                       optionalString("Caller ID in E.164; it must be whitelisted on the TNZ account."),
-		"retry_attempts":                  retryAttemptsAttribute(),
-		"retry_period":                    retryPeriodAttribute(),
-		"options":                         optionalString("Advanced IVR options, passed to TNZ as they are."),
-		"end_call_message":                optionalString(fmt.Sprintf("Said at the end of the call, after everything else (%s). API v3.00.", content)),
-		"billing_account":                 optionalString("Billing account for TNZ's invoicing, passed on as written."),
-		"answerphone_mode":                optionalString("Answering-machine handling: `NDAS` (default), `NDAF`, `DAS` or `DAF`.", stringvalidator.OneOf("NDAS", "NDAF", "DAS", "DAF")),
+		"number_of_operators": optionalInt("How many calls may run at once (1-99999; TNZ's default 99999), e.g. the operators available for transfers. "+
+			"Changing it while TNZ has not finished the job (job status `Pending` or `Delayed`) paces that job in place (an update in the plan; removing it restores TNZ's default); "+
+			"once the job has finished, the change places the calls again as a new message.", int64validator.Between(tnz.MinNumberOfOperators, tnz.MaxNumberOfOperators)),
+		"caller_id":        optionalString("Caller ID in E.164; it must be whitelisted on the TNZ account."),
+		"retry_attempts":   retryAttemptsAttribute(),
+		"retry_period":     retryPeriodAttribute(),
+		"options":          optionalString("Advanced IVR options, passed to TNZ as they are."),
+		"end_call_message": optionalString(fmt.Sprintf("Said at the end of the call, after everything else (%s). API v3.00.", content)),
+		"billing_account":  optionalString("Billing account for TNZ's invoicing, passed on as written."),
+		"answerphone_mode": optionalString("Answering-machine handling: `NDAS` (default), `NDAF`, `DAS` or `DAF`.", stringvalidator.OneOf("NDAS", "NDAF", "DAS", "DAF")),
 	}
 }
 

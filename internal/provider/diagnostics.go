@@ -30,6 +30,10 @@ const (
 	summaryUnconfirmedResendNext  = "TNZ never confirmed the message: the next plan sends it again"
 	summaryFileChanged            = "Attachment changed since the plan"
 	summaryRescheduleFailed       = "Rescheduling the message failed"
+	summaryPacingFailed           = "Changing the number of operators failed"
+	summaryUnconfirmedNoStatus    = "TNZ never confirmed the send, and it cannot be looked up"
+	summaryImportUnverified       = "Imported without checking: TNZ cannot be asked about this send"
+	summaryTemplateIDFormat       = "template_id is not a UUID"
 	summaryAbortFailed            = "Aborting the scheduled message failed"
 	summaryAbortSkipped           = "Nothing to abort"
 	summaryImport                 = "Cannot import the message"
@@ -85,6 +89,24 @@ func detailUncertainSend(by sender, messageID string, err error, resendAfter tim
 		"until TNZ confirms it, terraform plan shows an update that asks again (plan -detailed-exitcode exits 2). "+
 		"If TNZ still does not know the message %s after it was submitted (the provider's resend_unconfirmed_after), the next refresh removes it from state and that plan sends it again.",
 		err, messageID, resendAfter)
+}
+
+// detailUncertainSendNoStatus is detailUncertainSend for a channel TNZ has
+// no status endpoint for: nothing can settle the send, so nothing re-sends it.
+func detailUncertainSendNoStatus(ch tnz.Channel, messageID string, err error) string {
+	return fmt.Sprintf("%s\n\nThe request for message_id %q may have reached TNZ, and TNZ's API has no status endpoint for %s to ask. "+
+		"Terraform keeps the send in state, unconfirmed (status.confirmed = false), and never sends it again unasked. "+
+		"Check the TNZ Dashboard for message_id %q: if it is not there, terraform apply -replace sends it again.", err, messageID, ch.Title(), messageID)
+}
+
+func detailUnconfirmedNoStatus(ch tnz.Channel, messageID, submitted string) string {
+	return fmt.Sprintf("The %s send with message_id %q, submitted at %s, may or may not have reached TNZ, and TNZ's API cannot be asked about it. "+
+		"It stays in state, unconfirmed, and is never sent again unasked. Check the TNZ Dashboard for it: if it is not there, terraform apply -replace sends it again; "+
+		"if it is, terraform state rm and terraform import record it as confirmed.", ch.Title(), messageID, submitted)
+}
+
+func detailImportUnverified(ch tnz.Channel, messageID string) string {
+	return fmt.Sprintf("TNZ's API has no status endpoint for %s, so message_id %q was recorded as given, as a confirmed send. Check in the TNZ Dashboard that it is the send you mean.", ch.Title(), messageID)
 }
 
 func detailUnconfirmed(messageID, submitted string, resendAfter time.Duration) string {
@@ -171,6 +193,11 @@ func detailWaitBeyondSendTime(by sender, sendTime string, timeout time.Duration)
 		"(the wait ends with a warning, and the message stays in state). Raise timeouts.create, or use wait_for = \"accepted\" and read the status later.", sendTime, timeout)
 }
 
+func detailPacingFailed(messageID string, err error) string {
+	return fmt.Sprintf("Message %q: %s\n\nTNZ changes the number of operators only of a call job it has not finished. Nothing changed, and the state keeps the old number_of_operators: "+
+		"once the job has finished, the next plan shows a change of number_of_operators as a replacement (the calls placed again); revert it to keep the calls as they were.", messageID, err)
+}
+
 func detailActionFailed(messageID string, err error) string {
 	return fmt.Sprintf("Message %q: %s", messageID, err)
 }
@@ -200,6 +227,50 @@ func detailCredentialsRejected(by sender, messageID, evidence string) string {
 		"Check auth_token, or sender and api_key, and api_version. %s", messageID, evidence, again)
 }
 
+// summaryMissingRequired and the fixes below are for the fields TNZ's
+// OpenAPI file requires on WhatsApp, RCS and Workflow sends, for which TNZ
+// documents no rejection text.
+func summaryMissingRequired(attributes []string) string {
+	return "Missing required field: " + strings.Join(attributes, " or ")
+}
+
+const (
+	fixWhatsAppTemplateID = "Set template_id to the UUID of an approved WhatsApp template in the TNZ Dashboard. WhatsApp opens a conversation only with a template: " +
+		"TNZ sends it to recipients outside their 24-hour conversation window, and message to those inside it."
+	fixWhatsAppMessage    = "Set message to the text TNZ sends to recipients inside their 24-hour conversation window; those outside it get the template_id template."
+	fixWhatsAppFromNumber = "Set from_number to the WhatsApp Business number to send from, e.g. \"+6495006000\"."
+	fixRCSContent         = "Set message to the text to send, or template_id to the UUID of a TNZ Dashboard template."
+	fixWorkflowTemplateID = "Set workflow_template_id to the UUID of the workflow template in the TNZ Dashboard (https://www.tnz.co.nz/help/how-to-find-your-templateid)."
+)
+
+const detailTemplateIDFormat = "template_id must be a UUID: 8-4-4-4-12 hexadecimal digits, e.g. 123e4567-e89b-12d3-a456-426614174000. " +
+	"TNZ Dashboard templates are named by their UUID (https://www.tnz.co.nz/help/how-to-find-your-templateid)."
+
+func summaryChannelVersion(ch tnz.Channel) string {
+	return fmt.Sprintf("%s needs API %s", ch.Title(), tnz.V300)
+}
+
+func detailChannelVersion(ch tnz.Channel, apiVersion string) string {
+	return fmt.Sprintf("The provider is configured for API %s, which has no %s: TNZ offers it on API %s only. "+
+		"Use api_version = %q with an auth_token (a provider alias can hold a second configuration for the other sends).", apiVersion, ch.Title(), tnz.V300, tnz.V300)
+}
+
+func summaryChannelField(attribute string, ch tnz.Channel) string {
+	return fmt.Sprintf("%s is not available on %s", attribute, ch.Title())
+}
+
+// channelFieldAdvice says, per attribute, what to do instead on a channel
+// whose requests lack it.
+var channelFieldAdvice = map[string]string{
+	"report_to":   "No delivery report would be e-mailed. Remove report_to; ask for reports with notification_type or webhook_callback_url instead.",
+	"template_id": "A workflow is named by workflow_template_id: put the id there and remove template_id.",
+	"test_mode":   "The workflow would run live: TNZ has no test mode for workflows. Remove test_mode.",
+}
+
+func detailChannelField(attribute string, ch tnz.Channel) string {
+	return fmt.Sprintf("TNZ's %s requests have no such field on any API version. %s", ch.Title(), channelFieldAdvice[attribute])
+}
+
 func summaryVersionField(attribute string) string {
 	return fmt.Sprintf("%s is not available on this API version", attribute[strings.LastIndex(attribute, ".")+1:])
 }
@@ -211,7 +282,7 @@ var versionFieldAdvice = map[string]string{
 	"group_code":         "Address Book group codes exist only on API v3.00. Use group_id instead.",
 	"bcc_email":          "BCC exists only on API v3.00. Remove bcc_email, or add the address as another recipient.",
 	"answerphone_mode":   "Answering-machine modes exist only on API v3.00. Remove answerphone_mode.",
-	"notification_type":  "NotificationType exists only on API v3.00; v2.0x notifies as the TNZ user's settings say. Remove notification_type.",
+	"notification_type":  "notification_type exists only on API v3.00: TNZ reports as the API user's settings say. Remove notification_type.",
 	"sms_custom_page_id": "Custom SMS pages exist only on API v3.00. Remove sms_custom_page_id.",
 	"fallback_mode":      "Fallback to other channels exists only on API v3.00. Remove fallback_mode.",
 	"end_call_message":   "An end-of-call message exists only on API v3.00. Remove end_call_message.",

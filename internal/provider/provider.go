@@ -107,7 +107,7 @@ func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, re
 
 func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Send SMS, e-mail, fax and voice calls through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
+		MarkdownDescription: "Send SMS, e-mail, fax, voice calls, WhatsApp and RCS messages and start workflows through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
 		Attributes: map[string]schema.Attribute{
 			"auth_token": schema.StringAttribute{
 				Optional:            true,
@@ -134,7 +134,7 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"report_to": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Default e-mail address for delivery reports of every send that does not set its own `report_to`.",
+				MarkdownDescription: "Default e-mail address for delivery reports of every send that does not set its own `report_to`. WhatsApp, RCS and Workflow sends have no `report_to` and do not use it.",
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,
@@ -267,6 +267,8 @@ func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource,
 		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
+		NewWhatsAppResource, NewRCSResource, NewWorkflowResource,
+		NewWhatsAppTemplateResource, NewRCSTemplateResource, NewWorkflowTemplateResource,
 		NewContactResource, NewGroupResource, NewGroupContactResource, NewOptOutResource,
 	}
 }
@@ -284,5 +286,8 @@ func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSourc
 
 // Actions need Terraform 1.14 or later; older versions do not see them.
 func (p *tnzProvider) Actions(context.Context) []func() action.Action {
-	return []func() action.Action{NewSendSMSAction, NewSendEmailAction, NewSendFaxAction, NewSendTTSAction, NewSendVoiceAction}
+	return []func() action.Action{
+		NewSendSMSAction, NewSendEmailAction, NewSendFaxAction, NewSendTTSAction, NewSendVoiceAction,
+		NewSendWhatsAppAction, NewSendRCSAction, NewSendWorkflowAction,
+	}
 }

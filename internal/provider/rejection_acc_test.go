@@ -10,6 +10,7 @@ import (
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/sandbox"
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // rowCase is one documented rejection, made twice: once with the mistake
@@ -131,6 +132,9 @@ var channelContent = []struct{ resource, content, good, bad string }{
 	{"tnz_fax", faxFile, `"+6495006000"`, `"ops@example.com"`},
 	{"tnz_tts", `message_to_people = "The deploy finished"`, `"+6495006000"`, `"ops@example.com"`},
 	{"tnz_voice", `message_to_people = "UklGRg=="`, `"+6495006000"`, `"ops@example.com"`},
+	{"tnz_whatsapp", whatsappContent, `"+6421000001"`, `"ops@example.com"`},
+	{"tnz_rcs", `message = "Deploy finished"`, `"+447700900001"`, `"ops@example.com"`},
+	{"tnz_workflow", workflowContent, `"ops@example.com"`, `"not-an-address"`},
 }
 
 func init() {
@@ -288,6 +292,9 @@ func TestAccRejectionAtApply(t *testing.T) {
 }
 
 func testRejectionAtApply(t *testing.T, c rowCase, version string) {
+	if ch := tnz.Channel(strings.TrimPrefix(c.resourceType(), "tnz_")); !ch.SupportedBy(version) {
+		t.Skipf("API %s has no %s: the plan refuses it (TestAccWhatsAppRCSWorkflow_refusedOnAPIv2)", version, ch.Title())
+	}
 	sb := startSandbox(t, sandbox.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: serverChecksOnlyProviders,

@@ -22,9 +22,14 @@ import (
 // inspection is what GET /sandbox/messages lists.
 type inspection struct {
 	Messages []struct {
-		MessageID string
-		JobStatus string
-		Actions   []struct{ Action, SendTime string }
+		Channel           string
+		MessageID         string
+		JobStatus         string
+		NumberOfOperators int
+		Actions           []struct {
+			Action, SendTime  string
+			NumberOfOperators int
+		}
 	}
 }
 

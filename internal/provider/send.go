@@ -31,6 +31,10 @@ import (
 //     an in-place update that asks TNZ again, so that
 //     `terraform plan -detailed-exitcode` exits 2 while a message is
 //     unconfirmed.
+//   - A channel without a status endpoint (Workflow: tnz.Channel.HasStatus)
+//     gives nothing to ask: an uncertain send stays unconfirmed, is never
+//     sent again unasked, and every refresh warns that the TNZ Dashboard
+//     must settle it (terraform apply -replace sends it again).
 
 // messageAPI is what send resources need from the TNZ client; tests may
 // inject their own.
@@ -40,6 +44,7 @@ type messageAPI interface {
 	JobStatus(ctx context.Context, ch tnz.Channel, messageID string) (*tnz.Status, error)
 	Abort(ctx context.Context, ch tnz.Channel, messageID string) (tnz.ActionResult, error)
 	Reschedule(ctx context.Context, ch tnz.Channel, messageID, sendTime string) (tnz.ActionResult, error)
+	Pacing(ctx context.Context, ch tnz.Channel, messageID string, numberOfOperators int) (tnz.ActionResult, error)
 	ReceivedSMS(ctx context.Context, q tnz.ReceivedQuery) ([]tnz.InboundSMS, error)
 }
 
@@ -95,10 +100,11 @@ type sent struct {
 // say why); otherwise the message must be kept in state, confirmed or not.
 func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, diags *diag.Diagnostics) (s sent, ok bool) {
 	common := msg.Base()
+	ch := msg.Channel()
 	if common.MessageID == "" {
 		common.MessageID = newMessageID()
 	}
-	if common.ReportTo == "" {
+	if common.ReportTo == "" && !ch.Lacks("ReportTo") { // the client refuses it where the channel has none
 		common.ReportTo = b.data.reportTo
 	}
 	if common.NotificationType == "" && common.WebhookCallbackURL != "" && b.data.apiVersion == tnz.V300 {
@@ -106,14 +112,17 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, d
 		// e-mail), and the webhook may never be called.
 		common.NotificationType = "Webhook"
 	}
-	ch := msg.Channel()
 	s = sent{channel: ch, id: types.StringValue(common.MessageID), known: sendStatus{submitted: b.now().UTC().Format(time.RFC3339)}}
 	result, err := b.data.api.Send(ctx, msg)
 	switch {
 	case tnz.IsUncertain(err):
 		// The request may have reached TNZ and TNZ could not confirm either
 		// way: kept, unconfirmed, so that no apply sends it again unasked.
-		diags.AddWarning(summaryUncertainSend, detailUncertainSend(b.sentBy, common.MessageID, err, b.data.resendUnconfirmedAfter))
+		if ch.HasStatus() {
+			diags.AddWarning(summaryUncertainSend, detailUncertainSend(b.sentBy, common.MessageID, err, b.data.resendUnconfirmedAfter))
+		} else {
+			diags.AddWarning(summaryUncertainSend, detailUncertainSendNoStatus(ch, common.MessageID, err))
+		}
 		s.status = statusValue(ch, &tnz.Status{JobStatus: tnz.JobUnknown}, s.known)
 		return s, true
 	case err != nil:
@@ -125,6 +134,10 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, d
 	}
 	s.known.confirmed = true
 	tflog.Info(ctx, "TNZ accepted the message", map[string]any{"channel": string(ch), "message_id": s.id.ValueString(), "recovered": result.Recovered})
+	if !ch.HasStatus() {
+		s.status = statusValue(ch, nil, s.known)
+		return s, true
+	}
 	// A status read right after a send may answer 404 while TNZ processes
 	// the job (TNZ documents it): not visible yet, pending.
 	report, err := b.data.api.JobStatus(ctx, ch, s.id.ValueString())
@@ -161,6 +174,12 @@ func reportSendError(by sender, err error, messageID string, paths sendPaths, di
 // (Update) the warning says that the next plan does.
 func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, status types.Object, removable bool, diags *diag.Diagnostics) (refreshed types.Object, keep bool) {
 	_, known := statusOf(status)
+	if !ch.HasStatus() { // nothing to ask, so nothing ever re-sends it
+		if !known.confirmed {
+			diags.AddWarning(summaryUnconfirmedNoStatus, detailUnconfirmedNoStatus(ch, id, known.submitted))
+		}
+		return status, true
+	}
 	report, err := b.data.api.JobStatus(ctx, ch, id)
 	age := b.age(known.submitted)
 	switch {
@@ -199,8 +218,14 @@ func (b *sendBase) age(submitted string) time.Duration {
 	return b.now().Sub(t)
 }
 
-// adopt reads the status of a message being imported, which must exist.
+// adopt reads the status of a message being imported, which must exist. A
+// send of a channel without a status cannot be checked: it is recorded as
+// given, with a warning.
 func (b *sendBase) adopt(ctx context.Context, ch tnz.Channel, id string, diags *diag.Diagnostics) (types.Object, bool) {
+	if !ch.HasStatus() {
+		diags.AddWarning(summaryImportUnverified, detailImportUnverified(ch, id))
+		return statusValue(ch, nil, sendStatus{confirmed: true}), true
+	}
 	report, err := b.data.api.JobStatus(ctx, ch, id)
 	switch {
 	case tnz.IsNotFound(err):

@@ -42,6 +42,15 @@ func NewSendTTSAction() action.Action { return newSendAction[ttsModel](ttsSpec()
 // NewSendVoiceAction is tnz_send_voice.
 func NewSendVoiceAction() action.Action { return newSendAction[voiceModel](voiceSpec()) }
 
+// NewSendWhatsAppAction is tnz_send_whatsapp.
+func NewSendWhatsAppAction() action.Action { return newSendAction[whatsappModel](whatsappSpec()) }
+
+// NewSendRCSAction is tnz_send_rcs.
+func NewSendRCSAction() action.Action { return newSendAction[rcsModel](rcsSpec()) }
+
+// NewSendWorkflowAction is tnz_send_workflow.
+func NewSendWorkflowAction() action.Action { return newSendAction[workflowModel](workflowSpec()) }
+
 func newSendAction[M any, P modelPointer[M]](spec channelSpec) action.Action {
 	return &sendAction[M, P]{sendBase: sendBase{sentBy: sentByAction}, spec: spec}
 }
@@ -238,9 +247,9 @@ func (a *sendAction[M, P]) check(ctx context.Context, config tfsdk.Config, warni
 	}
 	files := loadAttachments(P(m).attachments(), diags)
 	msg = P(m).toAPI(files.apiFiles())
-	a.checkSend(msg, P(m).common(), view, false, diags)
+	a.checkSend(msg, P(m), view, false, diags)
 	if warnings {
-		a.checkSend(msg, P(m).common(), view, true, diags)
+		a.checkSend(msg, P(m), view, true, diags)
 	}
 	return m, view, msg
 }

@@ -27,9 +27,9 @@ type commonModel struct {
 	ChargeCode            types.String   `tfsdk:"charge_code"`
 	WebhookCallbackURL    types.String   `tfsdk:"webhook_callback_url"`
 	WebhookCallbackFormat types.String   `tfsdk:"webhook_callback_format"`
+	NotificationType      types.String   `tfsdk:"notification_type"`
 	ReportTo              types.String   `tfsdk:"report_to"`
 	TestMode              types.Bool     `tfsdk:"test_mode"`
-	NotificationType      types.String   `tfsdk:"notification_type"`
 	Triggers              types.Map      `tfsdk:"triggers"`
 	Status                types.Object   `tfsdk:"status"`
 	DestinationCount      types.Int64    `tfsdk:"destination_count"`
@@ -86,6 +86,10 @@ func destination(e attr.Value) tnz.Destination {
 		ContactID: stringAttr(v, "contact_id"),
 		GroupID:   stringAttr(v, "group_id"),
 		GroupCode: stringAttr(v, "group_code"),
+		// Workflow's addresses by kind; absent (so "") on other channels.
+		ToNumber:     stringAttr(v, "to_number"),
+		EmailAddress: stringAttr(v, "email_address"),
+		MainPhone:    stringAttr(v, "main_phone"),
 	}
 	for i := range d.Custom {
 		d.Custom[i] = stringAttr(v, customNames[i])
@@ -154,10 +158,14 @@ func objectType(attrs map[string]schema.Attribute) types.ObjectType {
 }
 
 // statusValue is a send's status: s is TNZ's report, nil when TNZ has not
-// reported on the message yet.
+// reported on the message yet. A channel without a status has only what
+// the provider knows.
 func statusValue(ch tnz.Channel, s *tnz.Status, known sendStatus) types.Object {
 	t := statusTypes[ch]
-	values := reportedValues(t, s, statusRecipientsListed)
+	values := map[string]attr.Value{}
+	if ch.HasStatus() {
+		values = reportedValues(t, s, statusRecipientsListed)
+	}
 	values["confirmed"] = types.BoolValue(known.confirmed)
 	values["submitted_time"] = types.StringValue(known.submitted)
 	return types.ObjectValueMust(t.AttrTypes, values)
@@ -187,6 +195,9 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 		}
 		if replyList, ok := recipientType.AttrTypes["replies"].(types.ListType); ok {
 			values["replies"] = replies(replyList, r.Replies)
+		}
+		if _, ok := recipientType.AttrTypes["type"]; ok {
+			values["type"] = types.StringValue(r.Type)
 		}
 		recipients[i] = types.ObjectValueMust(recipientType.AttrTypes, values)
 	}

@@ -1,7 +1,8 @@
 package provider
 
-// The send resources (tnz_sms, tnz_email, tnz_fax, tnz_tts, tnz_voice) are
-// one generic resource, instantiated per channel. Where things are:
+// The send resources (tnz_sms, tnz_email, tnz_fax, tnz_tts, tnz_voice, and
+// on API v3.00 only tnz_whatsapp, tnz_rcs, tnz_workflow) are one generic
+// resource, instantiated per channel. Where things are:
 //
 //	send_resource.go   the resource: validate, plan, create, read, update, delete, import
 //	send_schema.go     the attributes every send shares, and status
@@ -10,8 +11,11 @@ package provider
 //	template.go        merging a template into a send; template ids
 //	send.go            submitting once, refreshing, unconfirmed sends
 //	lifecycle.go       waiting for delivery, rescheduling, aborting, import ids
+//	inplace.go         changes applied to the message TNZ holds (reschedule, pacing)
+//	required.go        the fields TNZ requires without a documented rejection
 //	files.go           attachments: local files read within bounds, digests
-//	sms.go, email.go, fax.go, tts.go, voice.go (+ calls.go)  one channel each: attributes and model
+//	sms.go, email.go, fax.go, tts.go, voice.go (+ calls.go),
+//	whatsapp.go, rcs.go, workflow.go  one channel each: attributes and model
 //
 // The data path is one way: configuration → channel model (readSend) → API
 // message (toAPI) → rejection checks and the client's request; the client's
@@ -30,6 +34,7 @@ import (
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
 )
 
 // channelModel is what a channel's model provides to the send resource.
@@ -54,6 +59,9 @@ type channelSpec struct {
 	description string
 	// attributes are the channel's own content attributes.
 	attributes map[string]schema.Attribute
+	// sharedDescriptions replace, by name, the descriptions of shared
+	// attributes whose meaning differs on the channel.
+	sharedDescriptions map[string]string
 	// sendAttributes are the channel's attributes that only its send
 	// resource has (not its template): guards and computed values.
 	sendAttributes map[string]schema.Attribute
@@ -66,7 +74,7 @@ type planner interface {
 }
 
 func channelSpecs() []channelSpec {
-	return []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec()}
+	return []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec(), whatsappSpec(), rcsSpec(), workflowSpec()}
 }
 
 // sendTypes are the send resources' object types, by channel.
@@ -109,40 +117,52 @@ func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.Va
 		return
 	}
 	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
-	r.checkSend(P(m).toAPI(files.apiFiles()), P(m).common(), view, false, &resp.Diagnostics)
+	r.checkSend(P(m).toAPI(files.apiFiles()), P(m), view, false, &resp.Diagnostics)
 }
 
 // checkSend reports what the plan knows of a send's message: the rejection
-// table's findings, the checks beyond it (advice.go), a template id of this
-// provider's, and fields the configured API version lacks. Errors, or with
-// warnings set the warnings: validation reports errors, planning reports
-// warnings once. Send resources and actions share it.
-func (b *sendBase) checkSend(msg tnz.Message, common *commonModel, view sendView, warnings bool, diags *diag.Diagnostics) {
+// table's findings, the fields a channel requires, the checks beyond the
+// table (advice.go), the template id, and fields the configured API version
+// lacks. Errors, or with warnings set the warnings: validation reports
+// errors, planning reports warnings once. Send resources and actions share
+// it.
+func (b *sendBase) checkSend(msg tnz.Message, m channelModel, view sendView, warnings bool, diags *diag.Diagnostics) {
 	if !b.checksAtPlan() {
 		return
 	}
 	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, warnings, diags)
 	if warnings {
-		adviseWarnings(msg, common, view.unknown, view.paths, b.now(), diags)
+		adviseWarnings(msg, m.common(), view.unknown, view.paths, b.now(), diags)
 		return
 	}
+	checkRequired(m, diags)
 	adviseErrors(msg, view.unknown, view.paths, diags)
-	checkTemplateID(common.TemplateID, diags)
+	checkTemplateID(m.common().TemplateID, view.paths, diags)
 	if b.data != nil {
 		checkVersion(msg, b.data.apiVersion, view.paths, diags)
 	}
 }
 
-// checkVersion reports, at plan, the fields the configured API version
-// does not have; the client holds the rule (tnz.Unsupported).
+// checkVersion reports, at plan, what the message sets that the configured
+// API version does not have: the channel itself, or fields the version or
+// the channel lacks. The client holds the rule (tnz.Unsupported).
 func checkVersion(msg tnz.Message, apiVersion string, paths sendPaths, diags *diag.Diagnostics) {
+	ch := msg.Channel()
 	for _, u := range tnz.Unsupported(apiVersion, msg) {
+		if u.Field == "" { // the version lacks the channel: the only entry
+			diags.AddError(summaryChannelVersion(ch), detailChannelVersion(ch, apiVersion))
+			return
+		}
 		name := unsupportedAttributes[u.Field]
 		p := rejection.Root(name)
 		if u.Destination >= 0 {
 			p = rejection.Root("destinations").AtIndex(u.Destination).AtName(name)
 		}
 		at, _ := paths.attribute(p)
+		if u.ChannelLacks {
+			diags.AddAttributeError(at, summaryChannelField(name, ch), detailChannelField(name, ch))
+			continue
+		}
 		diags.AddAttributeError(at, summaryVersionField(name), detailVersionField(name, apiVersion))
 	}
 }
@@ -152,14 +172,20 @@ var unsupportedAttributes = map[string]string{
 	"Message": "message", "TemplateID": "template_id", "GroupCode": "group_code",
 	"BCCEmail": "bcc_email", "AnswerPhoneMode": "answerphone_mode", "NotificationType": "notification_type",
 	"SMSCustomPageID": "sms_custom_page_id", "FallbackMode": "fallback_mode", "EndCallMessage": "end_call_message",
+	"ReportTo": "report_to", "Mode": "test_mode",
 }
 
 // checkTemplateID refuses one of this provider's template ids as a TNZ
 // Dashboard template id: TNZ would not know it, and the template's content
-// would be lost.
-func checkTemplateID(v types.String, diags *diag.Diagnostics) {
-	if localTemplateID.MatchString(v.ValueString()) {
-		diags.AddAttributeError(path.Root("template_id"), summaryTemplateIDLocal, detailTemplateIDLocal)
+// would be lost. Any other id must be a UUID (TNZ's OpenAPI file). The
+// error points at template when the id came from the template.
+func checkTemplateID(v types.String, paths sendPaths, diags *diag.Diagnostics) {
+	at, _ := paths.attribute(rejection.Root("template_id"))
+	switch id := v.ValueString(); {
+	case localTemplateID.MatchString(id):
+		diags.AddAttributeError(at, summaryTemplateIDLocal, detailTemplateIDLocal)
+	case id != "" && !validators.IsUUID(id):
+		diags.AddAttributeError(at, summaryTemplateIDFormat, detailTemplateIDFormat)
 	}
 }
 
@@ -176,7 +202,7 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
-	r.checkSend(P(m).toAPI(files.apiFiles()), P(m).common(), view, true, &resp.Diagnostics)
+	r.checkSend(P(m).toAPI(files.apiFiles()), P(m), view, true, &resp.Diagnostics)
 	warnWaitBeyondSendTime(ctx, r.sentBy, P(m).common(), r.now(), &resp.Diagnostics)
 	r.planDestinationCount(ctx, view, &resp.Plan, &resp.Diagnostics)
 	if p, ok := any(P(m)).(planner); ok {
@@ -197,10 +223,11 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 	var prior types.Object
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
 	jobStatus, known := statusOf(prior.Attributes()["status"].(types.Object))
-	resp.RequiresReplace = replacement(planned, prior.Attributes(), jobStatus == tnz.JobDelayed)
-	if len(resp.RequiresReplace) == 0 && !known.confirmed {
+	resp.RequiresReplace = replacement(r.spec.channel, planned, prior.Attributes(), jobStatus)
+	if len(resp.RequiresReplace) == 0 && !known.confirmed && r.spec.channel.HasStatus() {
 		// An unconfirmed message shows as an update that asks TNZ again, so
 		// that plan -detailed-exitcode reports it until TNZ confirms it.
+		// Without a status there is no one to ask: refresh warns instead.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.ObjectUnknown(statusTypes[r.spec.channel].AttrTypes))...)
 	}
 }
@@ -232,21 +259,21 @@ func withValue(values map[string]attr.Value, name string, v attr.Value) map[stri
 	return out
 }
 
-// replacement lists the attributes whose change sends a new message: every
-// attribute but those that only say how to wait, and the computed ones. A
-// new send_time reschedules a message TNZ still holds (delayed) in place.
-func replacement(planned, prior map[string]attr.Value, delayed bool) path.Paths {
+// replacement lists the attributes whose change sends a new message of
+// channel ch, whose job TNZ last reported as jobStatus: every attribute but
+// those that only say how to wait, the computed ones, and the changes TNZ
+// takes on the message it holds (inPlaceChanges).
+func replacement(ch tnz.Channel, planned, prior map[string]attr.Value, jobStatus string) path.Paths {
 	var out path.Paths
 	for name, v := range planned {
 		switch name {
 		case "id", "status", "wait_for", "timeouts", "destination_count", "estimate", "max_sms_parts":
 			continue
-		case "send_time":
-			if delayed && !v.IsNull() && !v.IsUnknown() {
-				continue
-			}
 		}
-		if !v.Equal(prior[name]) {
+		if v.Equal(prior[name]) {
+			continue
+		}
+		if _, ok := inPlaceChangeOf(ch, jobStatus, name, v); !ok {
 			out = append(out, path.Root(name))
 		}
 	}
@@ -329,27 +356,25 @@ func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 // Update sends nothing: every attribute that changes the message forces a
-// replacement. What reaches here is a new send_time for a delayed message
-// (rescheduled in place), wait_for or timeouts, the re-check of an
-// unconfirmed message, or the configuration of an imported message being
-// recorded.
+// replacement. What reaches here is a change TNZ takes on the message it
+// holds (inPlaceChanges: a new send_time for a delayed message, a new
+// number_of_operators for a call job not finished), wait_for or timeouts,
+// the re-check of an unconfirmed message, or the configuration of an
+// imported message being recorded.
 func (r *sendResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var id, sendTime, priorSendTime, timezone types.String
-	var status types.Object
+	var id types.String
+	var status, planned, prior types.Object
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("message_id"), &id)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("send_time"), &priorSendTime)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("send_time"), &sendTime)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("timezone"), &timezone)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &planned)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	jobStatus, known := statusOf(status)
-	if !sendTime.Equal(priorSendTime) && jobStatus == tnz.JobDelayed {
-		r.reschedule(ctx, r.spec.channel, id.ValueString(), sendTime.ValueString(), timezone.ValueString(), &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
+	r.applyInPlace(ctx, r.spec.channel, id.ValueString(), jobStatus, planned.Attributes(), prior.Attributes(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return // the state stays as it was: the next plan tries again
 	}
 	if !known.confirmed && !status.IsNull() {
 		// An update cannot take the message out of state: one to send

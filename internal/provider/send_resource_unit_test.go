@@ -59,6 +59,10 @@ func (f *fakeAPI) Reschedule(context.Context, tnz.Channel, string, string) (tnz.
 	return tnz.ActionResult{}, errors.New("fakeAPI: reschedule not expected")
 }
 
+func (f *fakeAPI) Pacing(context.Context, tnz.Channel, string, int) (tnz.ActionResult, error) {
+	return tnz.ActionResult{}, errors.New("fakeAPI: pacing not expected")
+}
+
 func (f *fakeAPI) ReceivedSMS(context.Context, tnz.ReceivedQuery) ([]tnz.InboundSMS, error) {
 	return nil, errors.New("fakeAPI: received not expected")
 }

@@ -52,7 +52,7 @@ func checkValidDestinations(r *Row, in Input) []Finding {
 		switch {
 		case in.Unknown.Within(Root("destinations").AtIndex(i)):
 			unknown++
-		case d.ContactID != "" || d.GroupID != "" || d.GroupCode != "" || ValidRecipient(ch, d.Recipient):
+		case validDestination(ch, d):
 			valid++
 		default:
 			invalid = append(invalid, i)

@@ -63,13 +63,19 @@ func (r *Row) AppliesTo(ch tnz.Channel) bool {
 	return false
 }
 
-// ChannelNames is the row's channel list as TNZ writes it ("All", "Voice/TTS").
+// ChannelNames is the row's channel list as TNZ names channels ("Voice,
+// TTS"); a row for every channel is "All" followed by the channels, so that
+// the v3.00-only ones are seen to be included.
 func (r *Row) ChannelNames() string {
 	if r.Channels == nil {
-		return "All"
+		return "All (" + titles(tnz.Channels) + ")"
 	}
-	names := make([]string, len(r.Channels))
-	for i, c := range r.Channels {
+	return titles(r.Channels)
+}
+
+func titles(chs []tnz.Channel) string {
+	names := make([]string, len(chs))
+	for i, c := range chs {
 		names[i] = c.Title()
 	}
 	return strings.Join(names, ", ")
@@ -183,7 +189,7 @@ var (
 		Text:         "Error - Could not find any valid destination(s).",
 		Meaning:      "No valid targets found in the Destination section, ie. if MessageType is SMS, there is no mobile number listed as a Recipient in 'Destinations'",
 		Attribute:    Root("destinations"),
-		Fix:          "Give at least one recipient that suits the channel: a mobile number for SMS (e.g. \"+6421000001\" or \"021 000 001\"), an e-mail address for Email, a phone or fax number for Voice, TTS and Fax; or an Address Book contact_id, group_id or group_code.",
+		Fix:          "Give at least one recipient that suits the channel: a mobile number for SMS, WhatsApp and RCS (e.g. \"+6421000001\" or \"021 000 001\"), an e-mail address for Email, a phone or fax number for Voice, TTS and Fax, a phone number or e-mail address for Workflow; or an Address Book contact_id, group_id or group_code.",
 		WholeMessage: true,
 		checkMessage: checkValidDestinations,
 	}
@@ -198,8 +204,9 @@ var (
 		Text:     "Missing file name on file x",
 		Numbered: true,
 		Meaning:  "MessageData.Files listed without a valid 'Name'",
-		// Documented for Fax; the same Files schema (Name and Data) serves SMS and Email attachments.
-		Channels:     []tnz.Channel{tnz.Fax, tnz.SMS, tnz.Email},
+		// Documented for Fax; TNZ's OpenAPI file gives SMS, Email, WhatsApp
+		// and RCS the same Files schema (Name and Data) as Fax.
+		Channels:     filesChannels,
 		Attribute:    Root("files").AtName("name"),
 		Fix:          "Give the file a name including its extension, e.g. name = \"report.pdf\".",
 		checkMessage: checkFileNames,
@@ -208,7 +215,7 @@ var (
 		Text:         "Missing file data on file x",
 		Numbered:     true,
 		Meaning:      "MessageData.Files listed without valid 'Data'",
-		Channels:     []tnz.Channel{tnz.Fax, tnz.SMS, tnz.Email},
+		Channels:     filesChannels,
 		Attribute:    Root("files"),
 		Fix:          "Give the file its contents: content = filebase64(\"report.pdf\"), or path = \"report.pdf\" for a non-empty local file.",
 		checkMessage: checkFileData,
@@ -295,6 +302,10 @@ var (
 		checkMessage: checkRouteNumber,
 	}
 )
+
+// filesChannels are the channels whose sends carry Files: the file rows,
+// documented for Fax, apply to each of them.
+var filesChannels = []tnz.Channel{tnz.Fax, tnz.SMS, tnz.Email, tnz.WhatsApp, tnz.RCS}
 
 // Table is every documented rejection, in the order TNZ lists them.
 var Table = []*Row{

@@ -96,7 +96,7 @@ func TestSummaryAndAttribute(t *testing.T) {
 }
 
 func TestChannelNames(t *testing.T) {
-	if got := MissingDestinations.ChannelNames(); got != "All" {
+	if got := MissingDestinations.ChannelNames(); got != "All (SMS, Email, Fax, TTS, Voice, WhatsApp, RCS, Workflow)" {
 		t.Errorf("got %q", got)
 	}
 	if got := MissingKeypadTone.ChannelNames(); got != "Voice, TTS" {

@@ -1,6 +1,9 @@
 package tnz
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // UnsupportedField is something set on a message that the API does not
 // have: the server would ignore it and send a different message than the
@@ -90,6 +93,13 @@ var commonLacks = map[Channel][]string{
 
 // workflowAddresses are the Destination fields only Workflow has.
 var workflowAddresses = []string{"ToNumber", "EmailAddress", "MainPhone"}
+
+// Lacks reports whether no API version has field (the API's name, e.g.
+// "ReportTo", or a Destination field such as "ToNumber") on the channel's
+// messages: Unsupported reports such a field as ChannelLacks.
+func (c Channel) Lacks(field string) bool {
+	return slices.Contains(commonLacks[c], field) || c != Workflow && slices.Contains(workflowAddresses, field)
+}
 
 // channelLacks lists what msg sets that its channel lacks on every version.
 func channelLacks(msg Message) []UnsupportedField {

@@ -53,6 +53,34 @@ func TestChannelFacts(t *testing.T) {
 	}
 }
 
+// Lacks names the fields Unsupported reports as ChannelLacks, and only those.
+func TestChannelLacks(t *testing.T) {
+	lacks := map[Channel][]string{
+		WhatsApp: {"ReportTo"},
+		RCS:      {"ReportTo"},
+		Workflow: {"ReportTo", "TemplateID", "Mode"},
+	}
+	for _, ch := range Channels {
+		for _, field := range []string{"ReportTo", "TemplateID", "Mode", "ToNumber", "EmailAddress", "MainPhone", "Reference", "Destinations"} {
+			want := slices.Contains(lacks[ch], field) || ch != Workflow && slices.Contains(workflowAddresses, field)
+			if got := ch.Lacks(field); got != want {
+				t.Errorf("%s.Lacks(%q) = %v, want %v", ch, field, got, want)
+			}
+		}
+	}
+	// The rule Unsupported applies is the same one.
+	msg := &WorkflowMessage{Common: Common{ReportTo: "ops@example.com", TemplateID: fixtureTemplate, TestMode: true}}
+	reported := Unsupported(V300, msg)
+	if len(reported) != 3 {
+		t.Errorf("Unsupported(%s, workflow) = %+v, want ReportTo, TemplateID and Mode", V300, reported)
+	}
+	for _, u := range reported {
+		if !u.ChannelLacks || !Workflow.Lacks(u.Field) {
+			t.Errorf("Unsupported reports %+v, which Workflow.Lacks does not", u)
+		}
+	}
+}
+
 // v3OnlyMessages are a minimal message of each v3-only channel.
 func v3OnlyMessages() []Message {
 	return []Message{minimalWhatsApp(), minimalRCS(), minimalWorkflow()}

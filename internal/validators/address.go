@@ -38,10 +38,15 @@ func E164() validator.String {
 
 var uuid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
-// UUID accepts a UUID, the form of TNZ's Address Book and opt-out ids.
+// UUID accepts a UUID, the form of TNZ's ids (Address Book, opt-out,
+// Dashboard and workflow templates): 8-4-4-4-12 hexadecimal digits, not RFC
+// 9562's stricter form, which TNZ's own examples do not meet.
 func UUID() validator.String {
-	return formatValidator{summary: "Invalid id", rule: `a TNZ id: a UUID such as "8000000a-f002-4007-b00a-d00000000001"`, ok: uuid.MatchString}
+	return formatValidator{summary: "Invalid id", rule: `a TNZ id: a UUID such as "8000000a-f002-4007-b00a-d00000000001"`, ok: IsUUID}
 }
+
+// IsUUID reports whether s is a UUID as UUID accepts it.
+func IsUUID(s string) bool { return uuid.MatchString(s) }
 
 // AbsoluteURL accepts an absolute http or https URL.
 func AbsoluteURL() validator.String {
