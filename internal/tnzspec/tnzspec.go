@@ -19,13 +19,12 @@ package tnzspec
 import (
 	"bytes"
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -36,72 +35,44 @@ import (
 )
 
 const (
-	// Server is SPEC's server; NewRequest moves requests onto it.
+	// Server is the OpenAPI file's server; NewRequest moves requests onto it.
 	Server = "https://api.tnz.co.nz" + BasePath
 	// BasePath is the path of API v3.00 on any host.
 	BasePath = "/api/v3.00"
 )
 
-// specPath is SPEC's location relative to the directory holding go.mod.
-const specPath = "../shared/reference/tnz-rest-api-v3.00.corrected.yaml"
+// openAPIFile is TNZ's OpenAPI file for API v3.00, with the corrections
+// testdata/CORRECTIONS.md lists so that it loads.
+//
+//go:embed testdata/tnz-rest-api-v3.00.yaml
+var openAPIFile []byte
 
-// Spec is the loaded, validated SPEC.
+// Spec is TNZ's OpenAPI file, loaded and validated.
 type Spec struct {
 	Doc    *openapi3.T
 	router routers.Router
 }
 
 var load = sync.OnceValues(func() (*Spec, error) {
-	file, err := locate()
+	doc, err := openapi3.NewLoader().LoadFromData(openAPIFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("loading TNZ's OpenAPI file: %w", err)
 	}
-	doc, err := openapi3.NewLoader().LoadFromFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("loading the OpenAPI SPEC %s: %w", file, err)
-	}
-	// SPEC's examples often disagree with its schemas (CORRECTIONS.md);
-	// everything else must validate.
+	// The file's examples often disagree with its schemas
+	// (testdata/CORRECTIONS.md); everything else must validate.
 	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
-		return nil, fmt.Errorf("the OpenAPI SPEC %s does not validate: %w", file, err)
+		return nil, fmt.Errorf("TNZ's OpenAPI file does not validate: %w", err)
 	}
 	router, err := legacy.NewRouter(doc, openapi3.DisableExamplesValidation())
 	if err != nil {
-		return nil, fmt.Errorf("building a router for the OpenAPI SPEC %s: %w", file, err)
+		return nil, fmt.Errorf("building a router for TNZ's OpenAPI file: %w", err)
 	}
 	return &Spec{Doc: doc, router: router}, nil
 })
 
-// Load returns SPEC, loading and validating it on the first call. It fails
-// if the file is missing: callers fail too, they never skip, because SPEC
-// is part of the contract the tests check.
+// Load returns TNZ's OpenAPI file, loading and validating it on the first
+// call. The file is embedded, so only a file that no longer loads fails.
 func Load() (*Spec, error) { return load() }
-
-// locate walks up from the working directory (a package directory, under
-// go test) to the one holding go.mod and returns SPEC's absolute path.
-func locate() (string, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	root := wd
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(root)
-		if parent == root {
-			return "", fmt.Errorf("no go.mod in %s or above it: cannot locate the OpenAPI SPEC (%s from the module root)", wd, specPath)
-		}
-		root = parent
-	}
-	file := filepath.Join(root, filepath.FromSlash(specPath))
-	if _, err := os.Stat(file); err != nil {
-		return "", fmt.Errorf("the OpenAPI SPEC %s is missing (%v): the conformance tests check against it and never skip; "+
-			"it is one of the shared reference files (see CORRECTIONS.md beside it)", file, err)
-	}
-	return file, nil
-}
 
 // NewRequest builds the request a client sent to target, its
 // request-target on any host ("/api/v3.00/sms/ID1?x=1"), as sent to
