@@ -10,7 +10,7 @@ import (
 // FaultKind is what an injected Fault does to the request it applies to.
 type FaultKind int
 
-// The fault kinds (DESIGN §6).
+// The fault kinds.
 const (
 	// FaultLatency holds the request for Fault.Delay (real time, not the
 	// Clock) and then serves it normally. If the request's context ends
@@ -64,7 +64,7 @@ func (f Fault) matches(r *http.Request) bool {
 
 // Fault texts. The 500 text is the documented "Error occurred while
 // creating job" (rejection-codes.txt: a server error, retry). TNZ
-// documents no 429 at all (notes §8), so its text is the sandbox's own.
+// documents no 429 at all, so its text is the sandbox's own.
 const (
 	msgCreatingJob = "Error occurred while creating job"
 	msgRateLimited = "Too many requests - retry after 1 second"

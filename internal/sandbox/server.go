@@ -31,10 +31,10 @@ const DefaultErrorNotifyEmail = "api-errors@example.com"
 // DefaultCompletionDelay is how long an accepted message stays Pending.
 const DefaultCompletionDelay = 2 * time.Second
 
-// maxBody bounds a request body: SPEC allows several ~1 MiB base64 files.
+// maxBody bounds a request body: the OpenAPI file allows several ~1 MiB base64 files.
 const maxBody = 32 << 20
 
-// Response texts, verbatim from SPEC components.responses and the notes.
+// Response texts, verbatim from the OpenAPI file's components.responses.
 const (
 	msgUnauthorized = "Access denied: Auth Token or credentials are incorrect or have expired."
 	msgSyntax       = "Failed to process your API request. Check your syntax."
@@ -161,7 +161,7 @@ type endpoint struct {
 
 // ServeHTTP routes /api/<version>/… and /sandbox/… requests. Path segments
 // are matched case-insensitively, as the real server appears to do
-// (notes §1.2), and one trailing slash is ignored.
+// (the Node SDK's legacy client writes set/Reschedule), and one trailing slash is ignored.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	segs := strings.Split(strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), "/"), "/")
 	var ep endpoint
@@ -221,7 +221,7 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 			s.send(w, r, ch, "v3.00")
 		}}, true
 	case 2:
-		// SPEC's /sms/received is a fixed path beside /sms/{MessageID}; on
+		// The OpenAPI file's /sms/received is a fixed path beside /sms/{MessageID}; on
 		// the other channels "received" is just a MessageID.
 		if ch.hasReplies && strings.EqualFold(rest[1], "received") {
 			return endpoint{methods: get, serve: s.received}, true
@@ -250,8 +250,8 @@ func allowed(methods []string, m string) bool {
 	return false
 }
 
-// authorized accepts "Bearer <token>" (SPEC) and "Basic <token>" (the token
-// help page and SPEC-TS say Basic; notes §1.1 ⚠). The token is sent as-is,
+// authorized accepts "Bearer <token>" (TNZ's OpenAPI file) and "Basic <token>" (the token
+// help page and the TypeScript SDK's copy of the OpenAPI file say Basic). The token is sent as-is,
 // not base64 of user:password.
 func (s *Server) authorized(r *http.Request) bool {
 	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
@@ -301,7 +301,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, versi
 	s.mu.Lock()
 	m := s.accept(ch, dialectV3, version, b, raw, rs)
 	s.mu.Unlock()
-	// v3 success has no Result key (SPEC 200OK; notes §5.1).
+	// v3 success has no Result key (TNZ's OpenAPI file: 200OK).
 	writeJSON(w, http.StatusOK, struct{ MessageID string }{m.id})
 }
 

@@ -251,7 +251,7 @@ var allowances = []allowance{
 	{tnz.Fax, "MessageData.RetryPeriod", `1`, absent,
 		"FaxApiRequestDTO defaults RetryPeriod to 1 minute; the client sends it only when set, leaving TNZ's default"},
 	{tnz.Fax, "MessageData.WatermarkFolder", absent, `"Watermarks"`,
-		"SDK bug: FaxApiRequestDTO has no WatermarkFolder, so the SDK drops the caller's value (notes §4.3); the client sends it"},
+		"SDK bug: FaxApiRequestDTO has no WatermarkFolder, so the SDK drops the caller's value (its FaxModel.js has it); the client sends it"},
 	{tnz.TTS, "MessageData.RetryAttempts", `1`, absent,
 		"TTSApiRequestDTO defaults RetryAttempts to 1; the client sends it only when set, leaving TNZ's default"},
 	{tnz.TTS, "MessageData.RetryPeriod", `1`, absent,
@@ -264,7 +264,7 @@ var allowances = []allowance{
 		"VoiceModel defaults KeypadOptionRequired to false; the client sends it only when set (false is also TNZ's default)"},
 	{tnz.Voice, "MessageData.Keypads[1].Play", jsonString(toneWAV), absent,
 		"keypad audio: the SDK's own audio route (Keypads[].File, sent as PlayFile) fails its validator, so send.js gives the base64 in Play; " +
-			"the client sends Voice keypad audio as PlayFile, the key both v2 SDKs fill from a keypad's audio file (notes §4.4 ⚠)"},
+			"the client sends Voice keypad audio as PlayFile, the key both v2 SDKs fill from a keypad's audio file (v3.00 uses Play)"},
 	{tnz.Voice, "MessageData.Keypads[1].PlayFile", absent, jsonString(toneWAV),
 		"the other half of the keypad audio difference above"},
 }

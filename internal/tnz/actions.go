@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Action is something done to a message after it was sent (notes §6.2;
+// Action is something done to a message after it was sent (TNZ's OpenAPI file;
 // v3.00: PATCH /{channel}/{MessageID}/{action}). Its value is the path
 // segment.
 type Action string
@@ -24,8 +24,8 @@ const (
 	ActionPacing Action = "pacing"
 )
 
-// Channels lists the channels that support the action (SPEC paths; TS3
-// and PY3 refuse the others client-side, notes §7): abort and reschedule
+// Channels lists the channels that support the action (TNZ's OpenAPI file: paths; the TypeScript SDK
+// and the Python SDK 3.0 refuse the others client-side): abort and reschedule
 // every channel, resubmit all but SMS, pacing only the call channels.
 func (a Action) Channels() []Channel {
 	switch a {
@@ -59,7 +59,7 @@ type ActionResult struct {
 	Result string
 }
 
-// Bounds of NumberOfOperators (SPEC schemas.NumberOfOperators).
+// Bounds of NumberOfOperators (TNZ's OpenAPI file: schemas.NumberOfOperators).
 const (
 	MinNumberOfOperators = 1
 	MaxNumberOfOperators = 99999
@@ -85,7 +85,7 @@ func (c *Client) Reschedule(ctx context.Context, ch Channel, messageID, sendTime
 
 // Resubmit sends a failed Email, Fax, TTS or Voice message again (TNZ has no
 // SMS resubmit), at sendTime, or straight away when sendTime is "" (SendTime
-// is then left out of the body: SPEC requires it, the TS v3 SDK does not).
+// is then left out of the body: the OpenAPI file requires it, the TypeScript SDK does not).
 //
 // Resubmit sends a message, so like Send it is never retried once the
 // request may have reached TNZ: only a refused connection or a 429 is

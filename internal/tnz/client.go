@@ -27,7 +27,7 @@ import (
 // DefaultBaseURL is TNZ's production API host.
 const DefaultBaseURL = "https://api.tnz.co.nz"
 
-// API versions (dialects) the client speaks (notes §1.1). The version is
+// API versions (dialects) the client speaks (TNZ's API documentation). The version is
 // also the URL's path segment, so v2.03 and v2.01 are sent as themselves.
 const (
 	// V300 is the current REST API: flat JSON, Authorization: Bearer <token>.
@@ -48,10 +48,10 @@ const (
 	defaultUserAgent      = "terraform-provider-tnz"
 	defaultRequestTimeout = 30 * time.Second
 	// maxResponseBody bounds what is read of one response; status pages
-	// are at most 100 recipients (SPEC recordsPerPage).
+	// are at most 100 recipients (TNZ's OpenAPI file: recordsPerPage).
 	maxResponseBody = 8 << 20
 	// recordsPerPage is the page size asked for on list calls (status
-	// recipients, inbound SMS): SPEC's maximum for recordsPerPage.
+	// recipients, inbound SMS): the OpenAPI file's maximum for recordsPerPage.
 	recordsPerPage = 100
 	// defaultMaxPages bounds the pages one list call reads (100,000
 	// records), so a server that keeps announcing more pages cannot keep the
@@ -193,8 +193,8 @@ func spaceOrControl(r rune) bool { return unicode.IsSpace(r) || unicode.IsContro
 
 // checkCredentials refuses a configuration that lacks what its version
 // authenticates with. The token versions ignore Sender and APIKey and the
-// Sender/APIKey versions ignore the token, as the official SDKs do (NODE
-// HttpRequest.js drops Sender/APIKey when a token is set; notes §1.1).
+// Sender/APIKey versions ignore the token, as the official SDKs do (Node SDK
+// HttpRequest.js drops Sender/APIKey when a token is set).
 func checkCredentials(cfg Config, auth credentials) error {
 	switch auth {
 	case senderKeyAuth:
@@ -271,7 +271,7 @@ func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
 		return SendResult{}, &UncertainSendError{Err: sendErr}
 	}
 	// Never submit again after an ambiguous failure: TNZ's 404 also means
-	// "still processing" (notes §5.2), so not finding the id proves nothing.
+	// "still processing" (TNZ's OpenAPI file), so not finding the id proves nothing.
 	found, checkErr := c.confirm(ctx, msg.Channel(), id)
 	if found {
 		return SendResult{MessageID: id, Recovered: true}, nil
@@ -306,7 +306,7 @@ func (c *Client) submit(ctx context.Context, req *apiRequest, sentID string) (Se
 	}
 }
 
-// confirm asks the API whether the message exists. SPEC's 404 means "id is
+// confirm asks the API whether the message exists. The OpenAPI file's 404 means "id is
 // incorrect or still processing", so a not-found is checked once more after
 // a pause before it is believed.
 func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, error) {

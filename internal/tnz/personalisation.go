@@ -6,7 +6,7 @@ import (
 )
 
 // TNZ fills merge tokens such as [[FirstName]] from each destination's
-// fields (notes §6.6). Render does the same for previews and tests; other
+// fields (TNZ's OpenAPI file examples). Render does the same for previews and tests; other
 // tokens ([[Link:…]], [[REPLY]], [[File1]]…) are TNZ's to fill and stay as
 // they are.
 

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// ReceivedQuery selects inbound SMS (notes §6.1, SPEC GET /sms/received):
+// ReceivedQuery selects inbound SMS (TNZ's OpenAPI file: GET /sms/received):
 // either the last TimePeriod minutes, or the range DateFrom to DateTo.
 type ReceivedQuery struct {
 	// TimePeriod is a number of minutes back from now, 1 to 1440 (24 hours);
@@ -19,7 +19,7 @@ type ReceivedQuery struct {
 	DateTo   string
 }
 
-// Bounds of ReceivedQuery.TimePeriod, in minutes (SPEC timePeriod).
+// Bounds of ReceivedQuery.TimePeriod, in minutes (TNZ's OpenAPI file: timePeriod).
 const (
 	MinReceivedTimePeriod = 1
 	MaxReceivedTimePeriod = 1440

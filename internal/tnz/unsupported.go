@@ -22,24 +22,24 @@ func Unsupported(version string, msg Message) []UnsupportedField {
 	var out []UnsupportedField
 	add := func(field string) { out = append(out, UnsupportedField{Field: field, Destination: -1}) }
 	if !strings.HasPrefix(version, "v2.") {
-		// v3.00 has no fax text body (SPEC /fax; notes §4.3): documents only.
+		// v3.00 has no fax text body (TNZ's OpenAPI file: /fax): documents only.
 		if fax, ok := msg.(*FaxMessage); ok && fax.Message != "" {
 			add("Message")
 		}
 		return out
 	}
 	c := msg.Base()
-	if c.TemplateID != "" { // Dashboard templates are v3-only (notes §6.6)
+	if c.TemplateID != "" { // Dashboard templates are v3-only (TNZ's OpenAPI file; no v2 SDK has them)
 		add("TemplateID")
 	}
 	for i, d := range c.Destinations {
-		if d.GroupCode != "" { // v2 destinations name groups by GroupID only (notes §3)
+		if d.GroupCode != "" { // v2 destinations name groups by GroupID only (Python SDK 2.4 recipient_model.py)
 			out = append(out, UnsupportedField{Field: "GroupCode", Destination: i})
 		}
 	}
 	switch m := msg.(type) {
 	case *EmailMessage:
-		if m.BCCEmail != "" { // v3 SPEC and TS3 only (notes §4.2)
+		if m.BCCEmail != "" { // TNZ's OpenAPI file and the TypeScript SDK only
 			add("BCCEmail")
 		}
 	case *TTSMessage:

@@ -10,7 +10,7 @@ import (
 )
 
 // SendTimeLayouts are the forms TNZ accepts for SendTime: {date}T{time} with
-// or without seconds (SPEC), and the SDKs' "YYYY-MM-DD hh:mm".
+// or without seconds (TNZ's OpenAPI file), and the SDKs' "YYYY-MM-DD hh:mm".
 var SendTimeLayouts = []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02 15:04:05"}
 
 // ParseSendTime parses a send time in any accepted form, as a wall-clock time
