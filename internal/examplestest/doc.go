@@ -7,9 +7,11 @@
 //     registry is asked;
 //   - each folder holding .tf files is copied to a temporary directory and
 //     checked there with `terraform validate`, then `terraform plan` against an
-//     in-process sandbox (internal/sandbox) that holds the messages the
-//     examples refer to (the data source's message, the import examples'
-//     messages);
+//     in-process sandbox (internal/sandbox) that holds what the examples
+//     refer to: the data source's message, the messages the import examples
+//     adopt, and an Address Book contact, group, membership and opt-out. The
+//     sandbox makes its own ids for those, so the copies have the examples'
+//     placeholder ids replaced by the real ones;
 //   - a folder with a tests/ directory also runs `terraform test` against a
 //     sandbox of its own, as the "Testing your configuration with the
 //     sandbox" guide tells users to;

@@ -3,7 +3,9 @@ package examplestest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
@@ -65,6 +67,26 @@ var seeds = []seed{
 	{"voice", "d3f1b2a4c5e6", `{"MessageToPeople":"UklGRiQAAABXQVZF","Destinations":[{"MainPhone":"+6495006000"}]}`},
 }
 
+// record is an Address Book entry or opt-out that the examples name by id.
+// The sandbox makes its own ids, so in the test's copy of the examples each
+// placeholder is replaced by the id of the record made for it. Requests run
+// in order, with the placeholders known so far already replaced.
+type record struct {
+	placeholder        string // the id the examples use; "" for none
+	method, path, body string // a v3.00 request, path under /api/v3.00/
+	idKey              string // the answer's key that holds the new id
+}
+
+var records = []record{
+	{"8000000a-f002-4007-b00a-d00000000001", http.MethodPost, "addressbook/contact",
+		`{"FirstName":"Aroha","LastName":"Ngata","MobilePhone":"+6421000001","EmailAddress":"aroha@example.com"}`, "ContactID"},
+	// GroupCode Oncall_Team, as the sandbox makes codes from names.
+	{"9000000a-f002-4007-b00a-d00000000001", http.MethodPost, "addressbook/group", `{"GroupName":"Oncall Team"}`, "GroupID"},
+	{"", http.MethodPatch, "addressbook/contact/8000000a-f002-4007-b00a-d00000000001/group",
+		`{"GroupID":"9000000a-f002-4007-b00a-d00000000001"}`, ""},
+	{"7000000a-f002-4007-b00a-d00000000001", http.MethodPost, "optout", `{"DestType":"SMS","Destination":"+6421000002"}`, "ID"},
+}
+
 func TestExamples(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("the examples are checked with the Terraform CLI: set TF_ACC=1 (make test does)")
@@ -85,15 +107,30 @@ func TestExamples(t *testing.T) {
 	cliConfig := devOverrides(t, root, work)
 	shared := startSandbox(t)
 	for _, s := range seeds {
-		send(t, shared, s)
+		body := strings.Replace(s.body, "{", fmt.Sprintf(`{"MessageID":%q,`, s.id), 1)
+		call(t, shared, http.MethodPost, s.channel, body)
 	}
+	var ids []string // placeholder, id, …
+	for _, r := range records {
+		known := strings.NewReplacer(ids...)
+		answer := call(t, shared, r.method, known.Replace(r.path), known.Replace(r.body))
+		if r.placeholder == "" {
+			continue
+		}
+		id, ok := findString(answer, r.idKey)
+		if !ok {
+			t.Fatalf("%s %s answered no %s: %s", r.method, r.path, r.idKey, answer)
+		}
+		ids = append(ids, r.placeholder, id)
+	}
+	placeholders := strings.NewReplacer(ids...)
 
 	t.Run("folders", func(t *testing.T) {
 		for _, name := range folders {
 			t.Run(name, func(t *testing.T) {
 				t.Parallel()
 				dir := filepath.Join(work, "examples", filepath.FromSlash(name))
-				copyExample(t, filepath.Join(root, "examples", filepath.FromSlash(name)), dir)
+				copyExample(t, filepath.Join(root, "examples", filepath.FromSlash(name)), dir, placeholders)
 				want := expectations[name]
 				tf := runner{t: t, terraform: terraform, dir: dir, env: withEnv(terraformEnv(cliConfig, shared), want.env)}
 
@@ -202,11 +239,11 @@ func startSandbox(t *testing.T) *sandbox.Running {
 	return sb
 }
 
-// send puts s in sb through the v3.00 API, as TNZ's other clients would.
-func send(t *testing.T, sb *sandbox.Running, s seed) {
+// call makes a v3.00 request to sb, as TNZ's other clients would, and
+// returns the answer's body, which must be a 2xx.
+func call(t *testing.T, sb *sandbox.Running, method, path, body string) []byte {
 	t.Helper()
-	body := strings.Replace(s.body, "{", fmt.Sprintf(`{"MessageID":%q,`, s.id), 1)
-	req, err := http.NewRequest(http.MethodPost, sb.URL+"/api/v3.00/"+s.channel, strings.NewReader(body))
+	req, err := http.NewRequest(method, sb.URL+"/api/v3.00/"+path, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,12 +252,48 @@ func send(t *testing.T, sb *sandbox.Running, s seed) {
 	req.Header.Set("Accept", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("seeding %s/%s: %v", s.channel, s.id, err)
+		t.Fatalf("%s %s: %v", method, path, err)
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("seeding %s/%s: the sandbox answered %s", s.channel, s.id, resp.Status)
+	answer, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
 	}
+	if resp.StatusCode/100 != 2 {
+		t.Fatalf("%s %s: the sandbox answered %s: %s", method, path, resp.Status, answer)
+	}
+	return answer
+}
+
+// findString is the first string value under key anywhere in the JSON
+// document raw.
+func findString(raw []byte, key string) (string, bool) {
+	var doc any
+	if json.Unmarshal(raw, &doc) != nil {
+		return "", false
+	}
+	var find func(v any) (string, bool)
+	find = func(v any) (string, bool) {
+		switch v := v.(type) {
+		case map[string]any:
+			if s, ok := v[key].(string); ok && s != "" {
+				return s, true
+			}
+			for _, child := range v {
+				if s, ok := find(child); ok {
+					return s, true
+				}
+			}
+		case []any:
+			for _, child := range v {
+				if s, ok := find(child); ok {
+					return s, true
+				}
+			}
+		}
+		return "", false
+	}
+	return find(doc)
 }
 
 // terraformEnv is this process's environment without any Terraform or TNZ
@@ -262,8 +335,9 @@ func withEnv(env []string, set map[string]string) []string {
 }
 
 // copyExample copies the example folder src, with its subfolders, to dst,
-// leaving out anything a local terraform run may have left in it.
-func copyExample(t *testing.T, src, dst string) {
+// leaving out anything a local terraform run may have left in it, with the
+// record placeholders in .tf files replaced.
+func copyExample(t *testing.T, src, dst string, placeholders *strings.Replacer) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -287,6 +361,9 @@ func copyExample(t *testing.T, src, dst string) {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
+		}
+		if filepath.Ext(name) == ".tf" {
+			data = []byte(placeholders.Replace(string(data)))
 		}
 		return os.WriteFile(target, data, 0o644)
 	})

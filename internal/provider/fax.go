@@ -1,11 +1,9 @@
 package provider
 
 import (
-	"context"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -20,14 +18,14 @@ func faxSpec() channelSpec {
 		description: "Sends one fax through TNZ when created. The documents are `files`; recipients are fax numbers.",
 		attributes: map[string]schema.Attribute{
 			"files":                filesAttribute("The documents to fax, up to 1 MiB each."),
-			"message":              replacingString("A text body. Only API v2.0x accepts it; on v3.00 attach the text as a file."),
-			"resolution":           replacingString("`Low` (default) or `High`.", stringvalidator.OneOfCaseInsensitive("Low", "High")),
-			"csid":                 replacingString("Header ID printed on each page (up to 30 characters).", stringvalidator.LengthAtMost(30)),
+			"message":              optionalString("A text body. Only API v2.0x accepts it; on v3.00 attach the text as a file."),
+			"resolution":           optionalString("`Low` (default) or `High`.", stringvalidator.OneOfCaseInsensitive("Low", "High")),
+			"csid":                 optionalString("Header ID printed on each page (up to 30 characters).", stringvalidator.LengthAtMost(30)),
 			"retry_attempts":       retryAttemptsAttribute(),
 			"retry_period":         retryPeriodAttribute(),
-			"watermark_folder":     replacingString("Folder of the watermark files."),
-			"watermark_first_page": replacingString("Watermark file for the first page."),
-			"watermark_all_pages":  replacingString("Watermark file for every page."),
+			"watermark_folder":     optionalString("Folder of the watermark files."),
+			"watermark_first_page": optionalString("Watermark file for the first page."),
+			"watermark_all_pages":  optionalString("Watermark file for every page."),
 		},
 	}
 }
@@ -41,7 +39,7 @@ func NewFaxTemplateResource() resource.Resource {
 }
 
 type faxModel struct {
-	sendModel
+	commonModel
 	Files              types.List   `tfsdk:"files"`
 	Message            types.String `tfsdk:"message"`
 	Resolution         types.String `tfsdk:"resolution"`
@@ -53,23 +51,22 @@ type faxModel struct {
 	WatermarkAllPages  types.String `tfsdk:"watermark_all_pages"`
 }
 
-func (m *faxModel) shared() *sendModel { return &m.sendModel }
-func (m *faxModel) files() *types.List { return &m.Files }
+func (m *faxModel) common() *commonModel    { return &m.commonModel }
+func (m *faxModel) attachments() types.List { return m.Files }
 
-func (m *faxModel) message(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Message {
-	msg := &tnz.FaxMessage{
-		Common:             m.common(ctx, k, diags),
-		Message:            k.str(m.Message, "message"),
-		Resolution:         canonicalResolution(k.str(m.Resolution, "resolution")),
-		CSID:               k.str(m.CSID, "csid"),
-		RetryAttempts:      k.integer(m.RetryAttempts, "retry_attempts"),
-		RetryPeriod:        k.integer(m.RetryPeriod, "retry_period"),
-		WatermarkFolder:    k.str(m.WatermarkFolder, "watermark_folder"),
-		WatermarkFirstPage: k.str(m.WatermarkFirstPage, "watermark_first_page"),
-		WatermarkAllPages:  k.str(m.WatermarkAllPages, "watermark_all_pages"),
+func (m *faxModel) toAPI(files []tnz.File) tnz.Message {
+	return &tnz.FaxMessage{
+		Common:             m.commonModel.toAPI(),
+		Message:            m.Message.ValueString(),
+		Resolution:         canonicalResolution(m.Resolution.ValueString()),
+		CSID:               m.CSID.ValueString(),
+		RetryAttempts:      optionalIntValue(m.RetryAttempts),
+		RetryPeriod:        optionalIntValue(m.RetryPeriod),
+		WatermarkFolder:    m.WatermarkFolder.ValueString(),
+		WatermarkFirstPage: m.WatermarkFirstPage.ValueString(),
+		WatermarkAllPages:  m.WatermarkAllPages.ValueString(),
+		Files:              files,
 	}
-	msg.Files, m.Files = loadFiles(ctx, m.Files, k, diags)
-	return msg
 }
 
 // canonicalResolution accepts any case, as TNZ's own SDKs send "high", and

@@ -13,7 +13,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-func fileList(t *testing.T, files ...fileModel) types.List {
+// fileEntry is one files entry as a test writes it.
+type fileEntry struct {
+	Name    types.String `tfsdk:"name"`
+	Content types.String `tfsdk:"content"`
+	Path    types.String `tfsdk:"path"`
+	SHA256  types.String `tfsdk:"sha256"`
+}
+
+func fileList(t *testing.T, files ...fileEntry) types.List {
 	t.Helper()
 	var elems []attr.Value
 	for _, f := range files {
@@ -38,22 +46,24 @@ func TestLoadFiles(t *testing.T) {
 	str, null := types.StringValue, types.StringNull()
 	cases := []struct {
 		name    string
-		file    fileModel
+		file    fileEntry
 		errText string
 		data    string
 	}{
-		{name: "content", file: fileModel{Name: str("a.txt"), Content: str(base64.StdEncoding.EncodeToString([]byte("notes"))), Path: null}, data: "bm90ZXM="},
-		{name: "path", file: fileModel{Name: str("a.txt"), Content: null, Path: str(small)}, data: "bm90ZXM="},
-		{name: "neither is TNZ's missing data", file: fileModel{Name: str("a.txt"), Content: null, Path: null}},
-		{name: "both", file: fileModel{Name: str("a.txt"), Content: str("bm90ZXM="), Path: str(small)}, errText: summaryFileBothOrNeither},
-		{name: "not base64", file: fileModel{Name: str("a.txt"), Content: str("not base64!"), Path: null}, errText: summaryFileContent},
-		{name: "unreadable path", file: fileModel{Name: str("a.txt"), Content: null, Path: str(filepath.Join(dir, "missing"))}, errText: summaryFileUnreadable},
-		{name: "over 1 MiB", file: fileModel{Name: str("big.bin"), Content: null, Path: str(big)}, errText: summaryFileTooLarge},
+		{name: "content", file: fileEntry{Name: str("a.txt"), Content: str(base64.StdEncoding.EncodeToString([]byte("notes"))), Path: null}, data: "bm90ZXM="},
+		{name: "path", file: fileEntry{Name: str("a.txt"), Content: null, Path: str(small)}, data: "bm90ZXM="},
+		{name: "neither is TNZ's missing data", file: fileEntry{Name: str("a.txt"), Content: null, Path: null}},
+		{name: "both", file: fileEntry{Name: str("a.txt"), Content: str("bm90ZXM="), Path: str(small)}, errText: summaryFileBothOrNeither},
+		{name: "not base64", file: fileEntry{Name: str("a.txt"), Content: str("not base64!"), Path: null}, errText: summaryFileContent},
+		{name: "unreadable path", file: fileEntry{Name: str("a.txt"), Content: null, Path: str(filepath.Join(dir, "missing"))}, errText: summaryFileUnreadable},
+		{name: "over 1 MiB", file: fileEntry{Name: str("big.bin"), Content: null, Path: str(big)}, errText: summaryFileTooLarge},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var diags diag.Diagnostics
-			files, list := loadFiles(context.Background(), fileList(t, c.file), newKnown(), &diags)
+			in := fileList(t, c.file)
+			loaded := loadAttachments(in, &diags)
+			files, list := loaded.apiFiles(), loaded.withDigests(in)
 			if c.errText != "" {
 				if !diags.HasError() || diags.Errors()[0].Summary() != c.errText {
 					t.Fatalf("want %q, got %v", c.errText, diags)

@@ -6,10 +6,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
@@ -25,6 +26,9 @@ const (
 	defaultWaitTimeout = 10 * time.Minute
 	// pollInterval keeps to TNZ's "limit your polls to 1 per second".
 	pollInterval = time.Second
+	// failuresNamed bounds the failed destinations named one by one in
+	// diagnostics; the rest are counted.
+	failuresNamed = 10
 
 	// importedKey marks, in private state, a message adopted by import whose
 	// configuration has not been recorded yet.
@@ -43,110 +47,112 @@ func canonicalSendTime(s string) string {
 	return t.Format("2006-01-02T15:04:05")
 }
 
-// jobStatus is the job status recorded in a model's status, or "".
-func jobStatus(ctx context.Context, status types.Object) string {
-	if status.IsNull() || status.IsUnknown() {
-		return ""
-	}
-	v, ok := status.Attributes()["job_status"].(types.String)
-	if !ok {
-		return ""
-	}
-	return v.ValueString()
-}
-
-// rescheduleOrReplace: a new send_time for a message TNZ still holds
-// (Delayed) is an in-place reschedule; any other change sends a new message.
-type rescheduleOrReplace struct{}
-
-func (rescheduleOrReplace) Description(context.Context) string {
-	return "reschedules a delayed message in place; otherwise requires replacement"
-}
-
-func (m rescheduleOrReplace) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (rescheduleOrReplace) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.PlanValue.Equal(req.StateValue) || adopting(ctx, req.Private) {
-		return
-	}
-	var status types.Object
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
-	if jobStatus(ctx, status) == tnz.JobDelayed && !req.PlanValue.IsNull() && !req.PlanValue.IsUnknown() {
-		return
-	}
-	resp.RequiresReplace = true
-}
-
 // waitForCompletion polls until the job completes or the create timeout
-// passes, then reports failed recipients. The message stays in m either way.
-func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, m *sendModel, diags *diag.Diagnostics) {
-	timeout, d := m.Timeouts.Create(ctx, defaultWaitTimeout)
+// passes, and returns the last status. Only final outcomes are errors: every
+// recipient failed, or TNZ rejected the credentials. A wait that ends first,
+// status reads that keep failing, or a job still delayed are warnings: the
+// message was sent and stays in state, untainted, so it is never sent again
+// unasked.
+func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, s sent, t timeouts.Value, diags *diag.Diagnostics) types.Object {
+	timeout, d := t.Create(ctx, defaultWaitTimeout)
 	diags.Append(d...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	waitCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	id := m.MessageID.ValueString()
+	id := s.id.ValueString()
+	status := s.status
+	var last *tnz.Status
+	var lastErr error
 	tick := time.NewTicker(pollInterval)
 	defer tick.Stop()
 	for {
 		// send read the status just now: every poll waits its turn.
 		select {
-		case <-ctx.Done():
-			diags.AddError(summaryWaitTimeout, detailWaitTimeout(id, timeout, jobStatus(ctx, m.Status)))
-			return
+		case <-waitCtx.Done():
+			diags.AddWarning(summaryWaitEnded, detailWaitEnded(id, timeout, last, lastErr))
+			return status
 		case <-tick.C:
 		}
-		status, err := b.data.api.Status(ctx, ch, id)
+		report, err := b.data.api.JobStatus(waitCtx, ch, id)
 		switch {
 		case err == nil:
-			m.Status = statusValue(ctx, status, diags)
-			if status.JobStatus == tnz.JobCompleted {
-				reportFailedRecipients(status, diags)
-				return
+			logProgress(ctx, id, last, report)
+			last, lastErr = report, nil
+			status = statusValue(ch, report, s.known)
+			if report.JobStatus == tnz.JobCompleted {
+				reportFailedRecipients(report, diags)
+				return status
 			}
-		case tnz.IsNotFound(err): // TNZ may not list a message it is still processing
+		case tnz.IsNotFound(err): // not visible yet: TNZ may not list a job it is still processing
 		case tnz.IsUnauthorized(err):
 			// Accepted, then refused: v2.0x checks credentials only after
 			// accepting a call (deferred authentication).
 			diags.AddError(summaryCredentialsRejected, detailCredentialsRejected(id, fmt.Sprintf("reading its status is refused: %s", err)))
-			return
-		case ctx.Err() == nil:
-			diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(id, err))
+			return status
+		case waitCtx.Err() == nil:
+			lastErr = err
+			tflog.Warn(ctx, "reading the message status failed; waiting goes on", map[string]any{"message_id": id, "error": err.Error()})
 		}
 	}
 }
 
-// reportFailedRecipients: all failed is an error, some failed a warning,
-// each naming the destination and TNZ's result text.
-func reportFailedRecipients(s *tnz.Status, diags *diag.Diagnostics) {
-	var failed []tnz.RecipientStatus
-	for _, r := range s.Recipients {
-		if r.Status == tnz.RecipientFailed {
-			failed = append(failed, r)
-		}
-	}
-	if len(failed) == 0 {
+// logProgress logs each change of the job's status or counts at INFO, so
+// that TF_LOG=INFO shows what a long wait is doing. Recipients are never
+// logged here.
+func logProgress(ctx context.Context, id string, before, now *tnz.Status) {
+	if before != nil && before.JobStatus == now.JobStatus && before.Complete == now.Complete && before.Failed == now.Failed && before.Count == now.Count {
 		return
 	}
-	all := len(failed) == len(s.Recipients)
+	fields := map[string]any{"message_id": id, "job_status": now.JobStatus, "complete": now.Complete, "count": now.Count, "success": now.Success, "failed": now.Failed}
+	if now.JobStatus == tnz.JobDelayed && now.DelayedTimeUTC != "" {
+		fields["delayed_until_utc"] = now.DelayedTimeUTC
+	}
+	tflog.Info(ctx, "TNZ job progress", fields)
+}
+
+// reportFailedRecipients: every destination failed is an error, some failed
+// a warning, each naming the destination (masked: diagnostics reach logs)
+// and TNZ's result. The counts are the job's; the destinations named are
+// those on the status page read (the first 100).
+func reportFailedRecipients(s *tnz.Status, diags *diag.Diagnostics) {
+	var failed []failure
+	for i, r := range s.Recipients {
+		if r.Status == tnz.RecipientFailed {
+			failed = append(failed, failure{r, i + 1})
+		}
+	}
+	count, failures := s.Count, s.Failed
+	if count == 0 { // a report without counts: its recipients are all there is
+		count, failures = int64(len(s.Recipients)), int64(len(failed))
+	}
+	if failures == 0 || len(failed) == 0 {
+		return
+	}
+	all := failures >= count
 	if all && authenticationFailure(failed) {
 		diags.AddError(summaryCredentialsRejected, detailCredentialsRejected(s.MessageID, fmt.Sprintf("every recipient failed with %q", failed[0].Result)))
 		return
 	}
-	for _, r := range failed {
-		summary, detail := summaryRecipientFailed(r.Destination), detailRecipientFailed(s.MessageID, r.Result, all)
-		if all {
-			diags.AddError(summary, detail)
-		} else {
-			diags.AddWarning(summary, detail)
-		}
+	add := diags.AddWarning
+	if all {
+		add = diags.AddError
 	}
+	for _, r := range failed[:min(len(failed), failuresNamed)] {
+		add(summaryRecipientFailed(r.position, maskRecipient(r.Destination)), detailRecipientFailed(s.MessageID, r.Result, all))
+	}
+	if more := failures - int64(min(len(failed), failuresNamed)); more > 0 {
+		add(summaryMoreRecipientsFailed(more), detailMoreRecipientsFailed(s.MessageID))
+	}
+}
+
+// failure is a failed destination and its 1-based position in the status.
+type failure struct {
+	tnz.RecipientStatus
+	position int
 }
 
 // authenticationFailure: TNZ checks credentials only after accepting a call
 // (v2.0x) and then fails every recipient with an authentication result.
-func authenticationFailure(failed []tnz.RecipientStatus) bool {
+func authenticationFailure(failed []failure) bool {
 	for _, r := range failed {
 		result := strings.ToLower(r.Result)
 		if !strings.Contains(result, "auth") && !strings.Contains(result, "api key") && !strings.Contains(result, "apikey") && !strings.Contains(result, "credential") {
@@ -156,27 +162,66 @@ func authenticationFailure(failed []tnz.RecipientStatus) bool {
 	return true
 }
 
-// reschedule moves a delayed message to a new send time.
-func (b *sendBase) reschedule(ctx context.Context, ch tnz.Channel, m *sendModel, diags *diag.Diagnostics) {
-	// The status is left as planned (from state); the next refresh reads it.
-	if _, err := b.data.api.Reschedule(ctx, ch, m.MessageID.ValueString(), canonicalSendTime(m.SendTime.ValueString())); err != nil {
-		diags.AddAttributeError(path.Root("send_time"), summaryRescheduleFailed, detailActionFailed(m.MessageID.ValueString(), err))
+// maskRecipient hides the middle of an address, so that diagnostics (which
+// the plugin protocol logs at WARN and ERROR) identify a recipient without
+// spelling it out: "+6421•••••99", "o•••@example.com".
+func maskRecipient(s string) string {
+	if local, domain, ok := strings.Cut(s, "@"); ok && local != "" {
+		return local[:1] + "•••@" + domain
+	}
+	r := []rune(s)
+	keepStart, keepEnd := 5, 2
+	if len(r) <= keepStart+keepEnd {
+		keepStart, keepEnd = min(len(r), 1), 0
+	}
+	return string(r[:keepStart]) + strings.Repeat("•", len(r)-keepStart-keepEnd) + string(r[len(r)-keepEnd:])
+}
+
+// warnWaitBeyondSendTime warns when wait_for = "completed" cannot see a
+// scheduled message complete: its send_time is later than the create
+// timeout allows. send_time is local to a timezone the provider may not
+// know, so it is compared at the earliest instant it can mean (UTC+14).
+func warnWaitBeyondSendTime(ctx context.Context, m *commonModel, now time.Time, diags *diag.Diagnostics) {
+	if m.WaitFor.ValueString() != waitCompleted || m.SendTime.IsNull() || m.SendTime.IsUnknown() {
+		return
+	}
+	local, err := validators.ParseSendTime(m.SendTime.ValueString())
+	if err != nil {
+		return
+	}
+	timeout, d := m.Timeouts.Create(ctx, defaultWaitTimeout)
+	if d.HasError() {
+		return
+	}
+	if earliest := local.Add(-14 * time.Hour); earliest.After(now.Add(timeout)) {
+		diags.AddAttributeWarning(path.Root("wait_for"), summaryWaitBeyondSendTime, detailWaitBeyondSendTime(m.SendTime.ValueString(), timeout))
 	}
 }
 
-// abortIfDelayed aborts a message TNZ still holds; a message already sent
-// cannot be unsent, so destroy only forgets it.
-func (b *sendBase) abortIfDelayed(ctx context.Context, ch tnz.Channel, m *sendModel, diags *diag.Diagnostics) {
-	if jobStatus(ctx, m.Status) != tnz.JobDelayed {
+// reschedule moves a delayed message to a new send time.
+func (b *sendBase) reschedule(ctx context.Context, ch tnz.Channel, id, sendTime string, diags *diag.Diagnostics) {
+	if _, err := b.data.api.Reschedule(ctx, ch, id, canonicalSendTime(sendTime)); err != nil {
+		diags.AddAttributeError(path.Root("send_time"), summaryRescheduleFailed, detailActionFailed(id, err))
 		return
 	}
-	id := m.MessageID.ValueString()
+	tflog.Info(ctx, "rescheduled the message", map[string]any{"message_id": id, "send_time": canonicalSendTime(sendTime)})
+}
+
+// abortOrForget aborts a message TNZ still holds (Delayed); a message
+// already sent cannot be unsent, so destroy only forgets it. Each outcome
+// is logged at INFO.
+func (b *sendBase) abortOrForget(ctx context.Context, ch tnz.Channel, id string, status types.Object, diags *diag.Diagnostics) {
+	if jobStatus, _ := statusOf(status); jobStatus != tnz.JobDelayed {
+		tflog.Info(ctx, "forgot the message: a sent message cannot be unsent", map[string]any{"message_id": id, "job_status": jobStatus})
+		return
+	}
 	if b.data == nil {
 		diags.AddError(summaryAbortFailed, detailProviderNotConfigured)
 		return
 	}
 	_, err := b.data.api.Abort(ctx, ch, id)
 	if err == nil {
+		tflog.Info(ctx, "aborted the scheduled message", map[string]any{"message_id": id})
 		return
 	}
 	// Forget the message only when TNZ no longer holds it for later: gone,
@@ -185,7 +230,7 @@ func (b *sendBase) abortIfDelayed(ctx context.Context, ch tnz.Channel, m *sendMo
 		diags.AddWarning(summaryAbortSkipped, detailActionFailed(id, err))
 		return
 	}
-	if status, statusErr := b.data.api.Status(ctx, ch, id); statusErr == nil && status.JobStatus != tnz.JobDelayed {
+	if report, statusErr := b.data.api.JobStatus(ctx, ch, id); statusErr == nil && report.JobStatus != tnz.JobDelayed {
 		diags.AddWarning(summaryAbortSkipped, detailActionFailed(id, err))
 		return
 	}
@@ -205,4 +250,16 @@ func importID(ch tnz.Channel, id string) (messageID, problem string) {
 		return "", detailImportID(id)
 	}
 	return id, ""
+}
+
+// privateData is a resource's private state.
+type privateData interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+// adopting reports whether the resource was imported and its configuration
+// not recorded yet: that plan records the configuration and sends nothing.
+func adopting(ctx context.Context, private privateData) bool {
+	v, _ := private.GetKey(ctx, importedKey)
+	return v != nil
 }

@@ -35,8 +35,8 @@ func (d *messageStatusDataSource) Metadata(_ context.Context, req datasource.Met
 }
 
 func (d *messageStatusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	channels := make([]string, len(tnz.Channels))
-	for i, c := range tnz.Channels {
+	channels := make([]string, len(tnz.StatusChannels))
+	for i, c := range tnz.StatusChannels {
 		channels[i] = string(c)
 	}
 	resp.Schema = dsschema.Schema{
@@ -51,7 +51,7 @@ func (d *messageStatusDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"status": dsschema.SingleNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The status, shaped as the send resources' `status`.",
-				Attributes:          computedDataSourceAttributes(statusAttributes()),
+				Attributes:          computedDataSourceAttributes(reportedStatusAttributes("", "Every destination's result.")),
 			},
 		},
 	}
@@ -72,9 +72,12 @@ func (d *messageStatusDataSource) Read(ctx context.Context, req datasource.ReadR
 		resp.Diagnostics.AddError(summaryStatusRead, detailActionFailed(m.MessageID.ValueString(), err))
 		return
 	}
-	m.Status = statusValue(ctx, status, &resp.Diagnostics)
+	m.Status = types.ObjectValueMust(reportedStatusType.AttrTypes, reportedValues(reportedStatusType, status, len(status.Recipients)))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
+
+// reportedStatusType is the status attribute's type: any channel, every destination.
+var reportedStatusType = objectType(reportedStatusAttributes("", ""))
 
 // dataSourceBase holds the configured API for data sources.
 type dataSourceBase struct{ data *providerData }

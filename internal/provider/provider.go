@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -35,6 +36,11 @@ const (
 const (
 	defaultRequestTimeout = 30 * time.Second
 	defaultMaxRetries     = 3
+	// defaultResendUnconfirmedAfter: TNZ answers "not found" for a job it is
+	// still processing, and has been seen creating a job seconds after
+	// answering 500. Ten minutes is a hundred times that, yet short enough
+	// that the next day's run sends a message that never arrived.
+	defaultResendUnconfirmedAfter = 10 * time.Minute
 )
 
 var (
@@ -56,6 +62,9 @@ type tnzProvider struct {
 	// reaching the same diagnostics. Terraform re-validates with the final
 	// values before apply, so otherwise the provider always answers first.
 	serverChecksOnly bool
+	// now is the clock given to resources; nil means time.Now. Tests
+	// inject one to age unconfirmed sends.
+	now func() time.Time
 }
 
 type providerModel struct {
@@ -67,14 +76,26 @@ type providerModel struct {
 	ReportTo       types.String `tfsdk:"report_to"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	// ResendUnconfirmedAfter is when an unconfirmed send is sent again.
+	ResendUnconfirmedAfter types.String `tfsdk:"resend_unconfirmed_after"`
+	// MaxRecipientsPerSend fails the plan of a send above it.
+	MaxRecipientsPerSend types.Int64 `tfsdk:"max_recipients_per_send"`
 }
 
 // providerData is what resources receive from Configure.
 type providerData struct {
 	api              messageAPI
+	addressBook      addressBookAPI // nil when the client has no Address Book calls (test fakes)
 	apiVersion       string
 	reportTo         string
 	serverChecksOnly bool
+	// resendUnconfirmedAfter: an unconfirmed send TNZ still does not know
+	// this long after it was submitted is removed from state to be sent again.
+	resendUnconfirmedAfter time.Duration
+	// now is the clock; tests inject their own.
+	now func() time.Time
+	// maxRecipientsPerSend: a send naming more destinations fails its plan; 0 is no limit.
+	maxRecipientsPerSend int64
 }
 
 func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -118,6 +139,19 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				MarkdownDescription: "Time limit for one HTTP request, e.g. `30s` (default).",
 				Validators:          []validator.String{validators.Duration(time.Second, 10*time.Minute)},
 			},
+			"resend_unconfirmed_after": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "How long a message whose send was uncertain (the request may have reached TNZ, and TNZ does not know it yet) is kept before it is sent again, e.g. `10m` (default). " +
+					"Every refresh asks TNZ about such a message; when TNZ still does not know it this long after it was submitted, the refresh removes it from state and the same plan sends it again. " +
+					"Longer risks a message never arriving for longer; shorter risks sending twice what TNZ was only slow to record.",
+				Validators: []validator.String{validators.Duration(time.Second, 7*24*time.Hour)},
+			},
+			"max_recipients_per_send": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Fail the plan of any send that names more destinations than this (`destination_count`: recipients plus destinations, a group counting as one), " +
+					"for pipelines that must never mass-send by mistake. Unset: no limit.",
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "How often a failed request is retried (default 3). Sends are retried only when the request provably did not reach TNZ (or TNZ refused it with 429); after an ambiguous failure the message is looked up by its id and never submitted again.",
@@ -134,18 +168,14 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 
-	unknown := rejection.Unknowns{}
-	token := stringOrEnv(cfg.AuthToken, envAuthToken, "auth_token", unknown)
-	sender := stringOrEnv(cfg.Sender, envSender, "sender", unknown)
-	apiKey := stringOrEnv(cfg.APIKey, envAPIKey, "api_key", unknown)
-	baseURL := stringOrEnv(cfg.BaseURL, envBaseURL, "base_url", unknown)
-	for _, f := range rejection.CheckCredentials(rejection.Credentials{AuthToken: token, Sender: sender, APIKey: apiKey, Unknown: unknown}) {
-		resp.Diagnostics.AddAttributeError(path.Root(f.Attribute), f.Summary, f.Detail)
-	}
-	if resp.Diagnostics.HasError() || len(unknown) > 0 || cfg.RequestTimeout.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.APIVersion.IsUnknown() {
+	token, sender, apiKey, baseURL := stringOrEnv(cfg.AuthToken, envAuthToken), stringOrEnv(cfg.Sender, envSender), stringOrEnv(cfg.APIKey, envAPIKey), stringOrEnv(cfg.BaseURL, envBaseURL)
+	if anyUnknown(cfg.AuthToken, cfg.Sender, cfg.APIKey, cfg.BaseURL, cfg.APIVersion, cfg.RequestTimeout, cfg.MaxRetries, cfg.ResendUnconfirmedAfter, cfg.MaxRecipientsPerSend) {
 		return // resources still validate; the client is configured again at apply with known values
 	}
-	version := chooseAPIVersion(cfg.APIVersion, token, sender, apiKey, &resp.Diagnostics)
+	version, problems := tnz.CheckAuth(tnz.Config{AuthToken: token, Sender: sender, APIKey: apiKey, APIVersion: cfg.APIVersion.ValueString()})
+	for _, p := range problems {
+		addAuthProblem(p, &resp.Diagnostics)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -157,6 +187,10 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	retries := int64(defaultMaxRetries)
 	if !cfg.MaxRetries.IsNull() {
 		retries = cfg.MaxRetries.ValueInt64()
+	}
+	resendAfter := defaultResendUnconfirmedAfter
+	if !cfg.ResendUnconfirmedAfter.IsNull() && !cfg.ResendUnconfirmedAfter.IsUnknown() {
+		resendAfter, _ = time.ParseDuration(cfg.ResendUnconfirmedAfter.ValueString()) // the validator checked it
 	}
 	newAPI := p.newAPI
 	if newAPI == nil {
@@ -176,57 +210,71 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), summaryInvalidConfig, detailInvalidConfig(err))
 		return
 	}
-	data := &providerData{api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly}
+	now := p.now
+	if now == nil {
+		now = time.Now
+	}
+	data := &providerData{
+		api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly,
+		resendUnconfirmedAfter: resendAfter, now: now, maxRecipientsPerSend: cfg.MaxRecipientsPerSend.ValueInt64(),
+	}
+	data.addressBook, _ = api.(addressBookAPI) // the same *tnz.Client
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
 
-// chooseAPIVersion is api_version, or the version the credentials imply: a
-// token means v3.00, sender and api_key mean v2.02. Credentials the version
-// cannot use are an error, as are both kinds at once.
-func chooseAPIVersion(configured types.String, token, sender, apiKey string, diags *diag.Diagnostics) string {
-	legacy := sender != "" || apiKey != ""
-	if token != "" && legacy {
+// addAuthProblem reports a credential problem the client found
+// (tnz.CheckAuth owns the rules): with TNZ's documented text where TNZ
+// documents one, on the attribute to change.
+func addAuthProblem(p tnz.AuthProblem, diags *diag.Diagnostics) {
+	if row := rejection.ForAuth(p.Kind); row != nil {
+		diags.AddAttributeError(path.Root(row.Attribute.Name()), row.Summary(0), row.Fix)
+		return
+	}
+	switch p.Kind {
+	case tnz.ConflictingCredentials:
 		diags.AddAttributeError(path.Root("auth_token"), summaryConflictingCredentials, detailConflictingCredentials)
-		return ""
+	case tnz.VersionNeedsSenderKey:
+		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsLegacy(p.Version))
+	case tnz.VersionNeedsToken:
+		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsToken(p.Version))
+	default:
+		diags.AddError(summaryInvalidConfig, detailInvalidConfig(p))
 	}
-	version := configured.ValueString()
-	switch {
-	case configured.IsNull() && legacy:
-		return tnz.V202
-	case configured.IsNull():
-		return tnz.V300
-	case version == tnz.V202 && !legacy:
-		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsLegacy(version))
-	case version != tnz.V202 && legacy:
-		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsToken(version))
-	}
-	return version
 }
 
 // stringOrEnv is the attribute's value, else the environment variable's.
-func stringOrEnv(v types.String, env, attribute string, unknown rejection.Unknowns) string {
-	if v.IsUnknown() {
-		unknown.Add(attribute)
-		return ""
-	}
+func stringOrEnv(v types.String, env string) string {
 	if !v.IsNull() {
 		return strings.TrimSpace(v.ValueString())
 	}
 	return strings.TrimSpace(os.Getenv(env))
 }
 
+func anyUnknown(values ...attr.Value) bool {
+	for _, v := range values {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource,
 		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
+		NewContactResource, NewGroupResource, NewGroupContactResource, NewOptOutResource,
 	}
 }
 
 func (p *tnzProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{NewRenderFunction}
+	return []func() function.Function{NewRenderFunction, NewSMSPartsFunction}
 }
 
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewMessageStatusDataSource, NewSMSReceivedDataSource}
+	return []func() datasource.DataSource{
+		NewMessageStatusDataSource, NewSMSReceivedDataSource,
+		NewContactDataSource, NewGroupDataSource, NewGroupContactsDataSource, NewOptOutsDataSource,
+	}
 }

@@ -15,7 +15,12 @@ import (
 )
 
 // Acceptance tests run the real Terraform CLI from PATH, never a download.
+// Run by Terraform with serveProviderEnv set, the test binary serves the
+// provider instead of running tests (see the fault tests' terraform runs).
 func TestMain(m *testing.M) {
+	if os.Getenv(serveProviderEnv) != "" {
+		os.Exit(serveProvider())
+	}
 	if os.Getenv("TF_ACC") != "" {
 		if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
 			tf, err := exec.LookPath("terraform")

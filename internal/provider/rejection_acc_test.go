@@ -10,7 +10,6 @@ import (
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/sandbox"
-	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // rowCase is one documented rejection, made twice: once with the mistake
@@ -207,7 +206,8 @@ func TestAccRejectionCasesCoverTable(t *testing.T) {
 		if r.Stage != rejection.AtPlan {
 			continue
 		}
-		for _, ch := range tnz.Channels {
+		for _, spec := range channelSpecs() { // every send resource the provider has
+			ch := spec.channel
 			if r.AppliesTo(ch) && !covered[r]["tnz_"+string(ch)] {
 				t.Errorf("row %q has no acceptance case on tnz_%s", r.Text, ch)
 			}

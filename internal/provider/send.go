@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -15,18 +16,35 @@ import (
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
+// The rule every send keeps: a message is never silently lost and never sent
+// twice without being asked.
+//
+//   - TNZ accepted the request: the message is confirmed.
+//   - The outcome is uncertain (the request may have reached TNZ, and looking
+//     it up by id did not find it, which TNZ also answers while it is still
+//     processing a job): the message is kept in state, unconfirmed, with a
+//     warning. Nothing submits it again from the same apply.
+//   - Every refresh of an unconfirmed message asks TNZ again. Found, it is
+//     confirmed. Still unknown to TNZ resend_unconfirmed_after after it was
+//     submitted, it is removed from state with a warning saying why, so that
+//     the same plan shows it as to be sent again. Until then, each plan shows
+//     an in-place update that asks TNZ again, so that
+//     `terraform plan -detailed-exitcode` exits 2 while a message is
+//     unconfirmed.
+
 // messageAPI is what send resources need from the TNZ client; tests may
 // inject their own.
 type messageAPI interface {
 	Send(ctx context.Context, msg tnz.Message) (tnz.SendResult, error)
 	Status(ctx context.Context, ch tnz.Channel, messageID string) (*tnz.Status, error)
+	JobStatus(ctx context.Context, ch tnz.Channel, messageID string) (*tnz.Status, error)
 	Abort(ctx context.Context, ch tnz.Channel, messageID string) (tnz.ActionResult, error)
 	Reschedule(ctx context.Context, ch tnz.Channel, messageID, sendTime string) (tnz.ActionResult, error)
 	ReceivedSMS(ctx context.Context, q tnz.ReceivedQuery) ([]tnz.InboundSMS, error)
 }
 
 // sendBase is what every send resource shares: the configured API and the
-// provider-level defaults.
+// provider-level settings.
 type sendBase struct {
 	data *providerData
 }
@@ -43,54 +61,31 @@ func (b *sendBase) Configure(_ context.Context, req resource.ConfigureRequest, r
 	b.data = data
 }
 
+// now is the provider's clock (tests inject one), or the wall clock before
+// the provider is configured.
+func (b *sendBase) now() time.Time {
+	if b.data == nil || b.data.now == nil {
+		return time.Now()
+	}
+	return b.data.now()
+}
+
 // checksAtPlan reports whether the rejection table is checked before sending.
 func (b *sendBase) checksAtPlan() bool {
 	return b.data == nil || !b.data.serverChecksOnly
 }
 
-// reportFindings adds the rejection findings as diagnostics: errors, or
-// warnings, so that validation reports errors and planning reports warnings
-// once each.
-func reportFindings(findings []rejection.Finding, paths destinationPaths, warnings bool, diags *diag.Diagnostics) {
-	for _, f := range findings {
-		if f.Warning != warnings {
-			continue
-		}
-		p, ok := paths.path(f.Attribute)
-		switch {
-		case f.Warning && ok:
-			diags.AddAttributeWarning(p, f.Summary, f.Detail)
-		case f.Warning:
-			diags.AddWarning(f.Summary, f.Detail)
-		case ok:
-			diags.AddAttributeError(p, f.Summary, f.Detail)
-		default:
-			diags.AddError(f.Summary, f.Detail)
-		}
-	}
+// sent is a message that may have reached TNZ.
+type sent struct {
+	channel tnz.Channel
+	id      types.String
+	known   sendStatus
+	status  types.Object
 }
 
-// reportSendError turns a failed send into diagnostics: every message of a
-// server rejection through the same table as the plan-time checks.
-func reportSendError(err error, messageID string, paths destinationPaths, diags *diag.Diagnostics) {
-	var apiErr *tnz.APIError
-	if !errors.As(err, &apiErr) {
-		diags.AddError(summarySendFailed, detailSendFailed(messageID, err))
-		return
-	}
-	for _, f := range rejection.FromAPIError(apiErr) {
-		detail := detailServerAnswer(f.Detail, apiErr.StatusCode, f.Raw)
-		if p, ok := paths.path(f.Attribute); ok {
-			diags.AddAttributeError(p, f.Summary, detail)
-		} else {
-			diags.AddError(f.Summary, detail)
-		}
-	}
-}
-
-// send submits msg once and records the id and first status in m. It returns
-// false when nothing was sent (the diagnostics say why).
-func (b *sendBase) send(ctx context.Context, msg tnz.Message, m *sendModel, diags *diag.Diagnostics) bool {
+// send submits msg once. ok is false when nothing was sent (the diagnostics
+// say why); otherwise the message must be kept in state, confirmed or not.
+func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, diags *diag.Diagnostics) (s sent, ok bool) {
 	common := msg.Base()
 	if common.MessageID == "" {
 		common.MessageID = newMessageID()
@@ -98,52 +93,111 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, m *sendModel, diag
 	if common.ReportTo == "" {
 		common.ReportTo = b.data.reportTo
 	}
+	ch := msg.Channel()
+	s = sent{channel: ch, id: types.StringValue(common.MessageID), known: sendStatus{submitted: b.now().UTC().Format(time.RFC3339)}}
 	result, err := b.data.api.Send(ctx, msg)
-	if tnz.IsUncertain(err) {
+	switch {
+	case tnz.IsUncertain(err):
 		// The request may have reached TNZ and TNZ could not confirm either
-		// way. Keeping the message in state, with its id, means no later
-		// apply sends it again unasked; refresh can still find it by id.
-		diags.AddWarning(summaryUncertainSend, detailUncertainSend(common.MessageID, err))
-		m.ID = types.StringValue(common.MessageID)
-		m.MessageID = types.StringValue(common.MessageID)
-		m.Status = statusValue(ctx, &tnz.Status{JobStatus: tnz.JobUnknown}, diags)
-		return true
+		// way: kept, unconfirmed, so that no apply sends it again unasked.
+		diags.AddWarning(summaryUncertainSend, detailUncertainSend(common.MessageID, err, b.data.resendUnconfirmedAfter))
+		s.status = statusValue(ch, &tnz.Status{JobStatus: tnz.JobUnknown}, s.known)
+		return s, true
+	case err != nil:
+		reportSendError(err, common.MessageID, paths, diags)
+		return s, false
 	}
-	if err != nil {
-		reportSendError(err, common.MessageID, m.paths(), diags)
-		return false
+	if result.MessageID != "" {
+		s.id = types.StringValue(result.MessageID)
 	}
-	if result.MessageID == "" {
-		result.MessageID = common.MessageID
+	s.known.confirmed = true
+	tflog.Info(ctx, "TNZ accepted the message", map[string]any{"channel": string(ch), "message_id": s.id.ValueString(), "recovered": result.Recovered})
+	// A status read right after a send may answer 404 while TNZ processes
+	// the job (TNZ documents it): not visible yet, pending.
+	report, err := b.data.api.JobStatus(ctx, ch, s.id.ValueString())
+	if err != nil && !tnz.IsNotFound(err) {
+		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(s.id.ValueString(), err))
 	}
-	tflog.Info(ctx, "TNZ accepted the message", map[string]any{"channel": string(msg.Channel()), "message_id": result.MessageID, "recovered": result.Recovered})
-	m.ID = types.StringValue(result.MessageID)
-	m.MessageID = types.StringValue(result.MessageID)
-	m.Status = pendingStatus(ctx, diags)
-	b.refresh(ctx, msg.Channel(), m, diags)
-	return true
+	s.status = statusValue(ch, report, s.known)
+	return s, true
 }
 
-// refresh reads the status into m. A sent message is never dropped: when TNZ
-// cannot find it, or the read fails, the last known status stays.
-func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, m *sendModel, diags *diag.Diagnostics) {
-	id := m.MessageID.ValueString()
-	status, err := b.data.api.Status(ctx, ch, id)
+// reportSendError turns a failed send into diagnostics: every message of a
+// server rejection through the same table as the plan-time checks.
+func reportSendError(err error, messageID string, paths sendPaths, diags *diag.Diagnostics) {
+	var apiErr *tnz.APIError
+	if !errors.As(err, &apiErr) {
+		diags.AddError(summarySendFailed, detailSendFailed(messageID, err))
+		return
+	}
+	for _, f := range rejection.FromAPIError(apiErr) {
+		detail := detailServerAnswer(f.Detail, apiErr.StatusCode, f.Raw)
+		if p, ok := paths.attribute(f.Attribute); ok {
+			diags.AddAttributeError(p, f.Summary, detail)
+		} else {
+			diags.AddError(f.Summary, detail)
+		}
+	}
+}
+
+// refresh reads a sent message's status. keep is false when an unconfirmed
+// message should be sent again (see the rule above); a confirmed message is
+// never dropped: when TNZ cannot find it, or the read fails, the last known
+// status stays, with a warning. removable says whether the caller takes a
+// message that should be sent again out of state (Read does); otherwise
+// (Update) the warning says that the next plan does.
+func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, status types.Object, removable bool, diags *diag.Diagnostics) (refreshed types.Object, keep bool) {
+	_, known := statusOf(status)
+	report, err := b.data.api.JobStatus(ctx, ch, id)
+	age := b.age(known.submitted)
 	switch {
 	case err == nil:
-		m.Status = statusValue(ctx, status, diags)
-	case tnz.IsNotFound(err) && m.Status.IsNull():
-		m.Status = pendingStatus(ctx, diags)
-	case tnz.IsNotFound(err):
-		diags.AddWarning(summaryMessageNotFound, detailMessageNotFound(id))
-	default:
+		if !known.confirmed {
+			tflog.Info(ctx, "TNZ confirmed a message whose send was uncertain", map[string]any{"message_id": id})
+		}
+		known.confirmed = true
+		return statusValue(ch, report, known), true
+	case !tnz.IsNotFound(err):
 		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(id, err))
+	case !known.confirmed && age >= b.data.resendUnconfirmedAfter:
+		summary := summaryUnconfirmedResend
+		if !removable {
+			summary = summaryUnconfirmedResendNext
+		}
+		diags.AddWarning(summary, detailUnconfirmedResend(id, known.submitted, b.data.resendUnconfirmedAfter, removable))
+		return status, false
+	case !known.confirmed:
+		diags.AddWarning(summaryUnconfirmed, detailUnconfirmed(id, known.submitted, b.data.resendUnconfirmedAfter))
+	case age < b.data.resendUnconfirmedAfter:
+		// Not visible yet: TNZ answers 404 while it processes a job.
+	default:
+		diags.AddWarning(summaryMessageNotFound, detailMessageNotFound(id))
 	}
+	return status, true
 }
 
-// pendingStatus is the status of a message TNZ has accepted but not yet reported on.
-func pendingStatus(ctx context.Context, diags *diag.Diagnostics) types.Object {
-	return statusValue(ctx, &tnz.Status{JobStatus: tnz.JobPending}, diags)
+// age is how long ago a message was submitted; an imported message (no
+// submission time) is old.
+func (b *sendBase) age(submitted string) time.Duration {
+	t, err := time.Parse(time.RFC3339, submitted)
+	if err != nil {
+		return time.Duration(1<<63 - 1)
+	}
+	return b.now().Sub(t)
+}
+
+// adopt reads the status of a message being imported, which must exist.
+func (b *sendBase) adopt(ctx context.Context, ch tnz.Channel, id string, diags *diag.Diagnostics) (types.Object, bool) {
+	report, err := b.data.api.JobStatus(ctx, ch, id)
+	switch {
+	case tnz.IsNotFound(err):
+		diags.AddError(rejection.MessagesNotFound.Summary(0), detailNotFoundOnImport(rejection.MessagesNotFound.Fix, err))
+		return types.Object{}, false
+	case err != nil:
+		diags.AddError(summaryImport, detailActionFailed(id, err))
+		return types.Object{}, false
+	}
+	return statusValue(ch, report, sendStatus{confirmed: true}), true
 }
 
 // newMessageID makes a 32-character alphanumeric id, so that the message can

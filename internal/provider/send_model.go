@@ -1,25 +1,23 @@
 package provider
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
-// sendModel is the part of every send resource's state that all channels share.
-type sendModel struct {
+// commonModel is the part of every send resource's model that all channels
+// share. A channel's model embeds it (see smsModel).
+type commonModel struct {
 	ID                    types.String   `tfsdk:"id"`
 	MessageID             types.String   `tfsdk:"message_id"`
 	Recipients            types.List     `tfsdk:"recipients"`
 	Destinations          types.List     `tfsdk:"destinations"`
+	Template              types.Dynamic  `tfsdk:"template"`
 	TemplateID            types.String   `tfsdk:"template_id"`
 	Reference             types.String   `tfsdk:"reference"`
 	SendTime              types.String   `tfsdk:"send_time"`
@@ -33,56 +31,77 @@ type sendModel struct {
 	TestMode              types.Bool     `tfsdk:"test_mode"`
 	Triggers              types.Map      `tfsdk:"triggers"`
 	Status                types.Object   `tfsdk:"status"`
-	Template              types.Object   `tfsdk:"template"`
+	DestinationCount      types.Int64    `tfsdk:"destination_count"`
 	WaitFor               types.String   `tfsdk:"wait_for"`
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
-
-	// fromTemplate names the attributes the message took from the template,
-	// so that findings on them point at the template attribute.
-	fromTemplate map[string]bool
 }
 
-type destinationModel struct {
-	Recipient types.String `tfsdk:"recipient"`
-	Attention types.String `tfsdk:"attention"`
-	Company   types.String `tfsdk:"company"`
-	FirstName types.String `tfsdk:"first_name"`
-	LastName  types.String `tfsdk:"last_name"`
-	Custom1   types.String `tfsdk:"custom1"`
-	Custom2   types.String `tfsdk:"custom2"`
-	Custom3   types.String `tfsdk:"custom3"`
-	Custom4   types.String `tfsdk:"custom4"`
-	Custom5   types.String `tfsdk:"custom5"`
-	Custom6   types.String `tfsdk:"custom6"`
-	Custom7   types.String `tfsdk:"custom7"`
-	Custom8   types.String `tfsdk:"custom8"`
-	Custom9   types.String `tfsdk:"custom9"`
-	ContactID types.String `tfsdk:"contact_id"`
-	GroupID   types.String `tfsdk:"group_id"`
-	GroupCode types.String `tfsdk:"group_code"`
-}
+// Building the API message. Unknown values are left empty (ValueString of
+// an unknown value is ""); the checks learn which they are from the
+// configuration itself (unknownPaths), never from the builder.
 
-// known collects the values of a model as far as they are known, recording
-// the paths of unknown ones so that checks skip them.
-type known struct {
-	unknown rejection.Unknowns
-}
-
-func newKnown() *known { return &known{unknown: rejection.Unknowns{}} }
-
-func (k *known) str(v types.String, path string) string {
-	if v.IsUnknown() {
-		k.unknown.Add(path)
-		return ""
+// toAPI is the shared part of the API message. Destinations are numbered
+// recipients first, then the destinations blocks, as rejection paths are.
+func (m *commonModel) toAPI() tnz.Common {
+	c := tnz.Common{
+		MessageID:             m.MessageID.ValueString(),
+		TemplateID:            m.TemplateID.ValueString(),
+		Reference:             m.Reference.ValueString(),
+		SendTime:              canonicalSendTime(m.SendTime.ValueString()),
+		Timezone:              m.Timezone.ValueString(),
+		SubAccount:            m.SubAccount.ValueString(),
+		Department:            m.Department.ValueString(),
+		ChargeCode:            m.ChargeCode.ValueString(),
+		WebhookCallbackURL:    m.WebhookCallbackURL.ValueString(),
+		WebhookCallbackFormat: m.WebhookCallbackFormat.ValueString(),
+		ReportTo:              m.ReportTo.ValueString(),
+		TestMode:              m.TestMode.ValueBool(),
 	}
-	return v.ValueString()
+	if m.Recipients.IsUnknown() || m.Destinations.IsUnknown() {
+		return c
+	}
+	c.Destinations = make([]tnz.Destination, 0, len(m.Recipients.Elements())+len(m.Destinations.Elements()))
+	for _, e := range m.Recipients.Elements() {
+		s, _ := e.(types.String)
+		c.Destinations = append(c.Destinations, tnz.Destination{Recipient: s.ValueString()})
+	}
+	for _, e := range m.Destinations.Elements() {
+		c.Destinations = append(c.Destinations, destination(e))
+	}
+	return c
 }
 
-// boolean is nil when the value is null or unknown, so it is not sent.
-func (k *known) boolean(v types.Bool, path string) *bool {
-	if v.IsUnknown() {
-		k.unknown.Add(path)
+// destination reads one destinations element without reflection: this runs
+// for every recipient of every send on every plan.
+func destination(e attr.Value) tnz.Destination {
+	obj, _ := e.(types.Object)
+	v := obj.Attributes()
+	d := tnz.Destination{
+		Recipient: stringAttr(v, "recipient"),
+		Attention: stringAttr(v, "attention"),
+		Company:   stringAttr(v, "company"),
+		FirstName: stringAttr(v, "first_name"),
+		LastName:  stringAttr(v, "last_name"),
+		ContactID: stringAttr(v, "contact_id"),
+		GroupID:   stringAttr(v, "group_id"),
+		GroupCode: stringAttr(v, "group_code"),
 	}
+	for i := range d.Custom {
+		d.Custom[i] = stringAttr(v, customNames[i])
+	}
+	return d
+}
+
+var customNames = [9]string{"custom1", "custom2", "custom3", "custom4", "custom5", "custom6", "custom7", "custom8", "custom9"}
+
+// stringAttr is the string at name, or "" when it is null, unknown or absent.
+func stringAttr(values map[string]attr.Value, name string) string {
+	s, _ := values[name].(types.String)
+	return s.ValueString()
+}
+
+// optionalBoolValue is nil when the value is null or unknown, so it is not sent.
+func optionalBoolValue(v types.Bool) *bool {
 	if v.IsNull() || v.IsUnknown() {
 		return nil
 	}
@@ -90,11 +109,8 @@ func (k *known) boolean(v types.Bool, path string) *bool {
 	return &b
 }
 
-// integer is nil when the value is null or unknown, so it is not sent.
-func (k *known) integer(v types.Int64, path string) *int64 {
-	if v.IsUnknown() {
-		k.unknown.Add(path)
-	}
+// optionalIntValue is nil when the value is null or unknown, so it is not sent.
+func optionalIntValue(v types.Int64) *int64 {
 	if v.IsNull() || v.IsUnknown() {
 		return nil
 	}
@@ -102,151 +118,91 @@ func (k *known) integer(v types.Int64, path string) *int64 {
 	return &n
 }
 
-// common builds the shared part of the API message.
-func (m *sendModel) common(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Common {
-	c := tnz.Common{
-		MessageID:             k.str(m.MessageID, "message_id"),
-		TemplateID:            k.str(m.TemplateID, "template_id"),
-		Reference:             k.str(m.Reference, "reference"),
-		SendTime:              canonicalSendTime(k.str(m.SendTime, "send_time")),
-		Timezone:              k.str(m.Timezone, "timezone"),
-		SubAccount:            k.str(m.SubAccount, "sub_account"),
-		Department:            k.str(m.Department, "department"),
-		ChargeCode:            k.str(m.ChargeCode, "charge_code"),
-		WebhookCallbackURL:    k.str(m.WebhookCallbackURL, "webhook_callback_url"),
-		WebhookCallbackFormat: k.str(m.WebhookCallbackFormat, "webhook_callback_format"),
-		ReportTo:              k.str(m.ReportTo, "report_to"),
-		TestMode:              m.TestMode.ValueBool(),
-	}
-	c.Destinations = m.destinations(ctx, k, diags)
-	return c
-}
-
-// destinations lists recipients first, then the destinations blocks, which is
-// the numbering the rejection table's paths use.
-func (m *sendModel) destinations(ctx context.Context, k *known, diags *diag.Diagnostics) []tnz.Destination {
-	if m.Recipients.IsUnknown() || m.Destinations.IsUnknown() {
-		k.unknown.Add("destinations")
-		return nil
-	}
-	var out []tnz.Destination
-	for _, e := range m.Recipients.Elements() {
-		s, _ := e.(types.String)
-		out = append(out, tnz.Destination{Recipient: k.str(s, fmt.Sprintf("destinations[%d].recipient", len(out)))})
-	}
-	for _, e := range m.Destinations.Elements() {
-		at := fmt.Sprintf("destinations[%d]", len(out))
-		obj, _ := e.(types.Object)
-		if obj.IsUnknown() {
-			k.unknown.Add(at)
-			out = append(out, tnz.Destination{})
-			continue
-		}
-		var d destinationModel
-		diags.Append(obj.As(ctx, &d, basetypes.ObjectAsOptions{})...)
-		dest := tnz.Destination{
-			Recipient: k.str(d.Recipient, at+".recipient"),
-			Attention: k.str(d.Attention, at+".attention"),
-			Company:   k.str(d.Company, at+".company"),
-			FirstName: k.str(d.FirstName, at+".first_name"),
-			LastName:  k.str(d.LastName, at+".last_name"),
-			ContactID: k.str(d.ContactID, at+".contact_id"),
-			GroupID:   k.str(d.GroupID, at+".group_id"),
-			GroupCode: k.str(d.GroupCode, at+".group_code"),
-		}
-		for i, v := range []types.String{d.Custom1, d.Custom2, d.Custom3, d.Custom4, d.Custom5, d.Custom6, d.Custom7, d.Custom8, d.Custom9} {
-			dest.Custom[i] = k.str(v, fmt.Sprintf("%s.custom%d", at, i+1))
-		}
-		out = append(out, dest)
-	}
-	return out
-}
-
-// paths maps rejection paths onto this model's attributes.
-func (m *sendModel) paths() destinationPaths {
-	return destinationPaths{
-		recipients:      len(m.Recipients.Elements()),
-		hasDestinations: !m.Destinations.IsNull(),
-		fromTemplate:    m.fromTemplate,
-	}
-}
-
 // Status state.
 
-type statusModel struct {
-	JobStatus   types.String `tfsdk:"job_status"`
-	JobNumber   types.String `tfsdk:"job_number"`
-	Count       types.Int64  `tfsdk:"count"`
-	Complete    types.Int64  `tfsdk:"complete"`
-	Success     types.Int64  `tfsdk:"success"`
-	Failed      types.Int64  `tfsdk:"failed"`
-	CreatedTime types.String `tfsdk:"created_time"`
-	Recipients  types.List   `tfsdk:"recipients"`
+// sendStatus is what the provider knows of a message besides TNZ's report.
+type sendStatus struct {
+	// confirmed: TNZ accepted the request, or a look-up found the message.
+	confirmed bool
+	// submitted is when the provider sent it (RFC 3339, UTC); "" if imported.
+	submitted string
 }
 
-type recipientStatusModel struct {
-	Destination types.String `tfsdk:"destination"`
-	ContactID   types.String `tfsdk:"contact_id"`
-	Status      types.String `tfsdk:"status"`
-	Result      types.String `tfsdk:"result"`
-	SentTime    types.String `tfsdk:"sent_time"`
-	Replies     types.List   `tfsdk:"replies"`
+// statusTypes are the status attribute's types, by channel.
+var statusTypes = func() map[tnz.Channel]types.ObjectType {
+	out := map[tnz.Channel]types.ObjectType{}
+	for _, ch := range tnz.Channels {
+		out[ch] = objectType(statusAttributes(ch))
+	}
+	return out
+}()
+
+func objectType(attrs map[string]schema.Attribute) types.ObjectType {
+	return schema.SingleNestedAttribute{Attributes: attrs}.GetType().(types.ObjectType)
 }
 
-type replyModel struct {
-	From         types.String `tfsdk:"from"`
-	MessageText  types.String `tfsdk:"message_text"`
-	ReceivedTime types.String `tfsdk:"received_time"`
+// statusValue is a send's status: s is TNZ's report, nil when TNZ has not
+// reported on the message yet.
+func statusValue(ch tnz.Channel, s *tnz.Status, known sendStatus) types.Object {
+	t := statusTypes[ch]
+	values := reportedValues(t, s, statusRecipientsListed)
+	values["confirmed"] = types.BoolValue(known.confirmed)
+	values["submitted_time"] = types.StringValue(known.submitted)
+	return types.ObjectValueMust(t.AttrTypes, values)
 }
 
-var (
-	replyType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"from": types.StringType, "message_text": types.StringType, "received_time": types.StringType,
-	}}
-	recipientStatusType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"destination": types.StringType, "contact_id": types.StringType, "status": types.StringType,
-		"result": types.StringType, "sent_time": types.StringType, "replies": types.ListType{ElemType: replyType},
-	}}
-	statusType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"job_status": types.StringType, "job_number": types.StringType, "count": types.Int64Type,
-		"complete": types.Int64Type, "success": types.Int64Type, "failed": types.Int64Type,
-		"created_time": types.StringType, "recipients": types.ListType{ElemType: recipientStatusType},
-	}}
-)
-
-// statusValue turns an API status into state.
-func statusValue(ctx context.Context, s *tnz.Status, diags *diag.Diagnostics) types.Object {
-	recipients := make([]recipientStatusModel, 0, len(s.Recipients))
-	for _, r := range s.Recipients {
-		replies := make([]replyModel, 0, len(r.Replies))
-		for _, rep := range r.Replies {
-			replies = append(replies, replyModel{
-				From: types.StringValue(rep.From), MessageText: types.StringValue(rep.MessageText), ReceivedTime: types.StringValue(rep.ReceivedTimeUTC),
-			})
+// reportedValues are the attributes of t that TNZ's report s fills, with at
+// most limit recipients.
+func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]attr.Value {
+	if s == nil {
+		s = &tnz.Status{JobStatus: tnz.JobPending}
+	}
+	recipientType := t.AttrTypes["recipients"].(types.ListType).ElemType.(types.ObjectType)
+	listed := s.Recipients[:min(len(s.Recipients), limit)]
+	recipients := make([]attr.Value, len(listed))
+	for i, r := range listed {
+		values := map[string]attr.Value{
+			"destination": types.StringValue(r.Destination),
+			"contact_id":  types.StringValue(r.ContactID),
+			"status":      types.StringValue(r.Status),
+			"result":      types.StringValue(r.Result),
+			"sent_time":   types.StringValue(r.SentTimeUTC),
 		}
-		list, d := types.ListValueFrom(ctx, replyType, replies)
-		diags.Append(d...)
-		recipients = append(recipients, recipientStatusModel{
-			Destination: types.StringValue(r.Destination),
-			ContactID:   types.StringValue(r.ContactID),
-			Status:      types.StringValue(r.Status),
-			Result:      types.StringValue(r.Result),
-			SentTime:    types.StringValue(r.SentTimeUTC),
-			Replies:     list,
+		if replyList, ok := recipientType.AttrTypes["replies"].(types.ListType); ok {
+			values["replies"] = replies(replyList, r.Replies)
+		}
+		recipients[i] = types.ObjectValueMust(recipientType.AttrTypes, values)
+	}
+	return map[string]attr.Value{
+		"job_status":   types.StringValue(s.JobStatus),
+		"job_number":   types.StringValue(s.JobNum),
+		"count":        types.Int64Value(s.Count),
+		"complete":     types.Int64Value(s.Complete),
+		"success":      types.Int64Value(s.Success),
+		"failed":       types.Int64Value(s.Failed),
+		"created_time": types.StringValue(s.CreatedTimeUTC),
+		"recipients":   types.ListValueMust(recipientType, recipients),
+	}
+}
+
+func replies(t types.ListType, rs []tnz.SMSReply) types.List {
+	replyType := t.ElemType.(types.ObjectType)
+	out := make([]attr.Value, len(rs))
+	for i, r := range rs {
+		out[i] = types.ObjectValueMust(replyType.AttrTypes, map[string]attr.Value{
+			"from": types.StringValue(r.From), "message_text": types.StringValue(r.MessageText), "received_time": types.StringValue(r.ReceivedTimeUTC),
 		})
 	}
-	list, d := types.ListValueFrom(ctx, recipientStatusType, recipients)
-	diags.Append(d...)
-	obj, d := types.ObjectValueFrom(ctx, statusType.AttrTypes, statusModel{
-		JobStatus:   types.StringValue(s.JobStatus),
-		JobNumber:   types.StringValue(s.JobNum),
-		Count:       types.Int64Value(s.Count),
-		Complete:    types.Int64Value(s.Complete),
-		Success:     types.Int64Value(s.Success),
-		Failed:      types.Int64Value(s.Failed),
-		CreatedTime: types.StringValue(s.CreatedTimeUTC),
-		Recipients:  list,
-	})
-	diags.Append(d...)
-	return obj
+	return types.ListValueMust(replyType, out)
+}
+
+// statusOf reads back what a status value records; a null or unknown status
+// (an imported message before its first read) is unconfirmed, never submitted.
+func statusOf(status types.Object) (jobStatus string, known sendStatus) {
+	if status.IsNull() || status.IsUnknown() {
+		return "", sendStatus{}
+	}
+	v := status.Attributes()
+	confirmed, _ := v["confirmed"].(basetypes.BoolValue)
+	return stringAttr(v, "job_status"), sendStatus{confirmed: confirmed.ValueBool(), submitted: stringAttr(v, "submitted_time")}
 }

@@ -1,29 +1,46 @@
 package provider
 
+// The send resources (tnz_sms, tnz_email, tnz_fax, tnz_tts, tnz_voice) are
+// one generic resource, instantiated per channel. Where things are:
+//
+//	send_resource.go   the resource: validate, plan, create, read, update, delete, import
+//	send_schema.go     the attributes every send shares, and status
+//	send_model.go      the shared model, building the API message, status values
+//	send_view.go       reading a send with its template; unknown values; finding → attribute
+//	template.go        merging a template into a send; template ids
+//	send.go            submitting once, refreshing, unconfirmed sends
+//	lifecycle.go       waiting for delivery, rescheduling, aborting, import ids
+//	files.go           attachments: local files read within bounds, digests
+//	sms.go, email.go, fax.go, tts.go, voice.go (+ calls.go)  one channel each: attributes and model
+//
+// The data path is one way: configuration → channel model (readSend) → API
+// message (toAPI) → rejection checks and the client's request; the client's
+// answer → diagnostics and state.
+
 import (
 	"context"
-	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
-// channelModel is what a channel's Terraform model provides to the shared
-// send resource.
+// channelModel is what a channel's model provides to the send resource.
 type channelModel interface {
-	// shared returns the attributes every send has.
-	shared() *sendModel
-	// message builds the API message as far as its values are known,
-	// recording unknown paths in k.
-	message(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Message
-	// files is the files attribute, or nil for channels without attachments.
-	files() *types.List
+	// common is the part every send shares.
+	common() *commonModel
+	// toAPI builds the API message from the model (which it never
+	// changes); files are its resolved attachments.
+	toAPI(files []tnz.File) tnz.Message
+	// attachments is the files attribute; null for channels without files.
+	attachments() types.List
 }
 
 type modelPointer[M any] interface {
@@ -35,10 +52,33 @@ type modelPointer[M any] interface {
 type channelSpec struct {
 	channel     tnz.Channel
 	description string
-	attributes  map[string]schema.Attribute
+	// attributes are the channel's own content attributes.
+	attributes map[string]schema.Attribute
+	// sendAttributes are the channel's attributes that only its send
+	// resource has (not its template): guards and computed values.
+	sendAttributes map[string]schema.Attribute
 }
 
-// sendResource is a one-shot send of one channel: tnz_sms, tnz_email…
+// planner is implemented by channel models that plan values of their own
+// (tnz_sms: its cost estimate).
+type planner interface {
+	plan(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics)
+}
+
+func channelSpecs() []channelSpec {
+	return []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec()}
+}
+
+// sendTypes are the send resources' object types, by channel.
+var sendTypes = func() map[tnz.Channel]types.ObjectType {
+	out := map[tnz.Channel]types.ObjectType{}
+	for _, spec := range channelSpecs() {
+		out[spec.channel] = sendSchema(context.Background(), spec).Type().(types.ObjectType)
+	}
+	return out
+}()
+
+// sendResource is a one-shot send of one channel.
 type sendResource[M any, P modelPointer[M]] struct {
 	sendBase
 	spec channelSpec
@@ -56,11 +96,7 @@ func (r *sendResource[M, P]) Metadata(_ context.Context, req resource.MetadataRe
 }
 
 func (r *sendResource[M, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: r.spec.description + " Every content attribute forces a new message; `triggers` re-sends on purpose. " +
-			"Refresh reads the delivery status and never re-sends. Destroying only forgets the message: a sent message cannot be unsent.",
-		Attributes: sendAttributes(ctx, r.spec.attributes),
-	}
+	resp.Schema = sendSchema(ctx, r.spec)
 }
 
 // ValidateConfig reports the rejection table's errors. Terraform calls it
@@ -68,44 +104,30 @@ func (r *sendResource[M, P]) Schema(ctx context.Context, _ resource.SchemaReques
 // values, so a mistake hidden behind an unknown value is still caught before
 // anything is sent.
 func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m M
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	m, view := readSend[M](ctx, r.spec.channel, req.Config, req.Config.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !r.checksAtPlan() {
 		return
 	}
-	k := newKnown()
-	msg := build[M, P](ctx, &m, k, &resp.Diagnostics)
-	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: k.unknown}), P(&m).shared().paths(), false, &resp.Diagnostics)
+	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
+	msg := P(m).toAPI(files.apiFiles())
+	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, false, &resp.Diagnostics)
+	checkTemplateID(P(m).common().TemplateID, &resp.Diagnostics)
 	if r.data != nil {
-		checkVersion(msg, r.data.apiVersion, P(&m).shared().paths(), &resp.Diagnostics)
+		checkVersion(msg, r.data.apiVersion, view.paths, &resp.Diagnostics)
 	}
-}
-
-// build is the message a send submits: the model merged with its template,
-// as far as the values are known. The model itself keeps only its own
-// values (state must match the configuration) plus its attachments' digests.
-func build[M any, P modelPointer[M]](ctx context.Context, m *M, k *known, diags *diag.Diagnostics) tnz.Message {
-	merged := *m
-	own := P(m)
-	from := mergeTemplate(ctx, &merged, own.shared().Template, diags)
-	msg := P(&merged).message(ctx, k, diags)
-	own.shared().fromTemplate = from
-	if files := own.files(); files != nil && !from["files"] {
-		*files = *P(&merged).files()
-	}
-	return msg
 }
 
 // checkVersion reports, at plan, the fields the configured API version
 // does not have; the client holds the rule (tnz.Unsupported).
-func checkVersion(msg tnz.Message, apiVersion string, paths destinationPaths, diags *diag.Diagnostics) {
+func checkVersion(msg tnz.Message, apiVersion string, paths sendPaths, diags *diag.Diagnostics) {
 	for _, u := range tnz.Unsupported(apiVersion, msg) {
-		attribute := unsupportedAttributes[u.Field]
+		name := unsupportedAttributes[u.Field]
+		p := rejection.Root(name)
 		if u.Destination >= 0 {
-			attribute = fmt.Sprintf("destinations[%d].%s", u.Destination, attribute)
+			p = rejection.Root("destinations").AtIndex(u.Destination).AtName(name)
 		}
-		p, _ := paths.path(attribute)
-		diags.AddAttributeError(p, summaryVersionField(attribute), detailVersionField(attribute, apiVersion))
+		at, _ := paths.attribute(p)
+		diags.AddAttributeError(at, summaryVersionField(name), detailVersionField(name, apiVersion))
 	}
 }
 
@@ -115,128 +137,229 @@ var unsupportedAttributes = map[string]string{
 	"BCCEmail": "bcc_email", "AnswerPhoneMode": "answerphone_mode",
 }
 
+// checkTemplateID refuses one of this provider's template ids as a TNZ
+// Dashboard template id: TNZ would not know it, and the template's content
+// would be lost.
+func checkTemplateID(v types.String, diags *diag.Diagnostics) {
+	if localTemplateID.MatchString(v.ValueString()) {
+		diags.AddAttributeError(path.Root("template_id"), summaryTemplateIDLocal, detailTemplateIDLocal)
+	}
+}
+
 // ModifyPlan reports the table's warnings (once, here rather than in
-// validation, which runs several times) and plans the attachments' digests,
-// so that a file changed on disk shows as a replacement.
+// validation, which runs several times), plans the attachments' digests so
+// that a file changed on disk shows as a replacement, decides replacement,
+// and plans a re-check of a message TNZ has not confirmed.
 func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() { // destroy: nothing to check
 		return
 	}
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	m, view := readSend[M](ctx, r.spec.channel, req.Plan, req.Plan.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p := P(&plan)
-	var planned types.List
-	if files := p.files(); files != nil {
-		planned = *files
-	}
-	k := newKnown()
-	msg := build[M, P](ctx, &plan, k, &resp.Diagnostics)
+	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
 	if r.checksAtPlan() {
-		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: k.unknown}), p.shared().paths(), true, &resp.Diagnostics)
+		msg := P(m).toAPI(files.apiFiles())
+		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, true, &resp.Diagnostics)
 	}
-	files := p.files()
-	if files == nil || files.IsNull() || p.shared().fromTemplate["files"] {
-		return
+	warnWaitBeyondSendTime(ctx, P(m).common(), r.now(), &resp.Diagnostics)
+	r.planDestinationCount(ctx, view, &resp.Plan, &resp.Diagnostics)
+	if p, ok := any(P(m)).(planner); ok {
+		p.plan(ctx, view, &resp.Plan, &resp.Diagnostics)
 	}
-	// Setting an attribute rewrites the whole planned object: only when the
-	// digests differ from what Terraform planned.
-	if !files.Equal(planned) {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("files"), *files)...)
-	}
-	if !req.State.Raw.IsNull() {
-		var prior types.List
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("files"), &prior)...)
-		if !prior.Equal(*files) && !adopting(ctx, req.Private) {
-			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("files"))
+	planned := view.own
+	if own, ok := planned["files"].(types.List); ok && !view.paths.fromTemplate["files"] {
+		// Setting an attribute rewrites the whole planned object: only when
+		// the digests differ from what Terraform planned.
+		if withDigests := files.withDigests(own); !withDigests.Equal(own) {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("files"), withDigests)...)
+			planned = withValue(planned, "files", withDigests)
 		}
 	}
+	if req.State.Raw.IsNull() || adopting(ctx, req.Private) {
+		return
+	}
+	var prior types.Object
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	jobStatus, known := statusOf(prior.Attributes()["status"].(types.Object))
+	resp.RequiresReplace = replacement(planned, prior.Attributes(), jobStatus == tnz.JobDelayed)
+	if len(resp.RequiresReplace) == 0 && !known.confirmed {
+		// An unconfirmed message shows as an update that asks TNZ again, so
+		// that plan -detailed-exitcode reports it until TNZ confirms it.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.ObjectUnknown(statusTypes[r.spec.channel].AttrTypes))...)
+	}
+}
+
+// planDestinationCount plans destination_count, and fails the plan above
+// the provider's max_recipients_per_send.
+func (r *sendResource[M, P]) planDestinationCount(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+	count := types.Int64Unknown()
+	if !view.unknown.Is(rejection.Root("destinations")) {
+		n := int64(view.paths.recipients + len(elements(view.own["destinations"])))
+		count = types.Int64Value(n)
+		if r.data != nil && r.data.maxRecipientsPerSend > 0 && n > r.data.maxRecipientsPerSend {
+			at, _ := view.paths.attribute(rejection.Root("destinations"))
+			diags.AddAttributeError(at, summaryTooManyRecipients(n, r.data.maxRecipientsPerSend), detailTooManyRecipients)
+		}
+	}
+	if planned, ok := view.own["destination_count"].(types.Int64); !ok || !planned.Equal(count) {
+		diags.Append(plan.SetAttribute(ctx, path.Root("destination_count"), count)...)
+	}
+}
+
+// withValue is values with name set to v; values itself is left as it is.
+func withValue(values map[string]attr.Value, name string, v attr.Value) map[string]attr.Value {
+	out := make(map[string]attr.Value, len(values))
+	for n, x := range values {
+		out[n] = x
+	}
+	out[name] = v
+	return out
+}
+
+// replacement lists the attributes whose change sends a new message: every
+// attribute but those that only say how to wait, and the computed ones. A
+// new send_time reschedules a message TNZ still holds (delayed) in place.
+func replacement(planned, prior map[string]attr.Value, delayed bool) path.Paths {
+	var out path.Paths
+	for name, v := range planned {
+		switch name {
+		case "id", "status", "wait_for", "timeouts", "destination_count", "estimate", "max_sms_parts":
+			continue
+		case "send_time":
+			if delayed && !v.IsNull() && !v.IsUnknown() {
+				continue
+			}
+		}
+		if !v.Equal(prior[name]) {
+			out = append(out, path.Root(name))
+		}
+	}
+	return out
 }
 
 func (r *sendResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	m, view := readSend[M](ctx, r.spec.channel, req.Plan, req.Plan.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p := P(&plan)
-	msg := build[M, P](ctx, &plan, newKnown(), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.send(ctx, msg, p.shared(), &resp.Diagnostics) {
+	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !r.filesAsPlanned(ctx, req, files, &resp.Diagnostics) {
 		return
 	}
-	if p.shared().WaitFor.ValueString() == waitCompleted {
-		r.waitForCompletion(ctx, r.spec.channel, p.shared(), &resp.Diagnostics)
+	msg := P(m).toAPI(files.apiFiles())
+	common := P(m).common()
+	sent, ok := r.send(ctx, msg, view.paths, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if sent.known.confirmed && common.WaitFor.ValueString() == waitCompleted {
+		sent.status = r.waitForCompletion(ctx, r.spec.channel, sent, common.Timeouts, &resp.Diagnostics)
 	}
 	// Saved whatever the wait reported: the message was sent.
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.State.Raw = req.Plan.Raw.Copy()
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), sent.id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("message_id"), sent.id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("status"), sent.status)...)
 }
 
+// filesAsPlanned refuses to send attachments whose bytes changed since the
+// plan: the plan showed other files.
+func (r *sendResource[M, P]) filesAsPlanned(ctx context.Context, req resource.CreateRequest, files attachments, diags *diag.Diagnostics) bool {
+	if _, has := sendTypes[r.spec.channel].AttrTypes["files"]; !has {
+		return true
+	}
+	var planned types.List
+	diags.Append(req.Plan.GetAttribute(ctx, path.Root("files"), &planned)...)
+	for i, e := range planned.Elements() {
+		obj, _ := e.(types.Object)
+		sha, _ := obj.Attributes()["sha256"].(types.String)
+		if i < len(files) && !sha.IsUnknown() && !sha.Equal(files[i].sha256) {
+			diags.AddAttributeError(path.Root("files").AtListIndex(i), summaryFileChanged, detailFileChanged)
+			return false
+		}
+	}
+	return true
+}
+
+// Read refreshes the status and never re-sends. It reads only what it needs
+// from state, and writes only the status, when it changed.
 func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	var id types.String
+	var status types.Object
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("message_id"), &id)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	s := P(&state).shared()
 	if r.data == nil {
 		// The provider configuration is not known yet (it depends on values
 		// known only at apply): keep the last known status.
 		return
 	}
-	if imported, _ := req.Private.GetKey(ctx, importedKey); imported != nil && s.Status.IsNull() {
-		// A message being imported must exist.
-		status, err := r.data.api.Status(ctx, r.spec.channel, s.MessageID.ValueString())
-		if err != nil {
-			if tnz.IsNotFound(err) {
-				resp.Diagnostics.AddError(rejection.MessagesNotFound.Summary(0), detailNotFoundOnImport(rejection.MessagesNotFound.Fix, err))
-			} else {
-				resp.Diagnostics.AddError(summaryImport, detailActionFailed(s.MessageID.ValueString(), err))
-			}
-			resp.State.RemoveResource(ctx)
-			return
-		}
-		s.Status = statusValue(ctx, status, &resp.Diagnostics)
+	var refreshed types.Object
+	var keep bool
+	if status.IsNull() { // imported, not read yet
+		refreshed, keep = r.adopt(ctx, r.spec.channel, id.ValueString(), &resp.Diagnostics)
 	} else {
-		r.refresh(ctx, r.spec.channel, s, &resp.Diagnostics)
+		refreshed, keep = r.refresh(ctx, r.spec.channel, id.ValueString(), status, true, &resp.Diagnostics)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if !keep {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if !refreshed.Equal(status) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("status"), refreshed)...)
+	}
 }
 
 // Update sends nothing: every attribute that changes the message forces a
 // replacement. What reaches here is a new send_time for a delayed message
-// (rescheduled in place), wait_for or timeouts, or the configuration of an
-// imported message being recorded.
+// (rescheduled in place), wait_for or timeouts, the re-check of an
+// unconfirmed message, or the configuration of an imported message being
+// recorded.
 func (r *sendResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	var id, sendTime, priorSendTime types.String
+	var status types.Object
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("message_id"), &id)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("send_time"), &priorSendTime)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("send_time"), &sendTime)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, s := P(&plan).shared(), P(&state).shared()
-	p.ID, p.MessageID, p.Status = s.ID, s.MessageID, s.Status
-	build[M, P](ctx, &plan, newKnown(), &resp.Diagnostics) // attachments' digests
-	if !p.SendTime.Equal(s.SendTime) && jobStatus(ctx, s.Status) == tnz.JobDelayed {
-		r.reschedule(ctx, r.spec.channel, p, &resp.Diagnostics)
+	jobStatus, known := statusOf(status)
+	if !sendTime.Equal(priorSendTime) && jobStatus == tnz.JobDelayed {
+		r.reschedule(ctx, r.spec.channel, id.ValueString(), sendTime.ValueString(), &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}
 	}
+	if !known.confirmed && !status.IsNull() {
+		// An update cannot take the message out of state: one to send
+		// again stays unconfirmed, and the next plan's refresh removes it.
+		refreshed, keep := r.refresh(ctx, r.spec.channel, id.ValueString(), status, false, &resp.Diagnostics)
+		if keep {
+			status = refreshed
+		}
+	}
+	resp.State.Raw = req.Plan.Raw.Copy()
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("status"), status)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 // Delete aborts a message TNZ still holds for later (Delayed); any other
 // message is only forgotten: a sent message cannot be unsent.
 func (r *sendResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	var id types.String
+	var status types.Object
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("message_id"), &id)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.abortIfDelayed(ctx, r.spec.channel, P(&state).shared(), &resp.Diagnostics)
+	r.abortOrForget(ctx, r.spec.channel, id.ValueString(), status, &resp.Diagnostics)
 }
 
 // ImportState adopts an existing message, by "<message_id>" or
@@ -250,4 +373,30 @@ func (r *sendResource[M, P]) ImportState(ctx context.Context, req resource.Impor
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("message_id"), id)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
+}
+
+// reportFindings adds the rejection findings as diagnostics: errors, or
+// warnings, so that validation reports errors and planning reports warnings
+// once each.
+func reportFindings(findings []rejection.Finding, paths sendPaths, warnings bool, diags *diag.Diagnostics) {
+	for _, f := range findings {
+		if f.Warning != warnings {
+			continue
+		}
+		p, ok := paths.attribute(f.Attribute)
+		detail := f.Detail
+		if paths.fromTemplate[f.Attribute.Name()] {
+			detail = detailFromTemplate(detail, f.Attribute.Name())
+		}
+		switch {
+		case ok && f.Warning:
+			diags.AddAttributeWarning(p, f.Summary, detail)
+		case ok:
+			diags.AddAttributeError(p, f.Summary, detail)
+		case f.Warning:
+			diags.AddWarning(f.Summary, detail)
+		default:
+			diags.AddError(f.Summary, detail)
+		}
+	}
 }

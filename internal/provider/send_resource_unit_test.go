@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -17,17 +18,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // fakeAPI records sends and answers status with what the test sets.
 type fakeAPI struct {
-	sent      []tnz.Message
-	sendErr   error
-	status    *tnz.Status
-	statusErr error
-	aborted   int
-	abortErr  error
+	sent        []tnz.Message
+	sendErr     error
+	status      *tnz.Status
+	statusErr   error
+	aborted     int
+	abortErr    error
+	statusReads int
 }
 
 func (f *fakeAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, error) {
@@ -39,6 +42,11 @@ func (f *fakeAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, erro
 }
 
 func (f *fakeAPI) Status(context.Context, tnz.Channel, string) (*tnz.Status, error) {
+	return f.status, f.statusErr
+}
+
+func (f *fakeAPI) JobStatus(context.Context, tnz.Channel, string) (*tnz.Status, error) {
+	f.statusReads++
 	return f.status, f.statusErr
 }
 
@@ -81,7 +89,9 @@ func smsPlan(t *testing.T, message string, recipients ...string) tfsdk.Plan {
 	m.Message = types.StringValue(message)
 	m.ID = types.StringUnknown()
 	m.MessageID = types.StringUnknown()
-	m.Status = types.ObjectUnknown(statusType.AttrTypes)
+	m.Status = types.ObjectUnknown(statusTypes[tnz.SMS].AttrTypes)
+	m.Estimate = types.ObjectUnknown(smsEstimateType.AttrTypes)
+	m.DestinationCount = types.Int64Unknown()
 	if d := plan.Set(ctx, &m); d.HasError() {
 		t.Fatalf("plan: %v", d)
 	}
@@ -90,21 +100,22 @@ func smsPlan(t *testing.T, message string, recipients ...string) tfsdk.Plan {
 
 func nullSMSModel(s schema.Schema) smsModel {
 	return smsModel{
-		sendModel: sendModel{
-			Template:     types.ObjectNull(s.Attributes["template"].GetType().(types.ObjectType).AttrTypes),
+		commonModel: commonModel{
+			Template:     types.DynamicNull(),
 			Timeouts:     timeouts.Value{Object: types.ObjectNull(s.Attributes["timeouts"].GetType().(timeouts.Type).AttrTypes)},
 			Recipients:   types.ListNull(types.StringType),
 			Destinations: types.ListNull(types.ObjectType{AttrTypes: destinationAttrTypes()}),
 			Triggers:     types.MapNull(types.StringType),
-			Status:       types.ObjectNull(statusType.AttrTypes),
+			Status:       types.ObjectNull(statusTypes[tnz.SMS].AttrTypes),
 		},
-		Files: types.ListNull(fileType),
+		Files:    types.ListNull(fileType),
+		Estimate: types.ObjectNull(smsEstimateType.AttrTypes),
 	}
 }
 
 func destinationAttrTypes() map[string]attr.Type {
 	attrTypes := map[string]attr.Type{}
-	for name := range destinationAttributes() {
+	for name := range destinationAttributes(tnz.SMS) {
 		attrTypes[name] = types.StringType
 	}
 	return attrTypes
@@ -112,7 +123,7 @@ func destinationAttrTypes() map[string]attr.Type {
 
 func newSMS(api messageAPI) *sendResource[smsModel, *smsModel] {
 	r := NewSMSResource().(*sendResource[smsModel, *smsModel])
-	r.data = &providerData{api: api, reportTo: "reports@example.com"}
+	r.data = &providerData{api: api, reportTo: "reports@example.com", resendUnconfirmedAfter: defaultResendUnconfirmedAfter, now: time.Now}
 	return r
 }
 
@@ -198,9 +209,12 @@ func TestReadKeepsStateWhenTNZCannotFindTheMessage(t *testing.T) {
 	created := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
 	newSMS(api).Create(ctx, resource.CreateRequest{Plan: plan}, &created)
 
+	// An hour later: a 404 right after a send only means "not visible yet".
 	api.status, api.statusErr = nil, &tnz.APIError{StatusCode: 404, Result: "RecordNotFound", Messages: []string{"Unable to find entry."}}
+	later := newSMS(api)
+	later.data.now = func() time.Time { return time.Now().Add(time.Hour) }
 	read := resource.ReadResponse{State: created.State}
-	newSMS(api).Read(ctx, resource.ReadRequest{State: created.State}, &read)
+	later.Read(ctx, resource.ReadRequest{State: created.State}, &read)
 	if read.Diagnostics.HasError() || read.Diagnostics.WarningsCount() != 1 || read.Diagnostics.Warnings()[0].Summary() != summaryMessageNotFound {
 		t.Fatalf("want the not-found warning, got %v", read.Diagnostics)
 	}
@@ -217,28 +231,30 @@ func TestReadKeepsStateWhenTNZCannotFindTheMessage(t *testing.T) {
 	}
 }
 
-func TestDestinationPaths(t *testing.T) {
+func TestSendPaths(t *testing.T) {
+	destinations := rejection.Root("destinations")
 	cases := []struct {
-		paths destinationPaths
-		attr  string
+		paths sendPaths
+		at    rejection.Path
 		want  path.Path
 	}{
-		{destinationPaths{recipients: 2}, "destinations[1].recipient", path.Root("recipients").AtListIndex(1)},
-		{destinationPaths{recipients: 2, hasDestinations: true}, "destinations[3].recipient", path.Root("destinations").AtListIndex(1)},
-		{destinationPaths{recipients: 0, hasDestinations: true}, "destinations", path.Root("destinations")},
-		{destinationPaths{recipients: 1, hasDestinations: true}, "destinations", path.Root("recipients")},
-		{destinationPaths{}, "destinations", path.Root("recipients")},
-		{destinationPaths{}, "files[1].name", path.Root("files").AtListIndex(1)},
-		{destinationPaths{}, "webhook_callback_url", path.Root("webhook_callback_url")},
+		{sendPaths{recipients: 2}, destinations.AtIndex(1).AtName("recipient"), path.Root("recipients").AtListIndex(1)},
+		{sendPaths{recipients: 2, hasDestinations: true}, destinations.AtIndex(3).AtName("recipient"), path.Root("destinations").AtListIndex(1)},
+		{sendPaths{recipients: 0, hasDestinations: true}, destinations, path.Root("destinations")},
+		{sendPaths{recipients: 1, hasDestinations: true}, destinations, path.Root("recipients")},
+		{sendPaths{}, destinations, path.Root("recipients")},
+		{sendPaths{}, rejection.Root("files").AtIndex(1).AtName("name"), path.Root("files").AtListIndex(1)},
+		{sendPaths{}, rejection.Root("webhook_callback_url"), path.Root("webhook_callback_url")},
+		{sendPaths{fromTemplate: map[string]bool{"message": true}}, rejection.Root("message"), path.Root("template")},
 	}
 	for _, c := range cases {
-		got, ok := c.paths.path(c.attr)
+		got, ok := c.paths.attribute(c.at)
 		if !ok || !got.Equal(c.want) {
-			t.Errorf("%+v.path(%q) = %v, want %v", c.paths, c.attr, got, c.want)
+			t.Errorf("%+v.attribute(%s) = %v, want %v", c.paths, c.at, got, c.want)
 		}
 	}
-	if _, ok := (destinationPaths{}).path(""); ok {
-		t.Error("an empty attribute is the call as a whole")
+	if _, ok := (sendPaths{}).attribute(rejection.Path{}); ok {
+		t.Error("the zero path is the call as a whole")
 	}
 }
 
@@ -262,6 +278,46 @@ func TestCreateRecordsAnUncertainSend(t *testing.T) {
 	resp.State.GetAttribute(ctx, path.Root("status").AtName("job_status"), &job)
 	if job.ValueString() != tnz.JobUnknown {
 		t.Errorf("status.job_status = %s, want Unknown", job)
+	}
+	var confirmed types.Bool
+	resp.State.GetAttribute(ctx, path.Root("status").AtName("confirmed"), &confirmed)
+	if confirmed.ValueBool() || confirmed.IsNull() {
+		t.Errorf("status.confirmed = %s, want false", confirmed)
+	}
+}
+
+// An unconfirmed message TNZ still does not know after
+// resend_unconfirmed_after is to be sent again. A refresh (Read) removes
+// it and says this plan sends it; an update cannot remove it, so its
+// warning says the next plan does.
+func TestRefreshUnconfirmedPastResendAfter(t *testing.T) {
+	ctx := context.Background()
+	notFound := &tnz.APIError{StatusCode: 404, Result: "RecordNotFound", Messages: []string{"Unable to find entry."}}
+	submitted := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	status := statusValue(tnz.SMS, &tnz.Status{JobStatus: tnz.JobUnknown}, sendStatus{submitted: submitted})
+	for _, c := range []struct {
+		removable bool
+		summary   string
+		says      string
+	}{
+		{true, summaryUnconfirmedResend, "It was removed from state, so this plan sends it again"},
+		{false, summaryUnconfirmedResendNext, "keeps the message in state, unconfirmed; the next plan removes it from state and sends it again"},
+	} {
+		api := &fakeAPI{statusErr: notFound}
+		var diags diag.Diagnostics
+		refreshed, keep := newSMS(api).refresh(ctx, tnz.SMS, "abc123", status, c.removable, &diags)
+		if keep {
+			t.Errorf("removable=%v: kept a message to send again", c.removable)
+		}
+		if !refreshed.Equal(status) {
+			t.Errorf("removable=%v: the status changed: %v", c.removable, refreshed)
+		}
+		if diags.HasError() || diags.WarningsCount() != 1 || diags.Warnings()[0].Summary() != c.summary || !strings.Contains(diags.Warnings()[0].Detail(), c.says) {
+			t.Errorf("removable=%v: want one warning %q saying %q, got %v", c.removable, c.summary, c.says, diags)
+		}
+		if len(api.sent) != 0 || api.statusReads != 1 {
+			t.Errorf("removable=%v: %d sends and %d status reads, want 0 and 1", c.removable, len(api.sent), api.statusReads)
+		}
 	}
 }
 

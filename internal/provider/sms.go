@@ -3,10 +3,12 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
@@ -18,12 +20,17 @@ func smsSpec() channelSpec {
 		channel:     tnz.SMS,
 		description: "Sends one SMS through TNZ when created.",
 		attributes: map[string]schema.Attribute{
-			"message": replacingString("The text (up to 1000 characters). May hold personalisation tokens such as `[[FirstName]]`, `[[Link:https://…]]`, `[[REPLY]]`, `[[File1]]`.",
+			"message": optionalString("The text (up to 1000 characters). May hold personalisation tokens such as `[[FirstName]]`, `[[Link:https://…]]`, `[[REPLY]]`, `[[File1]]`.",
 				stringvalidator.LengthAtMost(1000)),
-			"from_number":          replacingString("Sender ID in E.164 without the `+`, e.g. `61408080909`. TNZ overrides it for New Zealand."),
-			"sms_email_reply":      replacingString("E-mail address that receives replies to this SMS."),
-			"character_conversion": replacingBool("Convert multi-byte characters to GSM equivalents (© to (C)) to save message parts; disables emoji and macrons."),
+			"from_number":          optionalString("Sender ID in E.164 without the `+`, e.g. `61408080909`. TNZ overrides it for New Zealand."),
+			"sms_email_reply":      optionalString("E-mail address that receives replies to this SMS."),
+			"character_conversion": optionalBool("Convert multi-byte characters to GSM equivalents (© to (C)) to save message parts; disables emoji and macrons."),
 			"files":                filesAttribute("Attachments, linked from the text with `[[File1]]`, `[[File2]]`…; up to 1 MiB each."),
+		},
+		sendAttributes: map[string]schema.Attribute{
+			"max_sms_parts": optionalInt("Fail the plan when the message would be sent in more SMS parts than this (counted as `estimate.parts`), e.g. `1` for pipelines that must never send a long or UCS-2 message by mistake.",
+				int64validator.AtLeast(1)),
+			"estimate": smsEstimateAttribute(),
 		},
 	}
 }
@@ -37,25 +44,31 @@ func NewSMSTemplateResource() resource.Resource {
 }
 
 type smsModel struct {
-	sendModel
+	commonModel
 	Message             types.String `tfsdk:"message"`
 	FromNumber          types.String `tfsdk:"from_number"`
 	SMSEmailReply       types.String `tfsdk:"sms_email_reply"`
 	CharacterConversion types.Bool   `tfsdk:"character_conversion"`
 	Files               types.List   `tfsdk:"files"`
+	MaxSMSParts         types.Int64  `tfsdk:"max_sms_parts"`
+	Estimate            types.Object `tfsdk:"estimate"`
 }
 
-func (m *smsModel) shared() *sendModel { return &m.sendModel }
-func (m *smsModel) files() *types.List { return &m.Files }
+func (m *smsModel) common() *commonModel    { return &m.commonModel }
+func (m *smsModel) attachments() types.List { return m.Files }
 
-func (m *smsModel) message(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Message {
-	msg := &tnz.SMSMessage{
-		Common:              m.common(ctx, k, diags),
-		Message:             k.str(m.Message, "message"),
-		FromNumber:          k.str(m.FromNumber, "from_number"),
-		SMSEmailReply:       k.str(m.SMSEmailReply, "sms_email_reply"),
-		CharacterConversion: k.boolean(m.CharacterConversion, "character_conversion"),
+// plan plans the cost estimate and checks max_sms_parts.
+func (m *smsModel) plan(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+	planSMSEstimate(ctx, m, view, plan, diags)
+}
+
+func (m *smsModel) toAPI(files []tnz.File) tnz.Message {
+	return &tnz.SMSMessage{
+		Common:              m.commonModel.toAPI(),
+		Message:             m.Message.ValueString(),
+		FromNumber:          m.FromNumber.ValueString(),
+		SMSEmailReply:       m.SMSEmailReply.ValueString(),
+		CharacterConversion: optionalBoolValue(m.CharacterConversion),
+		Files:               files,
 	}
-	msg.Files, m.Files = loadFiles(ctx, m.Files, k, diags)
-	return msg
 }

@@ -4,155 +4,130 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"reflect"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // A template holds a channel's content and settings (templatableAttributes)
-// in state only. A send takes the template resource as a whole object in its
-// template attribute; the send's own attributes override it field by field.
+// in state only. A send takes the template resource as a whole value in its
+// template attribute, a dynamic attribute: the send's schema does not repeat
+// the template's attributes. The send's own attributes override the
+// template's, attribute by attribute.
 
-// templateAttribute is the send's template input: the template resource's
-// object. Changing the template re-sends, like changing any content.
-func templateAttribute(content map[string]schema.Attribute) schema.SingleNestedAttribute {
-	attrs := map[string]schema.Attribute{
-		"id": schema.StringAttribute{Optional: true, MarkdownDescription: "The template's digest."},
-	}
-	for name, a := range content {
-		attrs[name] = inputOnly(a)
-	}
-	return schema.SingleNestedAttribute{
-		Optional: true,
-		MarkdownDescription: "A message template, given as the whole resource: `template = tnz_<channel>_template.<name>`. " +
-			"Every attribute the send sets itself overrides the template's; the rest come from the template. Changing the template sends the message again.",
-		Attributes:    attrs,
-		PlanModifiers: []planmodifier.Object{replaceObject()},
-	}
-}
-
-// inputOnly turns an attribute into one a configuration sets: no plan
-// modifiers, and computed values (an attachment's sha256) become optional so
-// that the template resource's object fits.
-func inputOnly(a schema.Attribute) schema.Attribute {
-	a = withoutPlanModifiers(a)
-	switch a := a.(type) {
-	case schema.StringAttribute:
-		if a.Computed && !a.Optional {
-			a.Computed, a.Optional = false, true
-		}
-		return a
-	case schema.ListNestedAttribute:
-		nested := map[string]schema.Attribute{}
-		for name, n := range a.NestedObject.Attributes {
-			nested[name] = inputOnly(n)
-		}
-		a.NestedObject.Attributes = nested
-		return a
-	}
-	return a
-}
-
-// withoutPlanModifiers lets a template change in place: a template is state
-// only, so nothing needs replacing.
-func withoutPlanModifiers(a schema.Attribute) schema.Attribute {
-	switch a := a.(type) {
-	case schema.StringAttribute:
-		a.PlanModifiers = nil
-		return a
-	case schema.BoolAttribute:
-		a.PlanModifiers = nil
-		return a
-	case schema.Int64Attribute:
-		a.PlanModifiers = nil
-		return a
-	case schema.ListAttribute:
-		a.PlanModifiers = nil
-		return a
-	case schema.ListNestedAttribute:
-		a.PlanModifiers = nil
-		nested := map[string]schema.Attribute{}
-		for name, n := range a.NestedObject.Attributes {
-			nested[name] = withoutPlanModifiers(n)
-		}
-		a.NestedObject.Attributes = nested
-		return a
-	}
-	panic(fmt.Sprintf("withoutPlanModifiers: unhandled attribute type %T", a))
-}
-
-// mergeTemplate fills every null attribute of model (a pointer to a channel
-// model) that the template holds, and returns the names it filled. An
-// unknown template makes those attributes unknown, so checks skip them.
-func mergeTemplate(ctx context.Context, model any, template types.Object, diags *diag.Diagnostics) map[string]bool {
-	filled := map[string]bool{}
+// withTemplate returns the send's values with the template's filling every
+// attribute the send leaves null, and the names it filled. It never changes
+// own. A template that is not this channel's template resource is an error
+// that says what to write. An unknown template makes the attributes it may
+// fill unknown, so the checks skip them.
+func withTemplate(ctx context.Context, ch tnz.Channel, own map[string]attr.Value, attrTypes map[string]attr.Type, template types.Dynamic, diags *diag.Diagnostics) (map[string]attr.Value, map[string]bool) {
 	if template.IsNull() {
-		return filled
+		return own, nil
 	}
-	values := template.Attributes()
-	attrTypes := template.AttributeTypes(ctx)
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		for i := 0; i < v.NumField(); i++ {
-			field, info := v.Field(i), v.Type().Field(i)
-			if info.Anonymous {
-				walk(field)
-				continue
+	merged := make(map[string]attr.Value, len(own))
+	for name, v := range own {
+		merged[name] = v
+	}
+	filled := map[string]bool{}
+	if template.IsUnknown() || template.IsUnderlyingValueUnknown() {
+		for name := range templatableNames[ch] {
+			if own[name].IsNull() {
+				merged[name] = unknownOf(ctx, attrTypes[name])
+				filled[name] = true
 			}
-			name := info.Tag.Get("tfsdk")
-			t, templated := attrTypes[name]
-			if !templated || name == "id" || !info.IsExported() {
-				continue
-			}
-			if own, _ := field.Interface().(attr.Value); own != nil && !own.IsNull() {
-				continue // the send's own value wins
-			}
-			value := values[name]
-			if template.IsUnknown() {
-				var err error
-				value, err = t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), tftypes.UnknownValue))
-				if err != nil {
-					diags.AddError(summaryTemplateMerge, err.Error())
-					return
-				}
-			}
-			if value == nil || value.IsNull() {
-				continue
-			}
-			rv := reflect.ValueOf(value)
-			if !rv.Type().AssignableTo(field.Type()) {
-				diags.AddError(summaryTemplateMerge, fmt.Sprintf("template attribute %q is a %s, the send's is a %s", name, rv.Type(), field.Type()))
-				continue
-			}
-			field.Set(rv)
-			filled[name] = true
 		}
+		return merged, filled
 	}
-	walk(reflect.ValueOf(model).Elem())
-	return filled
+	content, ok := template.UnderlyingValue().(types.Object)
+	if !ok {
+		diags.AddAttributeError(path.Root("template"), summaryTemplateNotResource, detailTemplateNotResource(ch, template.UnderlyingValue().Type(ctx).String()))
+		return own, nil
+	}
+	values := content.Attributes()
+	channel, ok := values["channel"].(types.String)
+	switch {
+	case !ok:
+		diags.AddAttributeError(path.Root("template"), summaryTemplateNotResource, detailTemplateNotResource(ch, "object without a channel"))
+		return own, nil
+	case !channel.IsUnknown() && channel.ValueString() != string(ch):
+		diags.AddAttributeError(path.Root("template"), summaryTemplateChannel, detailTemplateChannel(ch, channel.ValueString()))
+		return own, nil
+	}
+	for name, v := range values {
+		if name == "id" || name == "channel" || v.IsNull() || !own[name].IsNull() {
+			continue // the send's own value wins
+		}
+		if !templatableNames[ch][name] {
+			diags.AddAttributeError(path.Root("template"), summaryTemplateNotResource, detailTemplateAttribute(ch, name))
+			continue
+		}
+		// The template arrives as a dynamic value, with Terraform's types
+		// (a number, not an int64): convert each value to the send's type.
+		raw, err := v.ToTerraformValue(ctx)
+		if err == nil {
+			merged[name], err = attrTypes[name].ValueFromTerraform(ctx, raw)
+		}
+		if err != nil {
+			diags.AddAttributeError(path.Root("template"), summaryTemplateNotResource, detailTemplateAttribute(ch, name))
+			continue
+		}
+		filled[name] = true
+	}
+	return merged, filled
 }
 
-// templateDigest is a template's id: a SHA-256 of its content, so it is known
-// at plan time and changes exactly when the content does. It is unknown while
-// any of the content is.
-func templateDigest(ctx context.Context, content types.Object, diags *diag.Diagnostics) types.String {
-	values := content.Attributes()
-	withoutID := map[string]attr.Value{}
-	attrTypes := content.AttributeTypes(ctx)
+// templatableNames are, by channel, the attributes a template may hold.
+var templatableNames = func() map[tnz.Channel]map[string]bool {
+	out := map[tnz.Channel]map[string]bool{}
+	for _, spec := range channelSpecs() {
+		names := map[string]bool{}
+		for name := range templatableAttributes(spec) {
+			names[name] = true
+		}
+		out[spec.channel] = names
+	}
+	return out
+}()
+
+func unknownOf(ctx context.Context, t attr.Type) attr.Value {
+	return valueOf(ctx, t, tftypes.UnknownValue)
+}
+
+func nullOf(ctx context.Context, t attr.Type) attr.Value {
+	return valueOf(ctx, t, nil)
+}
+
+func valueOf(ctx context.Context, t attr.Type, v any) attr.Value {
+	value, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), v))
+	if err != nil {
+		panic(err) // every attribute type has null and unknown values
+	}
+	return value
+}
+
+// localTemplateID matches this provider's template ids (SHA-256 digests);
+// TNZ's Dashboard template ids are UUIDs.
+var localTemplateID = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// templateDigest is a template's id: a SHA-256 of its content (every
+// attribute but id), so it is known at plan time and changes exactly when
+// the content does. It is unknown while any of the content is.
+func templateDigest(ctx context.Context, values map[string]attr.Value, attrTypes map[string]attr.Type, diags *diag.Diagnostics) types.String {
+	content := make(map[string]attr.Value, len(values))
+	contentTypes := make(map[string]attr.Type, len(attrTypes))
 	for name, v := range values {
 		if name != "id" {
-			withoutID[name] = v
+			content[name], contentTypes[name] = v, attrTypes[name]
 		}
 	}
-	delete(attrTypes, "id")
-	obj, d := types.ObjectValue(attrTypes, withoutID)
+	obj, d := types.ObjectValue(contentTypes, content)
 	diags.Append(d...)
 	raw, err := obj.ToTerraformValue(ctx)
 	if err != nil || !raw.IsFullyKnown() {
@@ -162,7 +137,7 @@ func templateDigest(ctx context.Context, content types.Object, diags *diag.Diagn
 	// always gives the same bytes.
 	encoded, err := tfprotov6.NewDynamicValue(obj.Type(ctx).TerraformType(ctx), raw)
 	if err != nil {
-		diags.AddError(summaryTemplateMerge, err.Error())
+		diags.AddError(summaryTemplateDigest, err.Error())
 		return types.StringUnknown()
 	}
 	sum := sha256.Sum256(encoded.MsgPack)

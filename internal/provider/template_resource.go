@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 )
@@ -30,14 +31,14 @@ func (r *templateResource[M, P]) Metadata(_ context.Context, req resource.Metada
 }
 
 func (r *templateResource[M, P]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := map[string]schema.Attribute{
-		"id": schema.StringAttribute{
-			Computed:            true,
-			MarkdownDescription: "SHA-256 of the template's content: known at plan time, and different exactly when the content is.",
-		},
+	attrs := templatableAttributes(r.spec)
+	attrs["id"] = schema.StringAttribute{
+		Computed:            true,
+		MarkdownDescription: "SHA-256 of the template's content: known at plan time, and different exactly when the content is.",
 	}
-	for name, a := range templatableAttributes(r.spec.attributes) {
-		attrs[name] = withoutPlanModifiers(a)
+	attrs["channel"] = schema.StringAttribute{
+		Computed:            true,
+		MarkdownDescription: "`" + string(r.spec.channel) + "`: the channel whose sends accept this template.",
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reusable " + r.spec.channel.Title() + " content and settings for `tnz_" + string(r.spec.channel) + "` sends, kept in Terraform state only " +
@@ -47,11 +48,24 @@ func (r *templateResource[M, P]) Schema(_ context.Context, _ resource.SchemaRequ
 	}
 }
 
-// content is the template as a message model, to build and check it.
-func (r *templateResource[M, P]) content(ctx context.Context, obj types.Object, diags *diag.Diagnostics) *M {
-	var m M
-	mergeTemplate(ctx, &m, obj, diags)
-	return &m
+// content reads a template (its configuration or plan) as a message of its
+// channel: every send attribute it does not hold is null.
+func (r *templateResource[M, P]) content(ctx context.Context, obj types.Object, diags *diag.Diagnostics) (*M, rejection.Unknowns) {
+	send := sendTypes[r.spec.channel]
+	values := make(map[string]attr.Value, len(send.AttrTypes))
+	for name, t := range send.AttrTypes {
+		values[name] = nullOf(ctx, t)
+	}
+	for name, v := range obj.Attributes() {
+		if _, ok := send.AttrTypes[name]; ok {
+			values[name] = v
+		}
+	}
+	merged, d := types.ObjectValue(send.AttrTypes, values)
+	diags.Append(d...)
+	m := new(M)
+	diags.Append(merged.As(ctx, m, basetypes.ObjectAsOptions{})...)
+	return m, unknownPaths(values, 0)
 }
 
 // ValidateConfig reports the rows about content alone (keypads, files,
@@ -62,26 +76,29 @@ func (r *templateResource[M, P]) ValidateConfig(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	k := newKnown()
-	msg := P(r.content(ctx, obj, &resp.Diagnostics)).message(ctx, k, &resp.Diagnostics)
-	reportFindings(rejection.CheckContent(rejection.Input{Message: msg, Unknown: k.unknown}), destinationPaths{}, false, &resp.Diagnostics)
+	m, unknown := r.content(ctx, obj, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
+	msg := P(m).toAPI(files.apiFiles())
+	reportFindings(rejection.CheckContent(rejection.Input{Message: msg, Unknown: unknown}), sendPaths{}, false, &resp.Diagnostics)
 }
 
-// settle fills what the template computes: the attachments' digests and the id.
+// settle fills what the template computes: the channel, the attachments'
+// digests and the id.
 func (r *templateResource[M, P]) settle(ctx context.Context, obj types.Object, diags *diag.Diagnostics) types.Object {
-	m := P(r.content(ctx, obj, diags))
-	m.message(ctx, newKnown(), diags)
-	attrs := map[string]attr.Value{}
+	attrTypes := obj.AttributeTypes(ctx)
+	values := make(map[string]attr.Value, len(attrTypes))
 	for name, v := range obj.Attributes() {
-		attrs[name] = v
+		values[name] = v
 	}
-	if files := m.files(); files != nil && !attrs["files"].IsNull() {
-		attrs["files"] = *files
+	values["channel"] = types.StringValue(string(r.spec.channel))
+	if files, ok := values["files"].(types.List); ok {
+		values["files"] = loadAttachments(files, diags).withDigests(files)
 	}
-	withFiles, d := types.ObjectValue(obj.AttributeTypes(ctx), attrs)
-	diags.Append(d...)
-	attrs["id"] = templateDigest(ctx, withFiles, diags)
-	settled, d := types.ObjectValue(obj.AttributeTypes(ctx), attrs)
+	values["id"] = templateDigest(ctx, values, attrTypes, diags)
+	settled, d := types.ObjectValue(attrTypes, values)
 	diags.Append(d...)
 	return settled
 }

@@ -1,10 +1,7 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -14,10 +11,10 @@ import (
 // ttsSpec is what tnz_tts and tnz_tts_template share.
 func ttsSpec() channelSpec {
 	attrs := callAttributes("text, with tags such as `<speed:80>…</speed:80>`")
-	attrs["voice"] = replacingString("The voice, e.g. `Female1` (default), `Male1`, `Nicole`, `Russell`, `Amy`, `Brian`, `Emma`, or a `Language-Accent@VoiceN` name.")
+	attrs["voice"] = optionalString("The voice, e.g. `Female1` (default), `Male1`, `Nicole`, `Russell`, `Amy`, `Brian`, `Emma`, or a `Language-Accent@VoiceN` name.")
 	// TNZ limits the spoken texts; the Voice channel's audio has no such limit.
-	attrs["message_to_people"] = replacingString(attrs["message_to_people"].GetMarkdownDescription()+" Up to 5000 characters.", stringvalidator.LengthAtMost(5000))
-	attrs["message_to_answerphones"] = replacingString(attrs["message_to_answerphones"].GetMarkdownDescription()+" Up to 10000 characters.", stringvalidator.LengthAtMost(10000))
+	attrs["message_to_people"] = optionalString(attrs["message_to_people"].GetMarkdownDescription()+" Up to 5000 characters.", stringvalidator.LengthAtMost(5000))
+	attrs["message_to_answerphones"] = optionalString(attrs["message_to_answerphones"].GetMarkdownDescription()+" Up to 10000 characters.", stringvalidator.LengthAtMost(10000))
 	return channelSpec{
 		channel:     tnz.TTS,
 		description: "Places one text-to-speech call through TNZ when created. Recipients are phone numbers.",
@@ -38,6 +35,6 @@ type ttsModel struct {
 	Voice types.String `tfsdk:"voice"`
 }
 
-func (m *ttsModel) message(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Message {
-	return &tnz.TTSMessage{Call: m.call(ctx, k, diags), Voice: k.str(m.Voice, "voice")}
+func (m *ttsModel) toAPI([]tnz.File) tnz.Message {
+	return &tnz.TTSMessage{Call: m.callModel.toAPICall(), Voice: m.Voice.ValueString()}
 }

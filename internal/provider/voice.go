@@ -1,9 +1,6 @@
 package provider
 
 import (
-	"context"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
@@ -32,6 +29,6 @@ type voiceModel struct {
 	callModel
 }
 
-func (m *voiceModel) message(ctx context.Context, k *known, diags *diag.Diagnostics) tnz.Message {
-	return &tnz.VoiceMessage{Call: m.call(ctx, k, diags)}
+func (m *voiceModel) toAPI([]tnz.File) tnz.Message {
+	return &tnz.VoiceMessage{Call: m.callModel.toAPICall()}
 }

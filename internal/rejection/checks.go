@@ -10,9 +10,6 @@ import (
 // Check returns every rejection TNZ would answer for the message, as far as
 // its values are known. Findings come in table order.
 func Check(in Input) []Finding {
-	if in.Unknown == nil {
-		in.Unknown = Unknowns{}
-	}
 	var out []Finding
 	for _, r := range Table {
 		if r.checkMessage != nil && r.AppliesTo(in.Message.Channel()) {
@@ -34,31 +31,17 @@ func CheckContent(in Input) []Finding {
 	return out
 }
 
-// CheckCredentials returns the provider-level rejections for the credentials.
-func CheckCredentials(c Credentials) []Finding {
-	if c.Unknown == nil {
-		c.Unknown = Unknowns{}
-	}
-	var out []Finding
-	for _, r := range Table {
-		if r.checkCredentials != nil {
-			out = append(out, r.checkCredentials(r, c)...)
-		}
-	}
-	return out
-}
-
 func checkMissingDestinations(r *Row, in Input) []Finding {
-	if in.Unknown.Within("destinations") || len(in.Message.Base().Destinations) > 0 {
+	if in.Unknown.Within(Root("destinations")) || len(in.Message.Base().Destinations) > 0 {
 		return nil
 	}
-	return []Finding{r.finding(0, "")}
+	return []Finding{r.finding(0)}
 }
 
 // checkValidDestinations is an error when no destination suits the channel
 // and a warning for each unsuitable one among suitable ones: TNZ skips those.
 func checkValidDestinations(r *Row, in Input) []Finding {
-	if in.Unknown.Is("destinations") {
+	if in.Unknown.Is(Root("destinations")) {
 		return nil
 	}
 	ch := in.Message.Channel()
@@ -67,7 +50,7 @@ func checkValidDestinations(r *Row, in Input) []Finding {
 	dests := in.Message.Base().Destinations
 	for i, d := range dests {
 		switch {
-		case in.Unknown.Within(fmt.Sprintf("destinations[%d]", i)):
+		case in.Unknown.Within(Root("destinations").AtIndex(i)):
 			unknown++
 		case d.ContactID != "" || d.GroupID != "" || d.GroupCode != "" || ValidRecipient(ch, d.Recipient):
 			valid++
@@ -79,11 +62,12 @@ func checkValidDestinations(r *Row, in Input) []Finding {
 		return nil
 	}
 	if valid == 0 && unknown == 0 {
-		return []Finding{r.finding(0, "")}
+		return []Finding{r.finding(0)}
 	}
 	var out []Finding
 	for _, i := range invalid {
-		f := r.finding(0, fmt.Sprintf("destinations[%d].recipient", i))
+		f := r.finding(0)
+		f.Attribute = Root("destinations").AtIndex(i).AtName("recipient")
 		f.Warning = true
 		f.Summary = fmt.Sprintf("Destination %d is not a valid %s destination", i+1, ch.Title())
 		f.Detail = fmt.Sprintf("TNZ skips %q and sends to the other destinations. %s", dests[i].Recipient, r.Fix)
@@ -94,10 +78,10 @@ func checkValidDestinations(r *Row, in Input) []Finding {
 
 func checkWebhookURL(r *Row, in Input) []Finding {
 	u := in.Message.Base().WebhookCallbackURL
-	if in.Unknown.Is("webhook_callback_url") || blank(u) || hasPrefixFold(strings.TrimSpace(u), "https://") {
+	if in.Unknown.Is(Root("webhook_callback_url")) || blank(u) || hasPrefixFold(strings.TrimSpace(u), "https://") {
 		return nil
 	}
-	return []Finding{r.finding(0, "")}
+	return []Finding{r.finding(0)}
 }
 
 func checkFileNames(r *Row, in Input) []Finding {
@@ -117,53 +101,24 @@ func checkEachFile(r *Row, in Input, field string, ok func(tnz.File) bool) []Fin
 	}
 	var out []Finding
 	for i, f := range m.Attachments() {
-		p := fmt.Sprintf("files[%d]", i)
+		p := Root("files").AtIndex(i)
 		if field != "" {
-			p += "." + field
+			p = p.AtName(field)
 		}
 		if in.Unknown.Within(p) || ok(f) {
 			continue
 		}
-		out = append(out, r.finding(i+1, ""))
+		out = append(out, r.finding(i+1))
 	}
 	return out
 }
 
 func checkSMSMessage(r *Row, in Input) []Finding {
 	m, ok := in.Message.(*tnz.SMSMessage)
-	if !ok || in.Unknown.Is("message") || in.Unknown.Is("template_id") || !blank(m.Message) || !blank(m.TemplateID) {
+	if !ok || in.Unknown.Is(Root("message")) || in.Unknown.Is(Root("template_id")) || !blank(m.Message) || !blank(m.TemplateID) {
 		return nil
 	}
-	return []Finding{r.finding(0, "")}
-}
-
-func checkUnauthorized(r *Row, c Credentials) []Finding {
-	if c.Unknown.Is("auth_token") || c.Unknown.Is("sender") || c.Unknown.Is("api_key") ||
-		c.AuthToken != "" || c.Sender != "" || c.APIKey != "" {
-		return nil
-	}
-	return []Finding{r.finding(0, "")}
-}
-
-func checkMissingSender(r *Row, c Credentials) []Finding {
-	if c.Unknown.Is("auth_token") || c.Unknown.Is("sender") || c.AuthToken != "" || c.APIKey == "" || c.Sender != "" {
-		return nil
-	}
-	return []Finding{r.finding(0, "")}
-}
-
-func checkMissingAPIKey(r *Row, c Credentials) []Finding {
-	if c.Unknown.Is("auth_token") || c.Unknown.Is("api_key") || c.AuthToken != "" || c.Sender == "" || c.APIKey != "" {
-		return nil
-	}
-	return []Finding{r.finding(0, "")}
-}
-
-func checkSenderFormat(r *Row, c Credentials) []Finding {
-	if c.Unknown.Is("sender") || c.Sender == "" || IsEmailAddress(c.Sender) {
-		return nil
-	}
-	return []Finding{r.finding(0, "")}
+	return []Finding{r.finding(0)}
 }
 
 // blank is how TNZ reads "empty or missing": nothing but white space.

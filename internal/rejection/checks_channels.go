@@ -1,7 +1,6 @@
 package rejection
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
@@ -11,22 +10,22 @@ import (
 
 func checkEmailBody(r *Row, in Input) []Finding {
 	m, ok := in.Message.(*tnz.EmailMessage)
-	if !ok || in.Unknown.Is("message_plain") || in.Unknown.Is("message_html") || in.Unknown.Is("template_id") ||
+	if !ok || in.Unknown.Is(Root("message_plain")) || in.Unknown.Is(Root("message_html")) || in.Unknown.Is(Root("template_id")) ||
 		!blank(m.MessagePlain) || !blank(m.MessageHTML) || !blank(m.TemplateID) {
 		return nil
 	}
-	return []Finding{r.finding(0, "")}
+	return []Finding{r.finding(0)}
 }
 
 // checkFaxContents: a fax needs documents (or, on v2.0x, a text message), or
 // a Dashboard template.
 func checkFaxContents(r *Row, in Input) []Finding {
 	m, ok := in.Message.(*tnz.FaxMessage)
-	if !ok || in.Unknown.Within("files") || in.Unknown.Is("message") || in.Unknown.Is("template_id") ||
+	if !ok || in.Unknown.Within(Root("files")) || in.Unknown.Is(Root("message")) || in.Unknown.Is(Root("template_id")) ||
 		len(m.Files) > 0 || !blank(m.Message) || !blank(m.TemplateID) {
 		return nil
 	}
-	return []Finding{r.finding(0, "")}
+	return []Finding{r.finding(0)}
 }
 
 // calls is implemented by TTS and Voice messages.
@@ -34,30 +33,30 @@ type calls interface{ CallPart() *tnz.Call }
 
 func checkMessageToPeople(r *Row, in Input) []Finding {
 	m, ok := in.Message.(calls)
-	if !ok || in.Unknown.Is("message_to_people") || in.Unknown.Is("template_id") ||
+	if !ok || in.Unknown.Is(Root("message_to_people")) || in.Unknown.Is(Root("template_id")) ||
 		!blank(m.CallPart().MessageToPeople) || !blank(m.CallPart().TemplateID) {
 		return nil
 	}
-	return []Finding{r.finding(0, "")}
+	return []Finding{r.finding(0)}
 }
 
 // eachKeypad reports the keypads for which bad holds, skipping those whose
 // field (or the keypad as a whole, for field "") is unknown.
 func eachKeypad(r *Row, in Input, field string, bad func(tnz.Keypad) bool) []Finding {
 	m, ok := in.Message.(calls)
-	if !ok || in.Unknown.Is("keypads") {
+	if !ok || in.Unknown.Is(Root("keypads")) {
 		return nil
 	}
 	var out []Finding
 	for i, k := range m.CallPart().Keypads {
-		p := fmt.Sprintf("keypads[%d]", i)
+		p := Root("keypads").AtIndex(i)
 		if field != "" {
-			p += "." + field
+			p = p.AtName(field)
 		}
 		if in.Unknown.Within(p) || !bad(k) {
 			continue
 		}
-		out = append(out, r.finding(i+1, ""))
+		out = append(out, r.finding(i+1))
 	}
 	return out
 }

@@ -45,7 +45,7 @@ func TestCheckChannels(t *testing.T) {
 		{name: "email valid", msg: email(nil)},
 		{name: "email html only", msg: email(func(m *tnz.EmailMessage) { m.MessagePlain = ""; m.MessageHTML = "<p>done</p>" })},
 		{name: "email template", msg: email(func(m *tnz.EmailMessage) { m.MessagePlain = ""; m.TemplateID = "123e4567-e89b-12d3-a456-426614174000" })},
-		{name: "email body unknown", msg: email(func(m *tnz.EmailMessage) { m.MessagePlain = "" }), unknown: unknown("message_plain")},
+		{name: "email body unknown", msg: email(func(m *tnz.EmailMessage) { m.MessagePlain = "" }), unknown: unknown(Root("message_plain"))},
 		{
 			name: "email without body",
 			msg:  email(func(m *tnz.EmailMessage) { m.MessagePlain = "" }),
@@ -64,7 +64,7 @@ func TestCheckChannels(t *testing.T) {
 		{name: "fax valid", msg: fax(nil)},
 		{name: "fax template", msg: fax(func(m *tnz.FaxMessage) { m.Files = nil; m.TemplateID = "123e4567-e89b-12d3-a456-426614174000" })},
 		{name: "fax v2 text", msg: fax(func(m *tnz.FaxMessage) { m.Files = nil; m.Message = "text body" })},
-		{name: "fax files unknown", msg: fax(func(m *tnz.FaxMessage) { m.Files = nil }), unknown: unknown("files")},
+		{name: "fax files unknown", msg: fax(func(m *tnz.FaxMessage) { m.Files = nil }), unknown: unknown(Root("files"))},
 		{
 			name: "fax without contents",
 			msg:  fax(func(m *tnz.FaxMessage) { m.Files = nil }),
@@ -92,7 +92,7 @@ func TestCheckChannels(t *testing.T) {
 			msg:  tts(tnz.Keypad{Tone: tone(1), Play: "x"}, tnz.Keypad{Play: "y"}),
 			want: []want{{row: MissingKeypadTone, attribute: "keypads[1].tone", summary: "Missing tone on keypad 2"}},
 		},
-		{name: "keypad tone unknown", msg: tts(tnz.Keypad{Play: "y"}), unknown: unknown("keypads[0].tone")},
+		{name: "keypad tone unknown", msg: tts(tnz.Keypad{Play: "y"}), unknown: unknown(Root("keypads").AtIndex(0).AtName("tone"))},
 		{
 			name: "keypad tone out of range",
 			msg:  tts(tnz.Keypad{Tone: tone(10), Play: "x"}, tnz.Keypad{Tone: tone(-1), Play: "x"}),
@@ -106,7 +106,7 @@ func TestCheckChannels(t *testing.T) {
 			msg:  tts(tnz.Keypad{Tone: tone(3)}),
 			want: []want{{row: MissingKeypadAction, attribute: "keypads[0]", summary: "Missing RouteNumber/Play on keypad 1"}},
 		},
-		{name: "keypad action unknown", msg: tts(tnz.Keypad{Tone: tone(3)}), unknown: unknown("keypads[0].play")},
+		{name: "keypad action unknown", msg: tts(tnz.Keypad{Tone: tone(3)}), unknown: unknown(Root("keypads").AtIndex(0).AtName("play"))},
 		{
 			name: "keypad route number too short or not numeric",
 			msg:  tts(tnz.Keypad{Tone: tone(1), RouteNumber: "123456789"}, tnz.Keypad{Tone: tone(2), RouteNumber: "09 500 6000"}),
@@ -115,7 +115,7 @@ func TestCheckChannels(t *testing.T) {
 				{row: InvalidRouteNumber, attribute: "keypads[1].route_number", summary: "Invalid RouteNumber format on keypad 2"},
 			},
 		},
-		{name: "all keypads unknown", msg: tts(tnz.Keypad{}), unknown: unknown("keypads")},
+		{name: "all keypads unknown", msg: tts(tnz.Keypad{}), unknown: unknown(Root("keypads"))},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -125,7 +125,7 @@ func TestCheckChannels(t *testing.T) {
 			}
 			for i, w := range c.want {
 				g := got[i]
-				if g.Row != w.row || (w.attribute != "" && g.Attribute != w.attribute) || (w.summary != "" && g.Summary != w.summary) {
+				if g.Row != w.row || (w.attribute != "" && g.Attribute.String() != w.attribute) || (w.summary != "" && g.Summary != w.summary) {
 					t.Errorf("finding %d = %q at %q, want %q at %q", i, g.Summary, g.Attribute, w.row.Summary(1), w.attribute)
 				}
 			}

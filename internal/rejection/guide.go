@@ -55,13 +55,20 @@ ones is a warning (TNZ skips it and sends to the rest).
 }
 
 func attributeCell(r *Row) string {
-	if r.Attribute == "" {
+	if r.Attribute.IsZero() {
 		return "—"
 	}
-	if r.Stage == AtProviderPlan {
-		return "provider `" + r.Attribute + "`"
+	attribute := r.Attribute.String()
+	if r.Numbered {
+		attribute = r.Attribute.Name() + "[x]"
+		if f := r.Attribute.Field(); f != "" {
+			attribute += "." + f
+		}
 	}
-	return "`" + r.Attribute + "`"
+	if r.Stage == AtProviderPlan {
+		return "provider `" + attribute + "`"
+	}
+	return "`" + attribute + "`"
 }
 
 func stageCell(r *Row) string {

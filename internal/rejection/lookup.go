@@ -66,19 +66,19 @@ func FromAPIError(err *tnz.APIError) []Finding {
 func fromServerText(err *tnz.APIError, msg string) Finding {
 	var f Finding
 	if r, pos, ok := Lookup(msg); ok {
-		f = r.finding(pos, "")
+		f = r.finding(pos)
 	} else {
 		switch {
 		case err.StatusCode == http.StatusUnauthorized || err.Result == "Unauthorized":
-			f = Unauthorized.finding(0, "")
+			f = Unauthorized.finding(0)
 		case err.StatusCode >= 500:
-			f = ServerError.finding(0, "")
+			f = ServerError.finding(0)
 		default:
 			f = Finding{Summary: "TNZ API rejected the request", Detail: "TNZ answered with a rejection that is not in its documented table; the server's words are below."}
 		}
 	}
 	if f.Row != nil && f.Row.Stage == AtProviderPlan {
-		f.Attribute = ""
+		f.Attribute = Path{}
 	}
 	f.Raw = msg
 	return f

@@ -30,9 +30,9 @@ type Row struct {
 	Meaning string
 	// Channels the row applies to; nil means every channel.
 	Channels []tnz.Channel
-	// Attribute is the attribute path the row concerns ("files[x].name"), or
-	// "" when it concerns the call as a whole.
-	Attribute string
+	// Attribute is what the row concerns: Root("files").AtName("name") for
+	// the name of the numbered file, the zero Path for the call as a whole.
+	Attribute Path
 	// Fix tells the user what to change.
 	Fix   string
 	Stage Stage
@@ -42,9 +42,12 @@ type Row struct {
 	// from elsewhere: templates, which hold part of a message, skip them.
 	WholeMessage bool
 
-	checkMessage     func(r *Row, in Input) []Finding
-	checkCredentials func(r *Row, c Credentials) []Finding
-	pattern          *regexp.Regexp
+	// Auth is the client's credential rule the row documents, for rows
+	// about the provider's credentials (tnz.CheckAuth owns those rules).
+	Auth tnz.AuthProblemKind
+
+	checkMessage func(r *Row, in Input) []Finding
+	pattern      *regexp.Regexp
 }
 
 // AppliesTo reports whether the row concerns messages of channel ch.
@@ -80,12 +83,20 @@ func (r *Row) Summary(position int) string {
 	return placeholder.ReplaceAllLiteralString(r.Text, strconv.Itoa(position))
 }
 
-// AttributeAt is the row's attribute with the x index set to position (1-based).
-func (r *Row) AttributeAt(position int) string {
-	if position < 1 {
-		return strings.TrimSuffix(strings.Split(r.Attribute, "[x]")[0], ".")
+// AttributeAt is the row's attribute at position (1-based) of a numbered
+// row; position 0 is the list as a whole.
+func (r *Row) AttributeAt(position int) Path {
+	if !r.Numbered {
+		return r.Attribute
 	}
-	return strings.Replace(r.Attribute, "[x]", "["+strconv.Itoa(position-1)+"]", 1)
+	if position < 1 {
+		return Root(r.Attribute.Name())
+	}
+	p := r.Attribute.AtIndex(position - 1)
+	if f := r.Attribute.Field(); f != "" {
+		p = p.AtName(f)
+	}
+	return p
 }
 
 var placeholder = regexp.MustCompile(`\bx\b`)
@@ -96,8 +107,9 @@ type Finding struct {
 	Row *Row
 	// Position is the 1-based x of numbered rows, else 0.
 	Position int
-	// Attribute is the concrete path, e.g. "files[0].name"; "" for the whole call.
-	Attribute string
+	// Attribute is the concrete path, e.g. files[0].name; the zero Path for
+	// the whole call.
+	Attribute Path
 	// Warning marks findings the API tolerates (e.g. one bad destination among good ones).
 	Warning bool
 	// Summary and Detail are the diagnostic's wording.
@@ -107,11 +119,8 @@ type Finding struct {
 	Raw string
 }
 
-func (r *Row) finding(position int, attribute string) Finding {
-	if attribute == "" {
-		attribute = r.AttributeAt(position)
-	}
-	return Finding{Row: r, Position: position, Attribute: attribute, Summary: r.Summary(position), Detail: r.Fix}
+func (r *Row) finding(position int) Finding {
+	return Finding{Row: r, Position: position, Attribute: r.AttributeAt(position), Summary: r.Summary(position), Detail: r.Fix}
 }
 
 // The rows, in the order of rejection-codes.txt.
@@ -124,36 +133,36 @@ var (
 		Why:     "A server fault cannot be predicted; any HTTP 5xx answer maps to this row.",
 	}
 	MissingSender = &Row{
-		Text:             "Missing Sender",
-		Meaning:          "Empty 'Sender' field or your API call is malformed and we can't find the 'Sender'",
-		Attribute:        "sender",
-		Fix:              "Set sender (or TNZ_SENDER) to the API user's e-mail address, or use auth_token instead of sender and api_key.",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkMissingSender,
+		Text:      "Missing Sender",
+		Meaning:   "Empty 'Sender' field or your API call is malformed and we can't find the 'Sender'",
+		Attribute: Root("sender"),
+		Fix:       "Set sender (or TNZ_SENDER) to the API user's e-mail address, or use auth_token instead of sender and api_key.",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.MissingSender,
 	}
 	MissingAPIKey = &Row{
-		Text:             "Missing APIKey",
-		Meaning:          "Empty 'APIKey'",
-		Attribute:        "api_key",
-		Fix:              "Set api_key (or TNZ_API_KEY) to the API key of the sender, or use auth_token instead of sender and api_key.",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkMissingAPIKey,
+		Text:      "Missing APIKey",
+		Meaning:   "Empty 'APIKey'",
+		Attribute: Root("api_key"),
+		Fix:       "Set api_key (or TNZ_API_KEY) to the API key of the sender, or use auth_token instead of sender and api_key.",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.MissingAPIKey,
 	}
 	InvalidSenderFormat = &Row{
-		Text:             "Invalid sender format",
-		Meaning:          "'Sender' is not an email address",
-		Attribute:        "sender",
-		Fix:              "Set sender to the API user's e-mail address, e.g. \"application@example.com\".",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkSenderFormat,
+		Text:      "Invalid sender format",
+		Meaning:   "'Sender' is not an email address",
+		Attribute: Root("sender"),
+		Fix:       "Set sender to the API user's e-mail address, e.g. \"application@example.com\".",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.InvalidSender,
 	}
 	Unauthorized = &Row{
-		Text:             "Unauthorized",
-		Meaning:          "Your Authorization token is incorrect or missing",
-		Attribute:        "auth_token",
-		Fix:              "Set auth_token in the provider block or the TNZ_AUTH_TOKEN environment variable to an Auth Token from the TNZ Dashboard (Users > API > Auth Token); or, for API v2.02, sender and api_key (TNZ_SENDER, TNZ_API_KEY).",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkUnauthorized,
+		Text:      "Unauthorized",
+		Meaning:   "Your Authorization token is incorrect or missing",
+		Attribute: Root("auth_token"),
+		Fix:       "Set auth_token in the provider block or the TNZ_AUTH_TOKEN environment variable to an Auth Token from the TNZ Dashboard (Users > API > Auth Token); or, for API v2.02, sender and api_key (TNZ_SENDER, TNZ_API_KEY).",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.NoCredentials,
 	}
 	MissingMessageData = &Row{
 		Text:    "Missing message data",
@@ -165,7 +174,7 @@ var (
 	MissingDestinations = &Row{
 		Text:         "Missing or empty destinations",
 		Meaning:      "Target(s) not found",
-		Attribute:    "destinations",
+		Attribute:    Root("destinations"),
 		Fix:          "Add at least one recipient in recipients, or a destinations block with a recipient, contact_id, group_id or group_code.",
 		WholeMessage: true,
 		checkMessage: checkMissingDestinations,
@@ -173,7 +182,7 @@ var (
 	NoValidDestination = &Row{
 		Text:         "Error - Could not find any valid destination(s).",
 		Meaning:      "No valid targets found in the Destination section, ie. if MessageType is SMS, there is no mobile number listed as a Recipient in 'Destinations'",
-		Attribute:    "destinations",
+		Attribute:    Root("destinations"),
 		Fix:          "Give at least one recipient that suits the channel: a mobile number for SMS (e.g. \"+6421000001\" or \"021 000 001\"), an e-mail address for Email, a phone or fax number for Voice, TTS and Fax; or an Address Book contact_id, group_id or group_code.",
 		WholeMessage: true,
 		checkMessage: checkValidDestinations,
@@ -181,7 +190,7 @@ var (
 	WebhookNotHTTPS = &Row{
 		Text:         "WebhookCallbackURL must start with https://",
 		Meaning:      "You will need to include the full path including the https:// prefix in your custom WebhookCallbackURL value (http:// is not supported)",
-		Attribute:    "webhook_callback_url",
+		Attribute:    Root("webhook_callback_url"),
 		Fix:          "Use the full https:// URL of the webhook receiver; TNZ does not call plain http:// URLs.",
 		checkMessage: checkWebhookURL,
 	}
@@ -191,7 +200,7 @@ var (
 		Meaning:  "MessageData.Files listed without a valid 'Name'",
 		// Documented for Fax; the same Files schema (Name and Data) serves SMS and Email attachments.
 		Channels:     []tnz.Channel{tnz.Fax, tnz.SMS, tnz.Email},
-		Attribute:    "files[x].name",
+		Attribute:    Root("files").AtName("name"),
 		Fix:          "Give the file a name including its extension, e.g. name = \"report.pdf\".",
 		checkMessage: checkFileNames,
 	}
@@ -200,7 +209,7 @@ var (
 		Numbered:     true,
 		Meaning:      "MessageData.Files listed without valid 'Data'",
 		Channels:     []tnz.Channel{tnz.Fax, tnz.SMS, tnz.Email},
-		Attribute:    "files[x]",
+		Attribute:    Root("files"),
 		Fix:          "Give the file its contents: content = filebase64(\"report.pdf\"), or path = \"report.pdf\" for a non-empty local file.",
 		checkMessage: checkFileData,
 	}
@@ -208,7 +217,7 @@ var (
 		Text:         "Missing fax contents - Empty or missing message & file fields",
 		Meaning:      "MessageData.Message and/or MessageData.Files fields are not found",
 		Channels:     []tnz.Channel{tnz.Fax},
-		Attribute:    "files",
+		Attribute:    Root("files"),
 		Fix:          "Attach at least one document in files (or, on API v2.0x, set message).",
 		WholeMessage: true,
 		checkMessage: checkFaxContents,
@@ -217,7 +226,7 @@ var (
 		Text:      "Message(s) NOT found",
 		Meaning:   "GET Poll is unable to find messages (result and reply tracking)",
 		Channels:  []tnz.Channel{tnz.SMS},
-		Attribute: "message_id",
+		Attribute: Root("message_id"),
 		Fix:       "Check the message_id: TNZ has no message with it (or is still processing it). Messages sent by another API user or account are not visible.",
 		Stage:     ServerOnly,
 		Why:       "Whether TNZ knows a message id is only known by asking; status reads and imports map the answer to this row.",
@@ -226,7 +235,7 @@ var (
 		Text:         "Missing or empty message",
 		Meaning:      "Empty MessageData.Message field",
 		Channels:     []tnz.Channel{tnz.SMS},
-		Attribute:    "message",
+		Attribute:    Root("message"),
 		Fix:          "Set message to the text to send, or set template_id to a TNZ Dashboard template.",
 		WholeMessage: true,
 		checkMessage: checkSMSMessage,
@@ -235,7 +244,7 @@ var (
 		Text:         "Missing or empty message body. Please specify MessagePlain or MessageHTML",
 		Meaning:      "Empty MessageData.MessagePlain field and/or MessageData.MessageHTML field",
 		Channels:     []tnz.Channel{tnz.Email},
-		Attribute:    "message_plain",
+		Attribute:    Root("message_plain"),
 		Fix:          "Set message_plain or message_html (or both), or template_id.",
 		WholeMessage: true,
 		checkMessage: checkEmailBody,
@@ -244,7 +253,7 @@ var (
 		Text:         "Missing message to people",
 		Meaning:      "Empty MessageData.MessageToPeople field",
 		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute:    "message_to_people",
+		Attribute:    Root("message_to_people"),
 		Fix:          "Set message_to_people to what the call says when a person answers, or set template_id.",
 		WholeMessage: true,
 		checkMessage: checkMessageToPeople,
@@ -254,7 +263,7 @@ var (
 		Numbered:     true,
 		Meaning:      "MessageData.Keypads are listed without a corresponding 'Tone' value",
 		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute:    "keypads[x].tone",
+		Attribute:    Root("keypads").AtName("tone"),
 		Fix:          "Set tone to the key (0-9) the person presses for this option.",
 		checkMessage: checkKeypadTone,
 	}
@@ -263,7 +272,7 @@ var (
 		Numbered:     true,
 		Meaning:      "MessageData.Keypads.Tone is listed but is out of the valid range (value must be 0-9)",
 		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute:    "keypads[x].tone",
+		Attribute:    Root("keypads").AtName("tone"),
 		Fix:          "Use a tone between 0 and 9.",
 		checkMessage: checkKeypadToneRange,
 	}
@@ -272,7 +281,7 @@ var (
 		Numbered:     true,
 		Meaning:      "MessageData.Keypads are listed without corresponding 'RouteNumber' and 'Play' fields",
 		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute:    "keypads[x]",
+		Attribute:    Root("keypads"),
 		Fix:          "Give the keypad option a route_number to transfer the call to, or a play message (or play_section).",
 		checkMessage: checkKeypadAction,
 	}
@@ -281,7 +290,7 @@ var (
 		Numbered:     true,
 		Meaning:      "MessageData.Keypads.RouteNumber exists but the route number is invalid (or incorrectly formatted). It must be greater than 9 digits and numeric.",
 		Channels:     []tnz.Channel{tnz.Voice, tnz.TTS},
-		Attribute:    "keypads[x].route_number",
+		Attribute:    Root("keypads").AtName("route_number"),
 		Fix:          "Use a phone number of 10 or more digits, e.g. \"+64800123123\" or \"6495006000\".",
 		checkMessage: checkRouteNumber,
 	}
@@ -298,7 +307,18 @@ var Table = []*Row{
 
 // CheckedAtPlan reports whether the provider implements the row's plan-time check.
 func (r *Row) CheckedAtPlan() bool {
-	return r.checkMessage != nil || r.checkCredentials != nil
+	return r.checkMessage != nil || r.Auth != 0
+}
+
+// ForAuth is the row that documents a credential problem, or nil when TNZ
+// documents none for it.
+func ForAuth(k tnz.AuthProblemKind) *Row {
+	for _, r := range Table {
+		if r.Auth == k {
+			return r
+		}
+	}
+	return nil
 }
 
 func init() {

@@ -33,7 +33,7 @@ func TestTableMatchesReference(t *testing.T) {
 		if r.Stage == ServerOnly && r.Why == "" {
 			t.Errorf("server-only row %q does not say why", r.Text)
 		}
-		if r.Stage != ServerOnly && r.Attribute == "" {
+		if r.Stage != ServerOnly && r.Attribute.IsZero() {
 			t.Errorf("row %q is checked before sending but names no attribute", r.Text)
 		}
 	}
@@ -90,7 +90,7 @@ func TestSummaryAndAttribute(t *testing.T) {
 		if got := c.row.Summary(c.pos); c.row.Numbered && c.pos > 0 && got != c.summary {
 			t.Errorf("Summary(%d) = %q, want %q", c.pos, got, c.summary)
 		}
-		if got := c.row.AttributeAt(c.pos); got != c.attribute {
+		if got := c.row.AttributeAt(c.pos).String(); got != c.attribute {
 			t.Errorf("%q AttributeAt(%d) = %q, want %q", c.row.Text, c.pos, got, c.attribute)
 		}
 	}
@@ -116,18 +116,18 @@ func TestFromAPIError(t *testing.T) {
 	if len(got) != 3 {
 		t.Fatalf("got %d findings, want 3", len(got))
 	}
-	if got[0].Row != MissingDestinations || got[0].Attribute != "destinations" || got[0].Raw != "Missing or empty destinations" {
+	if got[0].Row != MissingDestinations || got[0].Attribute.String() != "destinations" || got[0].Raw != "Missing or empty destinations" {
 		t.Errorf("first finding = %+v", got[0])
 	}
-	if got[1].Row != MissingFileName || got[1].Position != 2 || got[1].Attribute != "files[1].name" {
+	if got[1].Row != MissingFileName || got[1].Position != 2 || got[1].Attribute.String() != "files[1].name" {
 		t.Errorf("second finding = %+v", got[1])
 	}
-	if got[2].Row != nil || got[2].Raw != "Something new" || got[2].Attribute != "" {
+	if got[2].Row != nil || got[2].Raw != "Something new" || got[2].Attribute.String() != "" {
 		t.Errorf("unmatched finding = %+v", got[2])
 	}
 
 	unauth := FromAPIError(&tnz.APIError{StatusCode: 401, Result: "Unauthorized", Messages: []string{"Access denied: Auth Token or credentials are incorrect or have expired."}})
-	if len(unauth) != 1 || unauth[0].Row != Unauthorized || unauth[0].Attribute != "" || unauth[0].Summary != "Unauthorized" {
+	if len(unauth) != 1 || unauth[0].Row != Unauthorized || unauth[0].Attribute.String() != "" || unauth[0].Summary != "Unauthorized" {
 		t.Errorf("401 = %+v", unauth)
 	}
 

@@ -48,14 +48,18 @@ type actionKind struct {
 }
 
 // actions is keyed by the lower-case path segment. The OpenAPI file: abort and
-// reschedule on every channel, resubmit on all but SMS, pacing on TTS and
-// Voice; elsewhere the path is unknown (404).
+// reschedule on every channel but Workflow, resubmit on Email, Fax, TTS and
+// Voice, pacing on TTS and Voice; elsewhere the path is unknown (404).
 var actions = map[string]*actionKind{
-	"abort":      {name: actionAbort, supports: func(*channel) bool { return true }, apply: (*message).abort},
-	"reschedule": {name: actionReschedule, supports: func(*channel) bool { return true }, apply: (*message).reschedule},
+	"abort":      {name: actionAbort, supports: hasActions, apply: (*message).abort},
+	"reschedule": {name: actionReschedule, supports: hasActions, apply: (*message).reschedule},
 	"resubmit":   {name: actionResubmit, supports: func(ch *channel) bool { return ch.canResubmit }, apply: (*message).resubmit},
 	"pacing":     {name: actionPacing, supports: func(ch *channel) bool { return ch.canPace }, apply: (*message).pace},
 }
+
+// hasActions reports whether ch's messages take abort and reschedule: all
+// channels but Workflow, which has only its send.
+func hasActions(ch *channel) bool { return !ch.statusless }
 
 // actionResponse is the OpenAPI file's action answer, in the OpenAPI file's field order.
 type actionResponse struct {
@@ -98,13 +102,13 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, ch *channel, id 
 		}
 	}
 	s.mu.Lock()
-	m := s.store.latest(ch, id)
+	now := s.clock.Now()
+	m := s.visible(ch, id, now)
 	if m == nil {
 		s.mu.Unlock()
 		writeError(w, http.StatusNotFound, "RecordNotFound", id, msgIDNotFound)
 		return
 	}
-	now := s.clock.Now()
 	errs := act.apply(m, b, now)
 	resp := actionResponse{ActionResult: "Success", MessageID: m.id, JobNum: m.jobNum, Status: m.jobStatus(now), Action: act.name}
 	s.mu.Unlock()

@@ -39,21 +39,44 @@ type channel struct {
 	contentMsg      string
 	hasKeypads      bool                                          // Keypads entries are checked (TTS, Voice)
 	hasFiles        bool                                          // Files entries are checked
-	hasReplies      bool                                          // status shows SMSReplies per recipient
+	hasReplies      bool                                          // status shows SMSReplies per recipient, and GET /{channel}/received lists what was received
 	canResubmit     bool                                          // PATCH /{MessageID}/resubmit exists (TNZ's OpenAPI file: not SMS)
 	canPace         bool                                          // PATCH /{MessageID}/pacing exists (TNZ's OpenAPI file: TTS and Voice)
+	dials           bool                                          // recipients are called, so status shows the RemoteID dialled
 	text            func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
 	deliver         func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
 	priceCents      int                                           // per delivered recipient
+
+	// The v3.00-only channels (WhatsApp, RCS, Workflow).
+	v3Only     bool // no v2.0x route sends, finds or acts on its messages
+	statusless bool // only its send exists: no status, actions or received list (Workflow)
+	// ignoredKeys are shared keys this channel's request does not have
+	// (TNZ's OpenAPI file): the server ignores unknown keys, so they are not
+	// read (a Workflow's Mode "Test" does not make it a test).
+	ignoredKeys []string
+	// requiredKeys must each be given (TNZ's OpenAPI file marks them
+	// required); a missing one is rejected with msgRequired.
+	requiredKeys []string
+	// uuidKeys, when given, must be UUIDs (msgNotUUID).
+	uuidKeys []string
+	// fallbackModes maps each FallbackMode value the channel takes (lower
+	// case) to the channel name it falls back to, "" for None; nil: the
+	// channel has no FallbackMode. A value not listed is rejected with
+	// fallbackMsg.
+	fallbackModes map[string]string
+	fallbackMsg   string
 }
 
 // channels is keyed by the lower-case path segment.
 var channels = map[string]*channel{
-	smsChannel.name:   smsChannel,
-	emailChannel.name: emailChannel,
-	faxChannel.name:   faxChannel,
-	ttsChannel.name:   ttsChannel,
-	voiceChannel.name: voiceChannel,
+	smsChannel.name:      smsChannel,
+	emailChannel.name:    emailChannel,
+	faxChannel.name:      faxChannel,
+	ttsChannel.name:      ttsChannel,
+	voiceChannel.name:    voiceChannel,
+	whatsappChannel.name: whatsappChannel,
+	rcsChannel.name:      rcsChannel,
+	workflowChannel.name: workflowChannel,
 }
 
 // addressBookKeys name server-resolved destinations: the sandbox cannot look
@@ -71,7 +94,10 @@ var echoKeys = []string{
 type recipient struct {
 	address   string            // normalised (E.164 for phones); empty for Address Book entries
 	contactID string            // ContactID as given, if any
+	groupID   string            // GroupID, or else GroupCode, as given: the group the entry names (expanded on acceptance)
 	fields    map[string]string // echoKeys values as given
+	// blacklisted: the recipient is on the opt-out list, decided on acceptance.
+	blacklisted bool
 	// settled is the outcome of an earlier round that a resubmit did not
 	// send again; nil while the recipient follows the message's round.
 	settled *outcome
@@ -172,9 +198,10 @@ func (d dialect) timezoneKeys() []string {
 }
 
 // validate resolves b's recipients for ch and lists every rejection the
-// request earns, in a fixed order: destinations, content, keypads, webhook,
-// files, MessageID.
+// request earns, in a fixed order: destinations, content, required fields,
+// FallbackMode, UUIDs, keypads, webhook, files, MessageID.
 func (ch *channel) validate(b body, d dialect) (rs []recipient, errs []string) {
+	b = ch.read(b)
 	rs, given := ch.recipients(b, d)
 	switch {
 	case !given:
@@ -182,9 +209,10 @@ func (ch *channel) validate(b body, d dialect) (rs []recipient, errs []string) {
 	case len(rs) == 0:
 		errs = append(errs, msgNoValidDestinations)
 	}
-	if !ch.hasContent(b, d) {
+	if ch.contentMsg != "" && !ch.hasContent(b, d) {
 		errs = append(errs, ch.contentMsg)
 	}
+	errs = append(errs, ch.v3OnlyChecks(b)...)
 	if ch.hasKeypads {
 		errs = append(errs, keypadChecks(b)...)
 	}
@@ -254,7 +282,7 @@ func (ch *channel) topRecipients(b body) (rs []recipient, given bool) {
 	}
 	if s := b.str("GroupID"); !blank(s) {
 		given = true
-		rs = append(rs, recipient{})
+		rs = append(rs, recipient{groupID: strings.TrimSpace(s)})
 	}
 	return rs, given
 }
@@ -282,6 +310,7 @@ func (ch *channel) entry(e body) (recipient, bool) {
 	}
 	for _, k := range addressBookKeys {
 		if !blank(e.str(k)) {
+			r.groupID = strings.TrimSpace(e.first("GroupID", "GroupCode"))
 			return r, true
 		}
 	}

@@ -33,14 +33,16 @@ import (
 // (TNZ's OpenAPI file's objects allow extra keys, so a misspelt key would otherwise pass).
 //
 // Where the OpenAPI file contradicts itself the sandbox follows the schema; the
-// contradictions are asserted in TestSpecQuirks, and the one response the OpenAPI file
-// does not document at all is a named allowance (responseAllowances).
+// contradictions are asserted in TestSpecQuirks. The responses the
+// OpenAPI file does not document (a 413; RCS's 404) and the recipient Types
+// its WhatsApp and RCS enums lack although their FallbackMode offers them
+// are named allowances (responseAllowances).
 
 func mustSpec(t *testing.T) *tnzspec.Spec {
 	t.Helper()
 	sp, err := tnzspec.Load()
 	if err != nil {
-		t.Fatal(err) // never skipped: TNZ's OpenAPI file is part of the contract
+		t.Fatal(err) // never skipped: the reference file is part of the contract
 	}
 	return sp
 }
@@ -111,17 +113,26 @@ func undeclared(s *openapi3.Schema, v any) []string {
 }
 
 // responseAllowance is a sandbox response that knowingly does not match
-// the OpenAPI file. It names the exact validation failure it expects, and the test
-// asserts that failure, so the allowance breaks if the OpenAPI file or the sandbox
-// changes.
+// the OpenAPI file. It names exactly how it fails, and the test asserts
+// that failure, so the allowance breaks if the file or the sandbox
+// changes. Two kinds:
+//
+//   - An undocumented status (fix nil): validation must fail with reason
+//     alone, and the body must match the file's bodyAs response of the same
+//     operation, or of bodyAsPath's when that is set.
+//   - A body that knowingly differs (fix set): fix rewrites the difference
+//     away and reports whether it found one; validation must fail before
+//     and pass after.
 type responseAllowance struct {
-	name   string
-	why    string
-	status int
-	reason string // the openapi3filter.ResponseError reason expected
-	// bodyAs is the documented status whose schema the body must still
-	// match.
-	bodyAs int
+	name      string
+	why       string
+	operation string // the OpenAPI file's operationId it applies to; "" for any
+	status    int
+	// reason is the openapi3filter.ResponseError reason expected.
+	reason     string
+	bodyAs     int
+	bodyAsPath string
+	fix        func(body map[string]any) bool
 }
 
 var responseAllowances = []responseAllowance{{
@@ -132,7 +143,55 @@ var responseAllowances = []responseAllowance{{
 	status: http.StatusRequestEntityTooLarge,
 	reason: "status is not supported",
 	bodyAs: http.StatusBadRequest,
+}, {
+	name: "404 for an unknown RCS id",
+	why: "The OpenAPI file's GET /rcs/{MessageID} documents 200, 400, 401 and 500 only, while every other " +
+		"channel's status (WhatsApp's included) documents 404IDNotFound for an unknown id. The " +
+		"sandbox answers RCS as the others, and the body must match WhatsApp's 404.",
+	operation:  "client.messaging.rcs.status",
+	status:     http.StatusNotFound,
+	reason:     "status is not supported",
+	bodyAs:     http.StatusNotFound,
+	bodyAsPath: "/whatsapp/x",
+}, {
+	name: "WhatsApp recipient reached by RCS",
+	why: "The OpenAPI file's WhatsApp FallbackMode offers RCS, but its WhatsApp recipient Type enum lacks RCS. " +
+		"The sandbox shows the channel that reached the recipient; with Type WhatsApp instead the body must conform.",
+	operation: "client.messaging.whatsapp.status",
+	status:    http.StatusOK,
+	fix:       retype("RCS", "WhatsApp"),
+}, {
+	name: "RCS recipient reached by WhatsApp",
+	why: "The OpenAPI file's RCS FallbackMode offers WhatsApp, but its RCS recipient Type enum lacks WhatsApp. " +
+		"The sandbox shows the channel that reached the recipient; with Type RCS instead the body must conform.",
+	operation: "client.messaging.rcs.status",
+	status:    http.StatusOK,
+	fix:       retype("WhatsApp", "RCS"),
 }}
+
+// retype returns a fix that changes every recipient Type from to to.
+func retype(from, to string) func(map[string]any) bool {
+	return func(body map[string]any) bool {
+		found := false
+		rs, _ := body["Recipients"].([]any)
+		for _, r := range rs {
+			if r, ok := r.(map[string]any); ok && r["Type"] == from {
+				r["Type"], found = to, true
+			}
+		}
+		return found
+	}
+}
+
+func allowanceFor(status int, operation string) *responseAllowance {
+	for i := range responseAllowances {
+		a := &responseAllowances[i]
+		if a.status == status && (a.operation == "" || a.operation == operation) {
+			return a
+		}
+	}
+	return nil
+}
 
 // conformance drives a sandbox over HTTP and checks its answers.
 type conformance struct {
@@ -200,30 +259,12 @@ func (c *conformance) conform(t *testing.T, ex exchange, want int, wantOp string
 	if op != wantOp {
 		t.Errorf("%s %s matched the OpenAPI file's operation %q, want %q", ex.method, ex.path, op, wantOp)
 	}
-	schemaStatus := ex.status
-	if err != nil {
-		a := allowanceFor(ex.status)
-		var re *openapi3filter.ResponseError
-		if a == nil || !errors.As(err, &re) || re.Reason != a.reason || re.Err != nil {
-			t.Fatalf("%s %s %d does not conform to the OpenAPI file: %v\nbody: %s", ex.method, ex.path, ex.status, err, ex.body)
-		}
-		t.Logf("allowance %q: %s", a.name, a.why)
-		as := ex
-		as.status = a.bodyAs
-		if _, err := validate(c.sp, as); err != nil {
-			t.Fatalf("allowance %q: the body does not match the OpenAPI file's %d either: %v", a.name, a.bodyAs, err)
-		}
-		schemaStatus = a.bodyAs
-	} else if a := allowanceFor(ex.status); a != nil {
-		t.Errorf("allowance %q is no longer needed: %s %s %d now conforms", a.name, ex.method, ex.path, ex.status)
-	}
+	checked := c.applyAllowance(t, ex, op, err)
 	var v map[string]any
 	if err := json.Unmarshal(ex.body, &v); err != nil {
 		t.Fatalf("%s %s %d: body is not a JSON object: %v: %s", ex.method, ex.path, ex.status, err, ex.body)
 	}
-	as := ex
-	as.status = schemaStatus
-	s, err := responseSchema(c.sp, as)
+	s, err := responseSchema(c.sp, checked)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,13 +274,48 @@ func (c *conformance) conform(t *testing.T, ex exchange, want int, wantOp string
 	return v
 }
 
-func allowanceFor(status int) *responseAllowance {
-	for i := range responseAllowances {
-		if responseAllowances[i].status == status {
-			return &responseAllowances[i]
+// applyAllowance holds ex, whose validation against operation op gave err,
+// to the allowance for it, if any, and returns the exchange whose schema
+// ex's body must match.
+func (c *conformance) applyAllowance(t *testing.T, ex exchange, op string, err error) exchange {
+	t.Helper()
+	a := allowanceFor(ex.status, op)
+	if a != nil && a.fix != nil {
+		fixed := edit(t, ex, func(v map[string]any) {
+			if !a.fix(v) {
+				a = nil // nothing for the allowance to do: ex must conform as it is
+			}
+		})
+		if a != nil {
+			if err == nil {
+				t.Errorf("allowance %q is no longer needed: %s %s %d conforms with the difference in place", a.name, ex.method, ex.path, ex.status)
+			} else if _, err := validate(c.sp, fixed); err != nil {
+				t.Fatalf("allowance %q: %s %s %d does not conform even without the difference: %v\nbody: %s", a.name, ex.method, ex.path, ex.status, err, ex.body)
+			}
+			t.Logf("allowance %q: %s", a.name, a.why)
+			return ex
 		}
 	}
-	return nil
+	if err == nil {
+		if a != nil {
+			t.Errorf("allowance %q is no longer needed: %s %s %d now conforms", a.name, ex.method, ex.path, ex.status)
+		}
+		return ex
+	}
+	var re *openapi3filter.ResponseError
+	if a == nil || !errors.As(err, &re) || re.Reason != a.reason || re.Err != nil {
+		t.Fatalf("%s %s %d does not conform to the OpenAPI file: %v\nbody: %s", ex.method, ex.path, ex.status, err, ex.body)
+	}
+	t.Logf("allowance %q: %s", a.name, a.why)
+	as := ex
+	as.status = a.bodyAs
+	if a.bodyAsPath != "" {
+		as.path = a.bodyAsPath
+	}
+	if _, err := validate(c.sp, as); err != nil {
+		t.Fatalf("allowance %q: the body does not match the OpenAPI file's %d either: %v", a.name, a.bodyAs, err)
+	}
+	return as
 }
 
 // addFields adds JSON members to the object literal obj.
@@ -271,6 +347,12 @@ var conformanceChannels = []struct {
 	{"voice",
 		`{"MessageToPeople":"UklGRg==","Keypads":[{"Tone":2,"Play":"UklGRg=="}],"Destinations":[{"ToNumber":"021000001"},{"Recipient":"021000099"},{"GroupCode":"My_Test_Group"}]}`,
 		`{"Message":"UklGRg==","ToNumber":"021000001","Keypads":[{"Tone":"x"}],"MessageID":"a_b"}`},
+	{"whatsapp",
+		`{"TemplateID":"123e4567-e89b-12d3-a456-426614174000","Message":"Hello [[FirstName]]","FromNumber":"+6495006000","Destinations":[{"ToNumber":"021 000 001","FirstName":"Ana","Attention":"Ana A","Company":"ACME","Custom1":"c1","Custom9":"c9"},{"ToNumber":"+6421000099"},{"ContactID":"6000000b-f002-4007-b00a-c00000000001"}],"Reference":"conformance","SubAccount":"Unit One","Department":"Alpha"}`,
+		`{"Destination":"nobody","WebhookCallbackURL":"http://x","Files":[{}],"FallbackMode":"Email"}`},
+	{"rcs",
+		`{"Message":"Hello","Destinations":[{"ToNumber":"+14155550100","Company":"ACME"},{"ToNumber":"+14155550199"},{"GroupID":"4000000b-f002-4007-b00a-c00000000002"}]}`,
+		`{"Destination":"a@example.com","WebhookCallbackURL":"http://x","FallbackMode":"RCS"}`},
 }
 
 // TestResponseConformance validates every kind of response on every channel.
@@ -433,11 +515,41 @@ func TestConformanceNegativeControls(t *testing.T) {
 		t.Errorf("undeclared = %q, want %q", got, want)
 	}
 
+	// The Type allowance removes its own difference only: a body that is
+	// wrong in another way still fails after its fix.
+	rcs := c.call(t, http.MethodPost, "/rcs", `{"Message":"Hi","FallbackMode":"WhatsApp","Destination":"+6421000001"}`, nil)
+	var sent struct{ MessageID string }
+	decode(t, string(rcs.body), &sent)
+	c.clock.Advance(DefaultCompletionDelay)
+	reached := c.call(t, http.MethodGet, "/rcs/"+sent.MessageID, "", nil)
+	a := allowanceFor(http.StatusOK, "client.messaging.rcs.status")
+	if _, err := validate(c.sp, reached); err == nil || !strings.Contains(err.Error(), `"/Type": value is not one of the allowed values ["RCS",`) {
+		t.Fatalf("an RCS recipient of Type WhatsApp should fail the OpenAPI file's enum: %v", err)
+	}
+	for _, tt := range []struct {
+		name  string
+		other func(map[string]any)
+		pass  bool
+	}{
+		{"fixed", func(map[string]any) {}, true},
+		{"fixed, but Status Delivered", func(v map[string]any) { recipient(v)["Status"] = "Delivered" }, false},
+	} {
+		fixed := edit(t, reached, func(v map[string]any) {
+			if !a.fix(v) {
+				t.Errorf("%s: the fix found nothing to fix", tt.name)
+			}
+			tt.other(v)
+		})
+		if _, err := validate(c.sp, fixed); (err == nil) != tt.pass {
+			t.Errorf("%s: validation error %v, want pass %v", tt.name, err, tt.pass)
+		}
+	}
+
 	// And so is the allowance: it must not cover a body that fails.
 	bad413 := exchange{method: http.MethodPost, path: "/sms", status: http.StatusRequestEntityTooLarge,
 		header: ok.header, body: []byte(`{"Result":"Failed","ErrorMessage":"too large"}`)}
 	as := bad413
-	as.status = allowanceFor(bad413.status).bodyAs
+	as.status = allowanceFor(bad413.status, "client.messaging.sms.sendmessage").bodyAs
 	if _, err := validate(c.sp, as); err == nil {
 		t.Error("a 413 body with a string ErrorMessage passed as the OpenAPI file's 400")
 	}
@@ -558,15 +670,27 @@ func TestSpecQuirks(t *testing.T) {
 		// 404NotFound (ErrorMessage only). The sandbox's unknown-id answer
 		// uses exactly 404IDNotFound's keys. The OpenAPI file also says this 404 may
 		// mean "still processing"; the sandbox finds a message as soon as it
-		// is accepted (Pending), which TestResponseConformance checks.
+		// is accepted (Pending), which TestResponseConformance checks. RCS
+		// alone documents no 404 (the allowance "404 for an unknown RCS
+		// id"); the sandbox answers it as the others.
 		for _, ch := range conformanceChannels {
 			op, err := operation(sp, exchange{method: http.MethodGet, path: "/" + ch.name + "/x"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := op.Responses.Status(404).Ref; got != "#/components/responses/404IDNotFound" {
+			want := "#/components/responses/404IDNotFound"
+			if ch.name == "rcs" {
+				if op.Responses.Status(404) != nil {
+					t.Error("The OpenAPI file now documents a 404 for GET /rcs/{MessageID}: drop the allowance")
+				}
+				continue
+			}
+			if got := op.Responses.Status(404).Ref; got != want {
 				t.Errorf("%s status 404 is %q", ch.name, got)
 			}
+		}
+		if ex := c.call(t, http.MethodGet, "/rcs/x", "", nil); ex.status != http.StatusNotFound || string(ex.body) != `{"Result":"RecordNotFound","MessageID":"x","ErrorMessage":["Unable to find entry."]}` {
+			t.Errorf("the sandbox's RCS 404 = %d %s", ex.status, ex.body)
 		}
 		var keys []string
 		for k := range schemaAt(t, doc, "404IDNotFound").Properties {
@@ -581,4 +705,60 @@ func TestSpecQuirks(t *testing.T) {
 			t.Errorf("the sandbox's 404 = %s", ex.body)
 		}
 	})
+}
+
+// TestWorkflowConformance validates the answers of POST /workflow, the one
+// Workflow endpoint the OpenAPI file has.
+func TestWorkflowConformance(t *testing.T) {
+	c := newConformance(t)
+	const op = "client.messaging.workflow.sendmessage"
+	valid := `{"WorkflowTemplateID":"a1b2c3d4-e5f6-7890-1234-567890abcdef","Destinations":[{"ToNumber":"+6421000001","EmailAddress":"john.doe@example.com","MainPhone":"+6495005000"},{"ContactID":"6000000b-f002-4007-b00a-c00000000001"}]}`
+	post := func(body string, hdr map[string]string) exchange {
+		return c.call(t, http.MethodPost, "/workflow", body, hdr)
+	}
+	if v := c.conform(t, post(addFields(valid, `"MessageID":"wf1"`), nil), 200, op); v["MessageID"] != "wf1" {
+		t.Errorf("send answered %v", v)
+	}
+	if v := c.conform(t, post(`{"Destination":"nobody","WorkflowTemplateID":"x","WebhookCallbackURL":"http://x"}`, nil), 400, op); len(v["ErrorMessage"].([]any)) != 3 {
+		t.Errorf("rejection does not list the three checks: %v", v)
+	}
+	c.conform(t, post("{", nil), 400, op)
+	c.conform(t, post(valid, map[string]string{"Authorization": "Bearer wrong"}), 401, op)
+	c.conform(t, post(valid, map[string]string{"Content-Type": "text/plain"}), 415, op)
+	for _, path := range []string{"/workflow/wf1", "/workflow/received"} {
+		if _, err := operation(c.sp, exchange{method: http.MethodGet, path: path}); err == nil {
+			t.Errorf("The OpenAPI file now has GET %s: the sandbox answers 404 there", path)
+		}
+	}
+}
+
+// TestFallbackConformance validates the status of recipients reached by a
+// fallback. Those reached by SMS or Voice conform as they are; the OpenAPI
+// file's WhatsApp and RCS recipient Type enums lack each other, which the
+// named allowances cover.
+func TestFallbackConformance(t *testing.T) {
+	c := newConformance(t)
+	for _, tc := range []struct {
+		ch, mode, to string
+		types        []any
+	}{
+		{"whatsapp", "SMS, Voice", `[{"ToNumber":"+6421000097"},{"ToNumber":"+6421000001"}]`, []any{"SMS", "WhatsApp"}},
+		{"whatsapp", "Voice", `[{"ToNumber":"+6421000098"}]`, []any{"Voice"}},
+		{"whatsapp", "RCS", `[{"ToNumber":"+14155550197"}]`, []any{"RCS"}},
+		{"rcs", "SMS", `[{"ToNumber":"+6421000001"}]`, []any{"SMS"}},
+		{"rcs", "WAPP, SMS", `[{"ToNumber":"+6421000001"},{"ToNumber":"+14155550198"}]`, []any{"WhatsApp", "SMS"}},
+	} {
+		body := `{"TemplateID":"123e4567-e89b-12d3-a456-426614174000","Message":"Hi","FromNumber":"+6495006000",` +
+			`"FallbackMode":"` + tc.mode + `","Destinations":` + tc.to + `}`
+		v := c.conform(t, c.call(t, http.MethodPost, "/"+tc.ch, body, nil), 200, "client.messaging."+tc.ch+".sendmessage")
+		c.clock.Advance(DefaultCompletionDelay)
+		st := c.conform(t, c.call(t, http.MethodGet, "/"+tc.ch+"/"+asString(v["MessageID"]), "", nil), 200, "client.messaging."+tc.ch+".status")
+		var types []any
+		for _, r := range st["Recipients"].([]any) {
+			types = append(types, r.(map[string]any)["Type"])
+		}
+		if !slices.Equal(types, tc.types) {
+			t.Errorf("%s %q: recipient types %v, want %v", tc.ch, tc.mode, types, tc.types)
+		}
+	}
 }

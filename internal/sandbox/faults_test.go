@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -98,30 +97,6 @@ func TestFaultLatency(t *testing.T) {
 	}
 }
 
-func TestFaultLatencyRespectsContext(t *testing.T) {
-	f := newFixture(t, Options{})
-	f.srv.InjectFaults(Fault{Kind: FaultLatency, Delay: time.Hour})
-	ctx, cancel := context.WithCancel(context.Background())
-	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/api/v3.00/sms", strings.NewReader(okSMS))
-	req.Header.Set("Authorization", "Bearer "+DefaultToken)
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		f.srv.ServeHTTP(rec, req)
-	}()
-	cancel()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the latency fault ignored the request's context")
-	}
-	if rec.Body.Len() != 0 || len(f.srv.Received()) != 0 || f.srv.PendingFaults() != 0 {
-		t.Errorf("cancelled request: body %q, received %d, pending %d", rec.Body, len(f.srv.Received()), f.srv.PendingFaults())
-	}
-}
-
 func TestFaultDropAfterAccept(t *testing.T) {
 	f := newFixture(t, Options{})
 	ts := httptest.NewServer(f.srv)
@@ -182,7 +157,7 @@ func TestFaultDropWithoutHijacker(t *testing.T) {
 }
 
 func TestInjectFaultsValidates(t *testing.T) {
-	for _, bad := range []Fault{{}, {Kind: FaultDropAfterAccept + 1}, {Kind: FaultLatency, Delay: -time.Second}} {
+	for _, bad := range []Fault{{}, {Kind: FaultSlowBody + 1}, {Kind: FaultLatency, Delay: -time.Second}, {Kind: FaultReset, Request: OtherRequest + 1}} {
 		func() {
 			defer func() {
 				if recover() == nil {
@@ -192,9 +167,20 @@ func TestInjectFaultsValidates(t *testing.T) {
 			New(Options{}).InjectFaults(bad)
 		}()
 	}
-	names := []string{FaultLatency.String(), FaultServerError.String(), FaultRateLimited.String(), FaultDropAfterAccept.String(), FaultKind(9).String()}
-	if got := strings.Join(names, " "); got != "FaultLatency FaultServerError FaultRateLimited FaultDropAfterAccept FaultKind(9)" {
+	var names []string
+	for k := FaultLatency; k <= FaultSlowBody+1; k++ {
+		names = append(names, k.String())
+	}
+	if got := strings.Join(names, " "); got != "FaultLatency FaultServerError FaultRateLimited FaultDropAfterAccept FaultReset "+
+		"FaultServerErrorAfterAccept FaultServerErrorCreateLater FaultMalformedJSON FaultSlowBody FaultKind(10)" {
 		t.Errorf("names: %s", got)
+	}
+	names = nil
+	for k := AnyRequest; k <= OtherRequest+1; k++ {
+		names = append(names, k.String())
+	}
+	if got := strings.Join(names, " "); got != "any send status lookup action other RequestKind(6)" {
+		t.Errorf("request kinds: %s", got)
 	}
 }
 

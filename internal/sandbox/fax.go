@@ -18,6 +18,7 @@ var faxChannel = &channel{
 	filesAreContent: true,
 	contentMsg:      "Missing fax contents - Empty or missing message & file fields",
 	hasFiles:        true,
+	dials:           true,
 	// TNZ's OpenAPI file: resubmit exists for Email, Fax, TTS and Voice.
 	canResubmit: true,
 	deliver: func(address string) (bool, string) {

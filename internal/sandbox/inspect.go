@@ -55,12 +55,25 @@ func (s *Server) sandboxRoute(name string) (endpoint, bool) {
 		return endpoint{methods: []string{http.MethodPost}, serve: s.inboundRequest}, true
 	case "notifications":
 		return endpoint{methods: get, serve: s.notificationsRequest}, true
+	case "faults":
+		return endpoint{methods: get, serve: s.faultsRequest}, true
 	}
 	return endpoint{}, false
 }
 
+// inspection is the answer of GET /sandbox/messages.
+type inspection struct {
+	Messages []inspected
+	// ReceivedCounts is how many times each MessageID was stored (see
+	// (*Server).ReceivedCounts): duplicates show as 2 or more.
+	ReceivedCounts map[string]int
+	// DeferredRequests counts faulted requests still to be served (see
+	// FaultServerErrorCreateLater): messages that may yet appear.
+	DeferredRequests int `json:",omitempty"`
+}
+
 // inspect lists every accepted send in arrival order with its current
-// JobStatus and the actions taken on it.
+// JobStatus and the actions taken on it, and counts them per MessageID.
 func (s *Server) inspect(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
 	now := s.clock.Now()
@@ -84,8 +97,53 @@ func (s *Server) inspect(w http.ResponseWriter, _ *http.Request) {
 		}
 		list = append(list, e)
 	}
+	resp := inspection{Messages: list, ReceivedCounts: s.receivedCounts(), DeferredRequests: s.deferred}
 	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, struct{ Messages []inspected }{list})
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// faultsShown is the answer of GET /sandbox/faults.
+type faultsShown struct {
+	Rules   []string // the rules in -faults syntax
+	Seed    uint64
+	Pending int // queued faults not applied yet
+	Applied []appliedShown
+}
+
+// appliedShown is one AppliedFault as GET /sandbox/faults lists it.
+type appliedShown struct {
+	At        string // RFC 3339 with milliseconds, UTC, real time
+	Request   string // send, status, lookup, action or other
+	Method    string
+	Path      string
+	MessageID string `json:",omitempty"`
+	Fault     string // in -faults syntax: reset, drop, 500, …
+	Delay     string `json:",omitempty"`
+	Queued    bool   `json:",omitempty"`
+}
+
+// faultsRequest answers GET /sandbox/faults: the fault rules and every
+// fault applied so far, in the order the requests arrived.
+func (s *Server) faultsRequest(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	resp := faultsShown{Rules: []string{}, Seed: s.rules.seed, Pending: len(s.faults), Applied: make([]appliedShown, 0, len(s.applied))}
+	for _, k := range ruleTargets {
+		for _, r := range s.rules.byKind[k] {
+			resp.Rules = append(resp.Rules, r.String())
+		}
+	}
+	for _, a := range s.applied {
+		e := appliedShown{
+			At: a.At.UTC().Format(rfc3339Millis), Request: a.Request.String(), Method: a.Method, Path: a.Path,
+			MessageID: a.MessageID, Fault: faultNames[a.Fault], Queued: a.Queued,
+		}
+		if a.Delay > 0 {
+			e.Delay = a.Delay.String()
+		}
+		resp.Applied = append(resp.Applied, e)
+	}
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, resp)
 }
 
 // maskedSecret replaces every APIKey value in /sandbox/messages.

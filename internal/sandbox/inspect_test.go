@@ -64,7 +64,7 @@ func TestInspect(t *testing.T) {
 
 func TestInspectEmpty(t *testing.T) {
 	f := newFixture(t, Options{})
-	if _, _, raw := f.do(t, http.MethodGet, "/sandbox/messages", "", nil); raw != `{"Messages":[]}` {
+	if _, _, raw := f.do(t, http.MethodGet, "/sandbox/messages", "", nil); raw != `{"Messages":[],"ReceivedCounts":{}}` {
 		t.Errorf("empty inspection = %s", raw)
 	}
 }

@@ -23,6 +23,9 @@ type Running struct {
 // Listen starts the server on addr ("127.0.0.1:0" for a free port) and
 // returns once it is listening.
 func Listen(opts Options, addr string) (*Running, error) {
+	if err := checkRules(opts.FaultRules); err != nil {
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
@@ -48,7 +51,9 @@ func reachable(addr net.Addr) string {
 	return (&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: tcp.Port}).String()
 }
 
-// Close stops the server at once, dropping open connections.
+// Close stops the server at once, dropping open connections, held
+// requests and deferred ones (see FaultLatency, FaultSlowBody and
+// FaultServerErrorCreateLater).
 func (r *Running) Close() error {
 	return r.stop(func() error { return r.http.Close() })
 }
@@ -60,6 +65,7 @@ func (r *Running) shutdown(ctx context.Context) error {
 
 func (r *Running) stop(halt func() error) error {
 	r.closeOnce.Do(func() {
+		r.Server.halt()
 		r.closeErr = halt()
 		if err := <-r.served; !errors.Is(err, http.ErrServerClosed) && r.closeErr == nil {
 			r.closeErr = err

@@ -68,7 +68,8 @@ func TestListenWildcardURL(t *testing.T) {
 }
 
 func TestMainUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{"-nope"}, {"-completion-delay", "soon"}, {"extra"}, {"-token", ""}, {"-sender", ""}, {"-sender", "application"}, {"-api-key", " "}} {
+	for _, args := range [][]string{{"-nope"}, {"-completion-delay", "soon"}, {"extra"}, {"-token", ""}, {"-sender", ""}, {"-sender", "application"}, {"-api-key", " "},
+		{"-faults", "send=reset"}, {"-faults", "send=reset:0.7,send=drop:0.7"}, {"-seed", "-1"}, {"-visibility-delay", "-1s"}, {"-visibility-delay", "later"}} {
 		var stdout, stderr bytes.Buffer
 		if code := Main(args, &stdout, &stderr); code != 2 {
 			t.Errorf("Main(%q) = %d, want 2", args, code)
@@ -78,8 +79,80 @@ func TestMainUsageErrors(t *testing.T) {
 		}
 	}
 	var stderr bytes.Buffer
-	if code := Main([]string{"-h"}, io.Discard, &stderr); code != 0 || !strings.Contains(stderr.String(), "-completion-delay") {
+	if code := Main([]string{"-h"}, io.Discard, &stderr); code != 0 {
 		t.Errorf("Main(-h) = %d, %q", code, stderr.String())
+	}
+	for _, want := range []string{"-completion-delay", "-visibility-delay", "-faults list", "-seed seed", "TARGET=FAULT[@DURATION]:PROBABILITY", "slow-body", "GET /sandbox/faults"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("Main(-h) does not mention %q: %s", want, stderr.String())
+		}
+	}
+}
+
+func TestRunWithFaultsAndVisibility(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	outR, outW := io.Pipe()
+	var stderr bytes.Buffer
+	exit := make(chan int, 1)
+	go func() {
+		exit <- run(ctx, []string{"-addr", "127.0.0.1:0", "-faults", "send=500:1, status=429@2s:50%", "-seed", "9", "-visibility-delay", "1h"}, outW, &stderr)
+		outW.Close()
+	}()
+	out := bufio.NewReader(outR)
+	line, err := out.ReadString('\n')
+	if err != nil {
+		t.Fatalf("no startup line: %v (stderr %q)", err, stderr.String())
+	}
+	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(line)
+	if line, _ = out.ReadString('\n'); line != "Faults: send=500:1,status=429@2s:0.5 (seed 9); messages visible 1h0m0s after their send\n" {
+		t.Errorf("second line %q", line)
+	}
+	go io.Copy(io.Discard, out)
+	req, _ := http.NewRequest(http.MethodPost, url+"/api/v3.00/sms", strings.NewReader(okSMS))
+	req.Header.Set("Authorization", "Bearer "+DefaultToken)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusInternalServerError {
+		t.Errorf("send under send=500:1 answered %d", resp.StatusCode)
+	}
+	resp, err = http.Get(url + "/sandbox/faults")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), `"Rules":["send=500:1","status=429@2s:0.5"],"Seed":9,`) || !strings.Contains(string(b), `"Fault":"500"`) {
+		t.Errorf("GET /sandbox/faults: %s", b)
+	}
+	cancel()
+	if code := <-exit; code != 0 {
+		t.Errorf("run returned %d after stop (stderr %q)", code, stderr.String())
+	}
+}
+
+// TestRunVisibilityOnly: the second line names no faults when there are none.
+func TestRunVisibilityOnly(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	outR, outW := io.Pipe()
+	exit := make(chan int, 1)
+	go func() {
+		exit <- run(ctx, []string{"-addr", "127.0.0.1:0", "-visibility-delay", "2s"}, outW, io.Discard)
+		outW.Close()
+	}()
+	out := bufio.NewReader(outR)
+	_, _ = out.ReadString('\n')
+	if line, _ := out.ReadString('\n'); line != "Faults: none; messages visible 2s after their send\n" {
+		t.Errorf("second line %q", line)
+	}
+	cancel()
+	go io.Copy(io.Discard, out)
+	if code := <-exit; code != 0 {
+		t.Errorf("run returned %d", code)
 	}
 }
 

@@ -52,14 +52,21 @@ type paging struct{ perPage, page int }
 // readPaging reads recordsPerPage (1–100, default 100) and page (≥ 1,
 // default 1) and lists what is wrong with them.
 func readPaging(q query) (p paging, errs []string) {
+	return readPagingWithin(q, 1, maxRecordsPerPage, msgRecordsRange)
+}
+
+// readPagingWithin is readPaging with recordsPerPage limited to
+// [least, most] (the default, 100, must be within), and rangeMsg when it
+// is not.
+func readPagingWithin(q query, least, most int, rangeMsg string) (p paging, errs []string) {
 	p = paging{perPage: defaultRecordsPerPage, page: 1}
 	if v, ok := q.get("recordsPerPage"); ok {
 		n, err := strconv.Atoi(v)
 		switch {
 		case err != nil:
 			errs = append(errs, msgRecordsNotNumber)
-		case n < 1 || n > maxRecordsPerPage:
-			errs = append(errs, msgRecordsRange)
+		case n < least || n > most:
+			errs = append(errs, rangeMsg)
 		default:
 			p.perPage = n
 		}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,12 @@ import (
 
 // DefaultToken is the auth token a sandbox accepts when Options.Tokens is empty.
 const DefaultToken = "sandbox-token"
+
+// NoAddressBookToken is an auth token a sandbox accepts, when
+// Options.Tokens and Options.NoAddressBookTokens are both empty, for an API
+// user whose Address Book API access is not enabled: its Address Book
+// calls answer 403.
+const NoAddressBookToken = "sandbox-token-no-addressbook"
 
 // DefaultSender and DefaultAPIKey are the legacy (v2.0x Sender/APIKey)
 // credentials a sandbox accepts when Options.Senders is empty.
@@ -60,6 +67,21 @@ type Options struct {
 	// to which the deferred authentication reports rejected v2 calls (see
 	// Notifications). Empty means DefaultErrorNotifyEmail.
 	ErrorNotifyEmail string
+	// VisibilityDelay models TNZ's documented timing: for this long after a
+	// message is stored (on the Clock), status reads and actions naming it
+	// answer the documented 404 for an id that is "incorrect or still
+	// processing", exactly as for an unknown id. Zero or negative (the
+	// default) makes a message visible at once.
+	VisibilityDelay time.Duration
+	// FaultRules and FaultSeed are the initial fault rules, as
+	// (*Server).SetFaultRules sets them. New panics on rules that
+	// SetFaultRules refuses; Listen returns the error.
+	FaultRules []FaultRule
+	FaultSeed  uint64
+	// NoAddressBookTokens are accepted auth tokens of API users without
+	// Address Book API access. Empty means {NoAddressBookToken} when
+	// Tokens is empty too, and none otherwise.
+	NoAddressBookTokens []string
 }
 
 // Server is the sandbox TNZ API. It implements http.Handler and is safe for
@@ -74,23 +96,53 @@ type Server struct {
 	loc      *time.Location // timezone's location
 	maxBody  int64
 
+	// noBookTokens are accepted like tokens, without Address Book access.
+	noBookTokens [][]byte
+
 	mu          sync.Mutex
 	store       store   // guarded by mu
 	jobSeq      int     // guarded by mu
 	apiRequests int     // guarded by mu
 	faults      []Fault // guarded by mu; FIFO, see InjectFaults
+	records     records // guarded by mu: the Address Book and the opt-out list
+	visibility  time.Duration
+
+	rules    faultRules      // guarded by mu
+	applied  []AppliedFault  // guarded by mu
+	deferred int             // guarded by mu; see DeferredRequests
+	lookups  map[string]bool // guarded by mu; ids sent and not read since, see LookupRequest
+	stopped  chan struct{}   // closed when a Running stops: ends holds, cancels deferred requests
+	stopOnce sync.Once
 }
 
 // New returns a Server configured by opts.
 func New(opts Options) *Server {
-	s := &Server{clock: opts.Clock, delay: opts.CompletionDelay, timezone: strings.TrimSpace(opts.Timezone), maxBody: maxBody}
+	if err := checkRules(opts.FaultRules); err != nil {
+		panic("sandbox: " + err.Error())
+	}
+	s := &Server{
+		clock: opts.Clock, delay: opts.CompletionDelay, timezone: strings.TrimSpace(opts.Timezone), maxBody: maxBody,
+		visibility: max(opts.VisibilityDelay, 0),
+		rules:      newFaultRules(opts.FaultSeed, opts.FaultRules),
+		lookups:    map[string]bool{},
+		stopped:    make(chan struct{}),
+	}
 	for _, t := range opts.Tokens {
 		if t != "" {
 			s.tokens = append(s.tokens, []byte(t))
 		}
 	}
+	noBook := opts.NoAddressBookTokens
 	if len(s.tokens) == 0 {
 		s.tokens = [][]byte{[]byte(DefaultToken)}
+		if len(noBook) == 0 {
+			noBook = []string{NoAddressBookToken}
+		}
+	}
+	for _, t := range noBook {
+		if t != "" {
+			s.noBookTokens = append(s.noBookTokens, []byte(t))
+		}
 	}
 	s.senders = map[string][]byte{}
 	for sender, key := range opts.Senders {
@@ -119,7 +171,7 @@ func New(opts Options) *Server {
 
 // Received is one accepted send.
 type Received struct {
-	Channel    string // "sms", "email", "fax", "tts" or "voice"
+	Channel    string // "sms", "email", "fax", "tts", "voice", "whatsapp", "rcs" or "workflow"
 	APIVersion string // "v3.00", or "v2.01" to "v2.04" (lower case whatever the path's case)
 	MessageID  string
 	ReceivedAt time.Time
@@ -142,6 +194,26 @@ func (s *Server) Received() []Received {
 	return out
 }
 
+// ReceivedCounts returns how many sends the sandbox stored per MessageID
+// (a generated id for a send without one), on any channel and API
+// version, visible yet or not: 1 for each message sent once, 2 or more
+// for duplicates. Requests that a fault answered without serving, and
+// deferred ones not served yet (see DeferredRequests), are not counted.
+func (s *Server) ReceivedCounts() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.receivedCounts()
+}
+
+// receivedCounts is ReceivedCounts; the caller holds s.mu.
+func (s *Server) receivedCounts() map[string]int {
+	counts := make(map[string]int, len(s.store.byID))
+	for id, ms := range s.store.byID {
+		counts[id] = len(ms)
+	}
+	return counts
+}
+
 // APIRequests counts the requests that reached /api/ routes, accepted,
 // rejected or refused alike: zero proves a client sent nothing at all.
 func (s *Server) APIRequests() int {
@@ -152,11 +224,27 @@ func (s *Server) APIRequests() int {
 
 // endpoint is a resolved route: the methods it allows and its handler.
 // ownAuth endpoints (v2.0x) check credentials themselves; the others under
-// /api/ need a v3 token before they are served.
+// /api/ need a v3 token before they are served. kind and subject classify
+// the request for faults: its RequestKind (zero for OtherRequest) and the
+// MessageID it names, from the path or the body (nil: none).
 type endpoint struct {
 	methods []string
 	serve   func(http.ResponseWriter, *http.Request)
 	ownAuth bool
+	kind    RequestKind
+	subject func(body) string
+}
+
+// sendSubject is the MessageID a send's message fields name.
+func sendSubject(b body) string { return strings.TrimSpace(b.str("MessageID")) }
+
+// named is the subject of a status read or action: the MessageID of the
+// path, or else of a v2 legacy body.
+func named(pathID string) func(body) string {
+	return func(b body) string {
+		id, _ := messageID(pathID, b, nil)
+		return id
+	}
 }
 
 // ServeHTTP routes /api/<version>/… and /sandbox/… requests. Path segments
@@ -173,7 +261,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case len(segs) == 2 && strings.EqualFold(segs[0], "sandbox"):
 		ep, ok = s.sandboxRoute(segs[1])
 	}
-	handle := func(w http.ResponseWriter) {
+	serve := func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case !ok:
 			writeError(w, http.StatusNotFound, "", "", msgNotFound)
@@ -187,28 +275,88 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !api {
-		handle(w)
+		serve(w, r)
 		return
+	}
+	raw := bufferBody(r, s.maxBody)
+	kind, id := OtherRequest, ""
+	if ok && allowed(ep.methods, r.Method) && ep.kind != AnyRequest {
+		kind = ep.kind
+		if ep.subject != nil {
+			b, _ := decodeObject(raw)
+			id = ep.subject(b)
+		}
 	}
 	s.mu.Lock()
 	s.apiRequests++
-	f, faulted := s.takeFault(r)
+	kind = s.track(kind, id)
+	f, queued, faulted := s.takeFault(r, kind)
+	if faulted {
+		a := AppliedFault{At: time.Now(), Request: kind, Method: r.Method, Path: r.URL.Path, MessageID: id, Fault: f.Kind, Queued: queued}
+		if f.Kind.timed() {
+			a.Delay = f.delay()
+		}
+		s.applied = append(s.applied, a)
+	}
 	s.mu.Unlock()
 	if faulted {
-		s.fault(w, r, f, handle)
+		s.fault(w, r, raw, f, serve)
 		return
 	}
-	handle(w)
+	serve(w, r)
 }
 
-// apiRoute resolves the path after /api/: v3.00 here, v2.0x in v2.go.
-// The Address Book would be a further case.
+// track records that a send named id, and turns the first status read
+// naming id after it into a LookupRequest. The caller holds s.mu.
+func (s *Server) track(kind RequestKind, id string) RequestKind {
+	switch {
+	case id == "":
+	case kind == SendRequest:
+		s.lookups[id] = true
+	case kind == StatusRequest && s.lookups[id]:
+		delete(s.lookups, id)
+		return LookupRequest
+	}
+	return kind
+}
+
+// bufferBody reads r's body, at most limit+1 bytes (enough for a handler
+// to see that it is too large), and puts it back in front of the rest for
+// the handler. It returns what it read.
+func bufferBody(r *http.Request, limit int64) []byte {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil
+	}
+	raw, _ := io.ReadAll(io.LimitReader(r.Body, limit+1)) // a read error reaches the handler again
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(raw), r.Body), r.Body}
+	return raw
+}
+
+// visible returns the most recent message with id on ch (any channel if
+// ch is nil) that is visible at now: stored at least Options.VisibilityDelay
+// earlier. The caller holds s.mu.
+func (s *Server) visible(ch *channel, id string, now time.Time) *message {
+	return s.store.latestBy(ch, id, now.Add(-s.visibility))
+}
+
+// halt ends holds and cancels deferred requests; Running calls it when it
+// stops.
+func (s *Server) halt() { s.stopOnce.Do(func() { close(s.stopped) }) }
+
+// apiRoute resolves the path after /api/: v3.00 here, v2.0x in v2.go, and
+// the Address Book and opt-out list of both in addressbook.go.
 func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 	if v := strings.ToLower(version); v2Versions[v] {
 		return s.v2Route(v, rest)
 	}
 	if !strings.EqualFold(version, "v3.00") || len(rest) == 0 {
 		return endpoint{}, false
+	}
+	if ep, ok := s.recordRoute("v3.00", rest); ok {
+		return ep, true
 	}
 	ch, ok := channels[strings.ToLower(rest[0])]
 	if !ok {
@@ -219,16 +367,22 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 	case 1:
 		return endpoint{methods: []string{http.MethodPost}, serve: func(w http.ResponseWriter, r *http.Request) {
 			s.send(w, r, ch, "v3.00")
-		}}, true
+		}, kind: SendRequest, subject: sendSubject}, true
 	case 2:
-		// The OpenAPI file's /sms/received is a fixed path beside /sms/{MessageID}; on
-		// the other channels "received" is just a MessageID.
+		if ch.statusless {
+			return endpoint{}, false
+		}
+		// The OpenAPI file's /{sms,whatsapp,rcs}/received is a fixed path
+		// beside /{channel}/{MessageID}; on the other channels "received"
+		// is just a MessageID.
 		if ch.hasReplies && strings.EqualFold(rest[1], "received") {
-			return endpoint{methods: get, serve: s.received}, true
+			return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {
+				s.received(w, r, ch)
+			}}, true
 		}
 		return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {
 			s.status(w, r, ch, rest[1])
-		}}, true
+		}, kind: StatusRequest, subject: named(rest[1])}, true
 	case 3:
 		act, ok := actions[strings.ToLower(rest[2])]
 		if !ok || !act.supports(ch) {
@@ -236,7 +390,7 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 		}
 		return endpoint{methods: []string{http.MethodPatch}, serve: func(w http.ResponseWriter, r *http.Request) {
 			s.action(w, r, ch, rest[1], act)
-		}}, true
+		}, kind: ActionRequest, subject: named(rest[1])}, true
 	}
 	return endpoint{}, false
 }
@@ -261,12 +415,12 @@ func (s *Server) authorized(r *http.Request) bool {
 	return s.validToken(token)
 }
 
-// validToken reports whether token is one of Options.Tokens, in constant
-// time over the candidates.
+// validToken reports whether token is one of Options.Tokens or
+// Options.NoAddressBookTokens, in constant time over the candidates.
 func (s *Server) validToken(token string) bool {
 	token = strings.TrimSpace(token)
 	ok := false
-	for _, t := range s.tokens {
+	for _, t := range slices.Concat(s.tokens, s.noBookTokens) {
 		ok = subtle.ConstantTimeCompare(t, []byte(token)) == 1 || ok
 	}
 	return ok
@@ -299,6 +453,12 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, versi
 		return
 	}
 	s.mu.Lock()
+	rs, errs = s.records.resolve(ch, rs, b)
+	if len(errs) > 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
 	m := s.accept(ch, dialectV3, version, b, raw, rs)
 	s.mu.Unlock()
 	// v3 success has no Result key (TNZ's OpenAPI file: 200OK).
@@ -329,8 +489,9 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request, ch *channel, id 
 	}
 	s.mu.Lock()
 	var resp *statusResponse
-	if m := s.store.latest(ch, id); m != nil {
-		st := m.status(s.clock.Now(), p)
+	now := s.clock.Now()
+	if m := s.visible(ch, id, now); m != nil {
+		st := m.status(now, p)
 		resp = &st
 	}
 	s.mu.Unlock()

@@ -69,7 +69,11 @@ type recipientStatus struct {
 	MessageText string `json:",omitempty"`
 	// SMSReplies is a list (maybe []) on SMS and absent on other channels.
 	SMSReplies []smsReply `json:",omitzero"`
-	Price      *string
+	// RemoteID is the number dialled (Voice, TTS and Fax; TNZ's OpenAPI file: it differs
+	// from Destination when Alt Phones were used, which the sandbox never
+	// does); null until dialled, and on the other channels.
+	RemoteID *string
+	Price    *string
 }
 
 // smsReply is the OpenAPI file's SMSReplies_Detail.
@@ -126,8 +130,12 @@ func (m *message) status(now time.Time, p paging) statusResponse {
 		if i < from || i >= to {
 			continue
 		}
+		typ := m.ch.recipientType
+		if o.recipientType != "" {
+			typ = o.recipientType
+		}
 		rs := recipientStatus{
-			Type: m.ch.recipientType, DestSeq: fmt.Sprintf("%08d", i+1),
+			Type: typ, DestSeq: fmt.Sprintf("%08d", i+1),
 			Destination: r.address, ContactID: r.contactID,
 			Status: o.status, Result: o.result,
 			Attention: r.fields["Attention"], Company: r.fields["Company"],
@@ -147,6 +155,9 @@ func (m *message) status(now time.Time, p paging) statusResponse {
 		}
 		if !o.sentAt.IsZero() {
 			rs.SentTimeLocal, rs.SentTimeUTC, rs.SentRFC3339 = m.times(o.sentAt)
+			if m.ch.dials && r.address != "" {
+				rs.RemoteID = &r.address
+			}
 		}
 		resp.Recipients = append(resp.Recipients, rs)
 	}

@@ -49,31 +49,37 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 	}
 	post := []string{http.MethodPost}
 	get := []string{http.MethodGet, http.MethodHead}
-	own := func(methods []string, serve func(http.ResponseWriter, *http.Request)) (endpoint, bool) {
-		return endpoint{methods: methods, serve: serve, ownAuth: true}, true
+	own := func(methods []string, kind RequestKind, subject func(body) string, serve func(http.ResponseWriter, *http.Request)) (endpoint, bool) {
+		return endpoint{methods: methods, serve: serve, ownAuth: true, kind: kind, subject: subject}, true
+	}
+	if version == "v2.04" {
+		if ep, ok := s.recordRoute(version, rest); ok {
+			return ep, true
+		}
 	}
 	n := len(rest)
 	switch {
 	case seg(0) == "send" && n == 2:
 		ch, ok := channels[seg(1)]
-		if !ok {
+		if !ok || ch.v3Only {
 			break
 		}
-		return own(post, func(w http.ResponseWriter, r *http.Request) { s.v2Send(w, r, ch, version) })
+		subject := func(b body) string { return sendSubject(asBody(b["MessageData"])) }
+		return own(post, SendRequest, subject, func(w http.ResponseWriter, r *http.Request) { s.v2Send(w, r, ch, version) })
 	case seg(0) == "get" && seg(1) == "status" && (n == 2 || n == 3):
 		methods, id := post, ""
 		if n == 3 {
 			methods, id = get, rest[2]
 		}
-		return own(methods, func(w http.ResponseWriter, r *http.Request) { s.v2Status(w, r, version, id, false) })
+		return own(methods, StatusRequest, named(id), func(w http.ResponseWriter, r *http.Request) { s.v2Status(w, r, version, id, false) })
 	case seg(0) == "get" && seg(1) == "sms" && seg(2) == "reply" && (n == 3 || n == 4):
 		methods, id := post, ""
 		if n == 4 {
 			methods, id = get, rest[3]
 		}
-		return own(methods, func(w http.ResponseWriter, r *http.Request) { s.v2Status(w, r, version, id, true) })
+		return own(methods, StatusRequest, named(id), func(w http.ResponseWriter, r *http.Request) { s.v2Status(w, r, version, id, true) })
 	case seg(0) == "get" && seg(1) == "sms" && seg(2) == "received" && n == 3:
-		return own(append(get, http.MethodPost), func(w http.ResponseWriter, r *http.Request) { s.v2Received(w, r, version) })
+		return own(append(get, http.MethodPost), OtherRequest, nil, func(w http.ResponseWriter, r *http.Request) { s.v2Received(w, r, version) })
 	case seg(0) == "set" && (n == 2 || n == 3):
 		act, ok := actions[seg(1)]
 		if !ok {
@@ -83,7 +89,7 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 		if n == 3 {
 			methods, id = []string{http.MethodPatch}, rest[2]
 		}
-		return own(methods, func(w http.ResponseWriter, r *http.Request) { s.v2Action(w, r, version, id, act) })
+		return own(methods, ActionRequest, named(id), func(w http.ResponseWriter, r *http.Request) { s.v2Action(w, r, version, id, act) })
 	}
 	return endpoint{}, false
 }
@@ -227,6 +233,12 @@ func (s *Server) v2Send(w http.ResponseWriter, r *http.Request, ch *channel, ver
 	}
 	failure := s.authFailure(c)
 	s.mu.Lock()
+	rs, errs = s.records.resolve(ch, rs, md)
+	if len(errs) > 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
 	m := s.accept(ch, dialectV2, version, md, raw, rs)
 	if failure != "" {
 		m.failAuthentication(failure, r.Method+" "+r.URL.Path)
@@ -305,8 +317,9 @@ func (s *Server) v2Status(w http.ResponseWriter, r *http.Request, version, pathI
 	}
 	s.mu.Lock()
 	var resp *v2StatusResponse
-	if m := s.store.latest(ch, id); m != nil {
-		st := m.v2Status(s.clock.Now(), p, replies)
+	now := s.clock.Now()
+	if m := s.visible(ch, id, now); m != nil {
+		st := m.v2Status(now, p, replies)
 		resp = &st
 	}
 	s.mu.Unlock()
@@ -341,7 +354,7 @@ func (s *Server) v2Received(w http.ResponseWriter, r *http.Request, version stri
 	s.mu.Lock()
 	var found []v2ReceivedMessage
 	for _, in := range s.store.inbound {
-		if !in.at.Before(from) && !in.at.After(to) {
+		if in.ch == smsChannel && !in.at.Before(from) && !in.at.After(to) {
 			found = append(found, in.v2Listed())
 		}
 	}
@@ -365,13 +378,13 @@ func (s *Server) v2Action(w http.ResponseWriter, r *http.Request, version, pathI
 		return
 	}
 	s.mu.Lock()
-	m := s.store.latest(nil, id)
+	now := s.clock.Now()
+	m := s.visible(nil, id, now)
 	if m == nil {
 		s.mu.Unlock()
 		writeError(w, http.StatusNotFound, "Failed", id, msgPollNotFound)
 		return
 	}
-	now := s.clock.Now()
 	if !act.supports(m.ch) {
 		errs = []string{fmt.Sprintf(msgActionChannel, act.name, m.ch.recipientType)}
 	} else {
@@ -448,6 +461,7 @@ type v2Recipient struct {
 	Custom9       string
 	MessageText   string    `json:",omitempty"`
 	SMSReplies    []v2Reply `json:",omitzero"`
+	RemoteID      *string
 	Price         *string
 }
 
@@ -483,7 +497,7 @@ func (m *message) v2Status(now time.Time, p paging, replies bool) v2StatusRespon
 			Attention: r.Attention, Company: r.Company,
 			Custom1: r.Custom1, Custom2: r.Custom2, Custom3: r.Custom3, Custom4: r.Custom4, Custom5: r.Custom5,
 			Custom6: r.Custom6, Custom7: r.Custom7, Custom8: r.Custom8, Custom9: r.Custom9,
-			MessageText: r.MessageText, Price: r.Price,
+			MessageText: r.MessageText, RemoteID: r.RemoteID, Price: r.Price,
 		}
 		if replies {
 			v.SMSReplies = make([]v2Reply, 0, len(r.SMSReplies))

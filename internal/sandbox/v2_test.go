@@ -263,7 +263,7 @@ func TestV2StatusShape(t *testing.T) {
 	decode(t, string(member(t, []byte(raw), "Recipients")), &recips)
 	wantRecipient := []string{"Type", "DestSeq", "Destination", "ContactID", "Status", "Result", "SentTimeLocal", "SentTimeUTC",
 		"Attention", "Company", "Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8", "Custom9",
-		"MessageText", "Price"}
+		"MessageText", "RemoteID", "Price"} // the Node SDK's RecipientDTO order (MessageText is v3's, for SMS)
 	if got := orderedKeys(t, recips[0]); !slices.Equal(got, wantRecipient) {
 		t.Errorf("recipient keys = %q\nwant %q", got, wantRecipient)
 	}

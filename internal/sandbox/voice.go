@@ -42,6 +42,7 @@ func callChannel(name string, messageKeys ...string) *channel {
 		v2ContentKeys: []string{"MessageToPeople"},
 		contentMsg:    msgMessageToPeople,
 		hasKeypads:    true,
+		dials:         true,
 		// TNZ's OpenAPI file: resubmit and pacing exist for both calls.
 		canResubmit: true,
 		canPace:     true,

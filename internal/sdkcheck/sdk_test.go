@@ -54,6 +54,7 @@ func TestSDKSendsAndReadsStatus(t *testing.T) {
 				ch, r.Send.Result, r.Send.MessageID, r.Send.ErrorMessage, id)
 		}
 		checkStatus(t, ch, id, len(msg.Base().Destinations), r.Status)
+		checkStatusDetail(t, msg, r.Status)
 		t.Logf("%-5s SDK send: %s %s; SDK status: %s %s, %d recipients", ch,
 			r.Send.Result, r.Send.MessageID, r.Status.Result, r.Status.Status, len(r.Status.Recipients))
 	}
@@ -83,6 +84,24 @@ func checkStatus(t *testing.T, ch, id string, recipients int, st sdkStatus) {
 		if r.Destination == "" || r.Status != "Success" {
 			t.Errorf("%s: status recipient %d has Destination %q Status %q Result %q, want a Destination and Success",
 				ch, i+1, r.Destination, r.Status, r.Result)
+		}
+	}
+}
+
+// checkStatusDetail asserts that the SDK read the status fields beside the
+// outcome that the provider's client reads too: the job's SubAccount and
+// Department as sent, and for calls and faxes each recipient's RemoteID
+// (the number dialled, the Destination in the sandbox).
+func checkStatusDetail(t *testing.T, msg tnz.Message, st sdkStatus) {
+	t.Helper()
+	ch, c := msg.Channel(), msg.Base()
+	if st.SubAccount != c.SubAccount || st.Department != c.Department {
+		t.Errorf("%s: the SDK read SubAccount %q Department %q, want %q %q", ch, st.SubAccount, st.Department, c.SubAccount, c.Department)
+	}
+	dials := ch == tnz.Fax || ch == tnz.TTS || ch == tnz.Voice
+	for i, r := range st.Recipients {
+		if want := map[bool]string{true: r.Destination}[dials]; r.RemoteID != want {
+			t.Errorf("%s: status recipient %d RemoteID %q, want %q", ch, i+1, r.RemoteID, want)
 		}
 	}
 }
@@ -263,8 +282,9 @@ var allowances = []allowance{
 	{tnz.Voice, "MessageData.KeypadOptionRequired", `false`, absent,
 		"VoiceModel defaults KeypadOptionRequired to false; the client sends it only when set (false is also TNZ's default)"},
 	{tnz.Voice, "MessageData.Keypads[1].Play", jsonString(toneWAV), absent,
-		"keypad audio: the SDK's own audio route (Keypads[].File, sent as PlayFile) fails its validator, so send.js gives the base64 in Play; " +
-			"the client sends Voice keypad audio as PlayFile, the key both v2 SDKs fill from a keypad's audio file (v3.00 uses Play)"},
+		"keypad audio: the SDK's own audio route (Keypads[].File, sent as PlayFile) fails its validator, which accepts only Play, " +
+			"so send.js gives the base64 in Play; on v2.0x the client sends Voice keypad audio as PlayFile, the key both v2 SDKs fill " +
+			"from a keypad's audio file (on v3.00 it sends Play, the key TNZ's OpenAPI file declares, although the TypeScript v3 SDK sends PlayFile)"},
 	{tnz.Voice, "MessageData.Keypads[1].PlayFile", absent, jsonString(toneWAV),
 		"the other half of the keypad audio difference above"},
 }
@@ -418,6 +438,7 @@ func messages() []tnz.Message {
 			Message:            "Cover page: release v1.4.2",
 			Resolution:         "High",
 			CSID:               "TNZ COMMUNITY",
+			StampFormat:        "Stamp01",
 			WatermarkFolder:    "Watermarks",
 			WatermarkFirstPage: "first.pdf",
 			WatermarkAllPages:  "all.pdf",
@@ -435,6 +456,7 @@ func messages() []tnz.Message {
 			CallRouteMessageOnWrongKey:  "Sorry, that key is not an option.",
 			KeypadOptionRequired:        new(true),
 			CallerID:                    "6495550199",
+			BillingAccount:              "BA-7",
 			Options:                     "CallWait=30",
 			Keypads: []tnz.Keypad{
 				{Tone: new(int64(1)), RouteNumber: "+64800123123"},
@@ -450,6 +472,7 @@ func messages() []tnz.Message {
 			RetryAttempts:     new(int64(2)),
 			RetryPeriod:       new(int64(5)),
 			CallerID:          "6495550199",
+			BillingAccount:    "BA-8",
 			MessageToPeople:   toneWAV,
 			Keypads: []tnz.Keypad{
 				{Tone: new(int64(1)), RouteNumber: "+64800123123"},
@@ -488,7 +511,9 @@ type sdkStatus struct {
 	MessageID    string
 	Status       string
 	JobNum       string
-	Recipients   []struct{ Destination, Status, Result string }
+	SubAccount   string
+	Department   string
+	Recipients   []struct{ Destination, Status, Result, RemoteID string }
 	ErrorMessage json.RawMessage
 }
 

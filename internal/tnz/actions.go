@@ -24,13 +24,14 @@ const (
 	ActionPacing Action = "pacing"
 )
 
-// Channels lists the channels that support the action (TNZ's OpenAPI file: paths; the TypeScript SDK
-// and the Python SDK 3.0 refuse the others client-side): abort and reschedule
-// every channel, resubmit all but SMS, pacing only the call channels.
+// Channels lists the channels that support the action (the paths of TNZ's
+// OpenAPI file; the TS and Python v3 SDKs refuse the others client-side):
+// abort and reschedule every channel with a status (all but Workflow),
+// resubmit Email, Fax and the call channels, pacing only the call channels.
 func (a Action) Channels() []Channel {
 	switch a {
 	case ActionAbort, ActionReschedule:
-		return slices.Clone(Channels)
+		return slices.Clone(StatusChannels)
 	case ActionResubmit:
 		return []Channel{Email, Fax, TTS, Voice}
 	case ActionPacing:
@@ -65,17 +66,17 @@ const (
 	MaxNumberOfOperators = 99999
 )
 
-// Abort cancels a delayed message on any channel. It sets a state, so it is
-// retried like a GET (connection errors, 429, 5xx); a repeat that reaches
-// TNZ after an earlier attempt did may be answered with an error, as the
-// message is no longer delayed.
+// Abort cancels a delayed message on any channel but Workflow. It sets a
+// state, so it is retried like a GET (connection errors, 429, 5xx); a
+// repeat that reaches TNZ after an earlier attempt did may be answered with
+// an error, as the message is no longer delayed.
 func (c *Client) Abort(ctx context.Context, ch Channel, messageID string) (ActionResult, error) {
 	return c.act(ctx, ActionAbort, ch, messageID, actionArgs{})
 }
 
-// Reschedule moves a delayed message on any channel to sendTime
-// ("YYYY-MM-DDThh:mm[:ss]", read in the message's own Timezone). It is
-// retried like a GET: sending the same time twice changes nothing.
+// Reschedule moves a delayed message on any channel but Workflow to
+// sendTime ("YYYY-MM-DDThh:mm[:ss]", read in the message's own Timezone).
+// It is retried like a GET: sending the same time twice changes nothing.
 func (c *Client) Reschedule(ctx context.Context, ch Channel, messageID, sendTime string) (ActionResult, error) {
 	if strings.TrimSpace(sendTime) == "" {
 		return ActionResult{}, fmt.Errorf("a send time is required to reschedule message %q", messageID)
@@ -106,7 +107,7 @@ func (c *Client) Pacing(ctx context.Context, ch Channel, messageID string, numbe
 }
 
 func (c *Client) act(ctx context.Context, a Action, ch Channel, messageID string, args actionArgs) (ActionResult, error) {
-	if err := checkTarget(ch, messageID, string(a)+" a message"); err != nil {
+	if err := c.checkTarget(ch, messageID, string(a)+" a message"); err != nil {
 		return ActionResult{}, err
 	}
 	if !a.Supports(ch) {

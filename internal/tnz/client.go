@@ -115,12 +115,8 @@ func New(cfg Config) (*Client, error) {
 	cfg.AuthToken = strings.TrimSpace(cfg.AuthToken)
 	cfg.Sender = strings.TrimSpace(cfg.Sender)
 	cfg.APIKey = strings.TrimSpace(cfg.APIKey)
-	if cfg.APIVersion == "" {
-		cfg.APIVersion = V300
-		if cfg.AuthToken == "" && (cfg.Sender != "" || cfg.APIKey != "") {
-			cfg.APIVersion = V202
-		}
-	}
+	version, problems := CheckAuth(cfg)
+	cfg.APIVersion = version
 	base, err := normaliseBaseURL(cfg.BaseURL)
 	if err != nil {
 		return nil, err
@@ -154,8 +150,8 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkCredentials(cfg, rd.auth); err != nil {
-		return nil, err
+	if len(problems) > 0 {
+		return nil, problems[0]
 	}
 	d := rd.newDialect(cfg)
 
@@ -191,45 +187,6 @@ func New(cfg Config) (*Client, error) {
 
 func spaceOrControl(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
 
-// checkCredentials refuses a configuration that lacks what its version
-// authenticates with. The token versions ignore Sender and APIKey and the
-// Sender/APIKey versions ignore the token, as the official SDKs do (Node SDK
-// HttpRequest.js drops Sender/APIKey when a token is set).
-func checkCredentials(cfg Config, auth credentials) error {
-	switch auth {
-	case senderKeyAuth:
-		var missing []string
-		if cfg.Sender == "" {
-			missing = append(missing, "a sender (the API user's e-mail address)")
-		}
-		if cfg.APIKey == "" {
-			missing = append(missing, "an API key")
-		}
-		if len(missing) == 0 {
-			return nil
-		}
-		verb := "is"
-		if len(missing) > 1 {
-			verb = "are"
-		}
-		msg := fmt.Sprintf("API %s authenticates with a sender and an API key in every request, and %s %s missing",
-			cfg.APIVersion, strings.Join(missing, " and "), verb)
-		if cfg.AuthToken != "" {
-			msg += fmt.Sprintf("; with an auth token use API %s or %s instead", V204, V300)
-		}
-		return errors.New(msg)
-	default:
-		if cfg.AuthToken != "" {
-			return nil
-		}
-		msg := fmt.Sprintf("API %s authenticates with an auth token, and none is set: generate one in the TNZ Dashboard (Users > API)", cfg.APIVersion)
-		if cfg.Sender != "" || cfg.APIKey != "" {
-			msg += fmt.Sprintf(", or use API %s to authenticate with the sender and API key", V202)
-		}
-		return errors.New(msg)
-	}
-}
-
 func (c *Client) retryClient(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
 	return &retryablehttp.Client{
 		HTTPClient:     hc,
@@ -249,8 +206,7 @@ func (c *Client) retryClient(hc *http.Client, policy retryablehttp.CheckRetry) *
 // reach the server (dial errors) or was refused with 429. After an ambiguous
 // failure (timeout, dropped connection, 5xx) the message is looked up by its
 // MessageID; found, the send is Recovered; otherwise it is never submitted
-// again (TNZ's 404 also means "still processing"): the error is uncertain,
-// or plain when TNZ's own error body said the job was not created.
+// again and the error is uncertain (TNZ's 404 also means "still processing").
 func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
 	if msg == nil {
 		return SendResult{}, errors.New("tnz: Send called with a nil message")
@@ -270,18 +226,17 @@ func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
 	if id == "" {
 		return SendResult{}, &UncertainSendError{Err: sendErr}
 	}
+	if !msg.Channel().HasStatus() {
+		// Nothing to look the message up by (Workflow): never send again.
+		return SendResult{}, &UncertainSendError{MessageID: id, Err: sendErr, CheckErr: noStatusError(msg.Channel())}
+	}
 	// Never submit again after an ambiguous failure: TNZ's 404 also means
-	// "still processing" (TNZ's OpenAPI file), so not finding the id proves nothing.
+	// "still processing", and TNZ has been seen answering 500 "Error
+	// occurred while creating job" for a job it created seconds later, so
+	// neither the look-up nor TNZ's own error body proves nothing was sent.
 	found, checkErr := c.confirm(ctx, msg.Channel(), id)
 	if found {
 		return SendResult{MessageID: id, Recovered: true}, nil
-	}
-	var apiErr *APIError
-	if IsNotFound(checkErr) && errors.As(sendErr, &apiErr) && apiErr.Result != "" {
-		// TNZ itself answered with its error body ("Error occurred while
-		// creating job") and has no such message: nothing was created, and
-		// the caller may try again.
-		return SendResult{}, sendErr
 	}
 	return SendResult{}, &UncertainSendError{MessageID: id, Err: sendErr, CheckErr: checkErr}
 }
@@ -343,12 +298,15 @@ func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, erro
 // On v2.0x, whose status answer leaves SMS replies out, the replies of an
 // SMS are fetched from get/sms/reply (every page) and added to the
 // recipients with the same number; the API finding no replies is none.
+//
+// Workflow messages have no status endpoint: asking for one is an error
+// wrapping ErrNoStatus, before any call.
 func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Status, error) {
-	if err := checkTarget(ch, messageID, "fetch a status"); err != nil {
+	if err := c.checkStatusTarget(ch, messageID); err != nil {
 		return nil, err
 	}
 	var st *Status
-	err := readPages(c, "the status of message "+strconv.Quote(messageID),
+	err := readPages(c, "the status of message "+strconv.Quote(messageID), c.maxPages,
 		func(page int) (*Status, pagination, error) { return c.statusPage(ctx, ch, messageID, page) },
 		func(s *Status) int {
 			if st == nil {
@@ -362,7 +320,28 @@ func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Sta
 		return nil, err
 	}
 	if rd, ok := c.dialect.(replyDialect); ok && ch == SMS && !hasReplies(st) {
-		if err := c.addSMSReplies(ctx, rd, messageID, st); err != nil {
+		if err := c.addSMSReplies(ctx, rd, messageID, st, c.maxPages); err != nil {
+			return nil, err
+		}
+	}
+	return st, nil
+}
+
+// JobStatus is a message's status with only its first page of recipients
+// (up to 100) and their replies: one call (two for a v2.0x SMS) however
+// many recipients the message has. The job's counts cover every recipient.
+// Send resources keep this in state; Status reads the whole list. Like
+// Status it refuses Workflow (ErrNoStatus) before any call.
+func (c *Client) JobStatus(ctx context.Context, ch Channel, messageID string) (*Status, error) {
+	if err := c.checkStatusTarget(ch, messageID); err != nil {
+		return nil, err
+	}
+	st, _, err := c.statusPage(ctx, ch, messageID, 1)
+	if err != nil {
+		return nil, err
+	}
+	if rd, ok := c.dialect.(replyDialect); ok && ch == SMS && !hasReplies(st) {
+		if err := c.addSMSReplies(ctx, rd, messageID, st, 1); err != nil {
 			return nil, err
 		}
 	}
@@ -371,10 +350,11 @@ func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Sta
 
 // addSMSReplies fetches an SMS message's replies from the dialect's reply
 // endpoint, every page, and merges them into st's recipients by number. The
-// API answering that it found none (see noSMSReplies) is no replies.
-func (c *Client) addSMSReplies(ctx context.Context, rd replyDialect, messageID string, st *Status) error {
+// API answering that it found none (see noSMSReplies) is no replies. It
+// reads at most maxPages pages.
+func (c *Client) addSMSReplies(ctx context.Context, rd replyDialect, messageID string, st *Status, maxPages int) error {
 	var withReplies []RecipientStatus
-	err := readPages(c, "the replies to message "+strconv.Quote(messageID),
+	err := readPages(c, "the replies to message "+strconv.Quote(messageID), maxPages,
 		func(page int) (*Status, pagination, error) {
 			req, err := rd.smsRepliesRequest(messageID, page, recordsPerPage)
 			if err != nil {
@@ -430,9 +410,10 @@ func (c *Client) get(ctx context.Context, req *apiRequest) (*httpResult, error) 
 // gets one page and keep takes its items, returning how many there were.
 // It follows PageCount and stops after the last page, on an empty page, or
 // when the server answers another page than the one asked for (keeping
-// that page would list items twice). More than c.maxPages pages is an
-// error.
-func readPages[T any](c *Client, what string, fetch func(page int) (T, pagination, error), keep func(T) int) error {
+// that page would list items twice). It reads at most maxPages pages: when
+// that is the client's own bound (c.maxPages), more pages are an error;
+// a caller's smaller bound just stops.
+func readPages[T any](c *Client, what string, maxPages int, fetch func(page int) (T, pagination, error), keep func(T) int) error {
 	for page := 1; ; page++ {
 		v, p, err := fetch(page)
 		if err != nil {
@@ -444,7 +425,10 @@ func readPages[T any](c *Client, what string, fetch func(page int) (T, paginatio
 		if keep(v) == 0 || p.PageCount <= int64(page) {
 			return nil
 		}
-		if page >= c.maxPages {
+		if page >= maxPages {
+			if maxPages < c.maxPages {
+				return nil
+			}
 			return fmt.Errorf("%s has %d pages of up to %d records; the client reads at most %d pages", what, p.PageCount, recordsPerPage, c.maxPages)
 		}
 	}
@@ -452,14 +436,48 @@ func readPages[T any](c *Client, what string, fetch func(page int) (T, paginatio
 
 // checkTarget checks the channel and message id of a call about a sent
 // message before anything is sent.
-func checkTarget(ch Channel, messageID, doing string) error {
-	if !slices.Contains(Channels, ch) {
-		return fmt.Errorf("unknown channel %q: use one of sms, email, fax, tts, voice", ch)
+func (c *Client) checkTarget(ch Channel, messageID, doing string) error {
+	if err := c.checkChannel(ch); err != nil {
+		return err
 	}
 	if strings.TrimSpace(messageID) == "" {
 		return fmt.Errorf("a message id is required to %s", doing)
 	}
 	return nil
+}
+
+// checkStatusTarget is checkTarget for a status read, which a channel
+// without a status endpoint (Workflow) cannot have.
+func (c *Client) checkStatusTarget(ch Channel, messageID string) error {
+	if err := c.checkTarget(ch, messageID, "fetch a status"); err != nil {
+		return err
+	}
+	if !ch.HasStatus() {
+		return noStatusError(ch)
+	}
+	return nil
+}
+
+// checkChannel refuses a channel the client does not know, or one the
+// configured API version lacks.
+func (c *Client) checkChannel(ch Channel) error {
+	if !slices.Contains(Channels, ch) {
+		return fmt.Errorf("unknown channel %q: use one of %s", ch, channelNames(Channels))
+	}
+	if !ch.SupportedBy(c.cfg.APIVersion) {
+		return fmt.Errorf("%s messages are only supported by API %s, not %s", ch.Title(), V300, c.cfg.APIVersion)
+	}
+	return nil
+}
+
+// channelNames writes channels as the client's errors name them: "sms,
+// email, fax".
+func channelNames(chs []Channel) string {
+	names := make([]string, len(chs))
+	for i, ch := range chs {
+		names[i] = string(ch)
+	}
+	return strings.Join(names, ", ")
 }
 
 // httpResult is a response read in full.

@@ -167,7 +167,7 @@ func TestConformanceStatusPaging(t *testing.T) {
 		t.Errorf("the OpenAPI file's recordsPerPage maximum is %v, below the %d the client asks for", s.Max, recordsPerPage)
 	}
 
-	for _, ch := range Channels {
+	for _, ch := range StatusChannels {
 		t.Run(string(ch), func(t *testing.T) {
 			answer := statusPageBody(JobPending, 1, 2, "+6421000001")
 			srv := newPagedServer(t, func(w http.ResponseWriter, p int) {
@@ -203,10 +203,37 @@ func TestConformanceStatusPaging(t *testing.T) {
 	}
 }
 
+// The OpenAPI file has a send for every channel, a status exactly for
+// StatusChannels and a received list exactly for ReceivedChannels.
+func TestConformanceChannelEndpoints(t *testing.T) {
+	sp := mustSpec(t)
+	for _, ch := range Channels {
+		t.Run(string(ch), func(t *testing.T) {
+			if item := sp.Doc.Paths.Value("/" + string(ch)); item == nil || item.Post == nil {
+				t.Errorf("The OpenAPI file has no POST /%s", ch)
+			}
+			status := sp.Doc.Paths.Value("/" + string(ch) + "/{MessageID}")
+			if has := status != nil && status.Get != nil; has != ch.HasStatus() {
+				t.Errorf("The OpenAPI file has GET /%s/{MessageID}: %v; HasStatus: %v", ch, has, ch.HasStatus())
+			}
+			received := sp.Doc.Paths.Value("/" + string(ch) + "/received")
+			if has := received != nil && received.Get != nil; has != ch.HasReceived() {
+				t.Errorf("The OpenAPI file has GET /%s/received: %v; HasReceived: %v", ch, has, ch.HasReceived())
+			}
+		})
+	}
+}
+
 func TestConformanceReceived(t *testing.T) {
+	for _, ch := range ReceivedChannels {
+		t.Run(string(ch), func(t *testing.T) { conformanceReceived(t, ch) })
+	}
+}
+
+func conformanceReceived(t *testing.T, ch Channel) {
 	sp := mustSpec(t)
 	ctx := context.Background()
-	const opID = "client.messaging.sms.received"
+	opID := "client.messaging." + string(ch) + ".received"
 	answer := `{"TotalRecords":1,"RecordsPerPage":100,"PageCount":1,"Page":1,"Messages":[{"ReceivedID":"a1b2c3d4-e5f6-7890-1234-567890abcdee",` +
 		`"MessageID":"7000000a-f002-4007-b00a-d00000000002","JobNum":"10AB20CE","SubAccount":"SA","Department":"Dept",` +
 		`"ReceivedTimeLocal":"2025-09-01 14:02:03","ReceivedTimeUTC":"2025-09-01 02:02:03","ReceivedTimeUTC_RFC3339":"2025-09-01T02:02:03.000Z",` +
@@ -214,7 +241,7 @@ func TestConformanceReceived(t *testing.T) {
 	receive := func(q ReceivedQuery) capturedRequest {
 		t.Helper()
 		return captureOne(t, http.StatusOK, answer, func(c *Client) error {
-			msgs, err := c.ReceivedSMS(ctx, q)
+			msgs, err := c.Received(ctx, ch, q)
 			if err == nil && len(msgs) != 1 {
 				t.Errorf("decoded %d messages from the OpenAPI file's shape, want 1", len(msgs))
 			}

@@ -176,6 +176,12 @@ func TestConformanceSend(t *testing.T) {
 		{"tts full", fullTTS(), true},
 		{"voice minimal", minimalVoice(wavBase64(0.01)), false},
 		{"voice full", fullVoice(realWAV), true},
+		{"whatsapp minimal", minimalWhatsApp(), false},
+		{"whatsapp full", fullWhatsApp(), true},
+		{"rcs minimal", minimalRCS(), false},
+		{"rcs full", fullRCS(), true},
+		{"workflow minimal", minimalWorkflow(), false},
+		{"workflow full", fullWorkflow(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ch := tc.msg.Channel()
@@ -257,7 +263,7 @@ func checkUndeclared(t *testing.T, ch Channel, chk *tnzspec.SendCheck, full bool
 
 func TestConformanceStatus(t *testing.T) {
 	sp := mustSpec(t)
-	for _, ch := range Channels {
+	for _, ch := range StatusChannels {
 		for _, id := range []string{"ID123", "1000000a-f002-4007-b00a-d00000000002", strings.Repeat("A", 40)} {
 			t.Run(string(ch)+"/"+id, func(t *testing.T) {
 				c, _ := captureStatus(t, ch, id, `{"MessageID":"`+id+`","JobStatus":"Pending"}`)
@@ -288,6 +294,9 @@ func TestConformanceRejects(t *testing.T) {
 	smsReq, smsOp := sendCase(fullSMS())
 	ttsReq, ttsOp := sendCase(fullTTS())
 	faxReq, faxOp := sendCase(fullFax())
+	waReq, waOp := sendCase(fullWhatsApp())
+	rcsReq, rcsOp := sendCase(fullRCS())
+	wfReq, wfOp := sendCase(fullWorkflow())
 
 	for _, tc := range []struct {
 		name   string
@@ -312,6 +321,25 @@ func TestConformanceRejects(t *testing.T) {
 		{"WebhookCallbackURL not absolute (format check active)", smsReq, smsOp, func(b map[string]any, _ http.Header) {
 			b["WebhookCallbackURL"] = "/hook"
 		}},
+		{"NotificationType not in enum", smsReq, smsOp, func(b map[string]any, _ http.Header) { b["NotificationType"] = "SMS" }},
+		{"FallbackMode not in enum", smsReq, smsOp, func(b map[string]any, _ http.Header) { b["FallbackMode"] = "Email" }},
+		{"SMSCustomPageID not a UUID (format check active)", smsReq, smsOp, func(b map[string]any, _ http.Header) {
+			b["SMSCustomPageID"] = "page-1"
+		}},
+		{"WhatsApp FallbackMode not in its enum", waReq, waOp, func(b map[string]any, _ http.Header) { b["FallbackMode"] = "Email" }},
+		{"WhatsApp FallbackMode WhatsApp", waReq, waOp, func(b map[string]any, _ http.Header) { b["FallbackMode"] = "WhatsApp" }},
+		{"WhatsApp without TemplateID", waReq, waOp, func(b map[string]any, _ http.Header) { delete(b, "TemplateID") }},
+		{"WhatsApp without Message", waReq, waOp, func(b map[string]any, _ http.Header) { delete(b, "Message") }},
+		{"WhatsApp without FromNumber", waReq, waOp, func(b map[string]any, _ http.Header) { delete(b, "FromNumber") }},
+		{"WhatsApp Message too long", waReq, waOp, func(b map[string]any, _ http.Header) { b["Message"] = strings.Repeat("x", 1001) }},
+		{"WhatsApp FromNumber too long", waReq, waOp, func(b map[string]any, _ http.Header) { b["FromNumber"] = strings.Repeat("6", 101) }},
+		{"WhatsApp TemplateID not a UUID", waReq, waOp, func(b map[string]any, _ http.Header) { b["TemplateID"] = "renewal" }},
+		{"RCS FallbackMode RCS", rcsReq, rcsOp, func(b map[string]any, _ http.Header) { b["FallbackMode"] = "RCS" }},
+		{"RCS Message too long", rcsReq, rcsOp, func(b map[string]any, _ http.Header) { b["Message"] = strings.Repeat("x", 1001) }},
+		{"RCS SMSEmailReply not an email", rcsReq, rcsOp, func(b map[string]any, _ http.Header) { b["SMSEmailReply"] = "reply" }},
+		{"Workflow without WorkflowTemplateID", wfReq, wfOp, func(b map[string]any, _ http.Header) { delete(b, "WorkflowTemplateID") }},
+		{"Workflow WorkflowTemplateID not a UUID", wfReq, wfOp, func(b map[string]any, _ http.Header) { b["WorkflowTemplateID"] = "onboarding" }},
+		{"Workflow NotificationType not in its enum", wfReq, wfOp, func(b map[string]any, _ http.Header) { b["NotificationType"] = "SMS" }},
 		{"no Authorization (auth check active)", smsReq, smsOp, func(_ map[string]any, h http.Header) { h.Del("Authorization") }},
 		{"Basic instead of Bearer", smsReq, smsOp, func(_ map[string]any, h http.Header) { h.Set("Authorization", "Basic "+testToken) }},
 		{"body is not JSON", smsReq, smsOp, func(_ map[string]any, h http.Header) { h.Set("Content-Type", "text/plain") }},
@@ -390,4 +418,118 @@ func TestConformanceRejects(t *testing.T) {
 
 func keypad(body map[string]any, i int) map[string]any {
 	return body["Keypads"].([]any)[i].(map[string]any)
+}
+
+// FallbackMode travels in the SDKs' wire form (FallbackModes): a list or
+// WAPP does not match the OpenAPI file's single-name enum, which tnzspec's FallbackMode
+// exception records; the value is validated with that exception applied.
+func TestConformanceFallbackModeWireForm(t *testing.T) {
+	sp := mustSpec(t)
+	msg := minimalSMS()
+	msg.FallbackMode = FallbackModes([]string{"RCS", "WhatsApp", "Voice"})
+	c, _ := captureSend(t, msg, string(sendAnswer(t, sp, SMS)))
+	if got := decodeBody(t, c.Body)["FallbackMode"]; got != "RCS, WAPP, Voice" {
+		t.Fatalf("FallbackMode sent as %v, want the SDKs' wire form", got)
+	}
+	chk := checkSend(t, sp, SMS, c.Body)
+	if chk.FallbackReplaced != "RCS, WAPP, Voice" {
+		t.Errorf("tnzspec's FallbackMode exception did not apply: %q", chk.FallbackReplaced)
+	}
+	const opID = "client.messaging.sms.sendmessage"
+	if err := validate(t, sp, c, c.Body, opID); err == nil {
+		t.Error("the OpenAPI file accepts the FallbackMode list as sent: tnzspec's FallbackMode exception is no longer needed")
+	}
+	if err := chk.Err(); err != nil {
+		t.Errorf("with the exception applied: %v", err)
+	}
+}
+
+// Voice keypad audio is Keypads[].Play on v3.00, as the OpenAPI file's
+// /voice declares; the TypeScript v3 SDK sends PlayFile instead, which the
+// file does not declare, so the client does not follow it there. (v2.0x sends
+// PlayFile, as the v2 SDKs do; see v2_test.go and internal/sdkcheck.)
+func TestConformanceVoiceKeypadAudio(t *testing.T) {
+	sp := mustSpec(t)
+	wav := wavBase64(0.01)
+	msg := minimalVoice(wav)
+	msg.Keypads = []Keypad{{Tone: int64Ptr(1), Play: wav}}
+	c, _ := captureSend(t, msg, string(sendAnswer(t, sp, Voice)))
+	kp := keypad(decodeBody(t, c.Body), 0)
+	if kp["Play"] != wav || kp["PlayFile"] != nil {
+		t.Errorf("v3.00 voice keypad = %v, want the audio in Play and no PlayFile", kp)
+	}
+	chk := checkSend(t, sp, Voice, c.Body)
+	if err := chk.Err(); err != nil {
+		t.Errorf("the OpenAPI file rejects the v3.00 voice keypad: %v", err)
+	}
+
+	body := decodeBody(t, c.Body)
+	delete(keypad(body, 0), "Play")
+	keypad(body, 0)["PlayFile"] = wav
+	chk = checkSend(t, sp, Voice, encodeBody(t, body))
+	if len(chk.Unexplained) != 1 || chk.Unexplained[0].Path != "Keypads[].PlayFile" {
+		t.Errorf("the TypeScript SDK's PlayFile is not reported as undeclared by the OpenAPI file's /voice: %+v", chk.Unexplained)
+	}
+}
+
+// The client's value lists are the OpenAPI file's enums, and the file's
+// required fields of the v3-only sends are what the minimal fixtures carry
+// (and what the provider must ask for).
+func TestConformanceEnumsAndRequired(t *testing.T) {
+	sp := mustSpec(t)
+	body := func(ch Channel) *openapi3.Schema {
+		t.Helper()
+		item := sp.Doc.Paths.Value("/" + string(ch))
+		if item == nil || item.Post == nil || item.Post.RequestBody == nil {
+			t.Fatalf("The OpenAPI file has no POST /%s body", ch)
+		}
+		return item.Post.RequestBody.Value.Content.Get("application/json").Schema.Value
+	}
+	enum := func(s *openapi3.Schema, key string) []string {
+		t.Helper()
+		p := s.Properties[key]
+		if p == nil || p.Value == nil {
+			t.Fatalf("The OpenAPI file declares no %s", key)
+		}
+		var out []string
+		for _, v := range p.Value.Enum {
+			out = append(out, v.(string))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		ch       Channel
+		key      string
+		want     []string
+		required []string
+	}{
+		{SMS, "FallbackMode", SMSFallbackModes, nil},
+		{WhatsApp, "FallbackMode", WhatsAppFallbackModes, []string{"TemplateID", "Message", "FromNumber"}},
+		{RCS, "FallbackMode", RCSFallbackModes, nil},
+		{Workflow, "NotificationType", NotificationTypes, []string{"WorkflowTemplateID"}},
+		{SMS, "NotificationType", NotificationTypes, nil},
+	} {
+		s := body(tc.ch)
+		if got := enum(s, tc.key); !slices.Equal(got, tc.want) {
+			t.Errorf("The OpenAPI file's POST /%s %s enum = %q, the client lists %q", tc.ch, tc.key, got, tc.want)
+		}
+		if !slices.Equal(s.Required, tc.required) {
+			t.Errorf("The OpenAPI file's POST /%s requires %q, want %q", tc.ch, s.Required, tc.required)
+		}
+	}
+
+	// The OpenAPI file's own WhatsApp example sends an ordered list, which
+	// its enum does not allow: the client passes FallbackMode through as
+	// given, and a list fails the file for that value only.
+	ex := body(WhatsApp).Properties["FallbackMode"].Value.Example
+	if ex != "SMS, Voice" {
+		t.Fatalf("The OpenAPI file's WhatsApp FallbackMode example is %v; the quirk is gone", ex)
+	}
+	msg := minimalWhatsApp()
+	msg.FallbackMode = "SMS, Voice"
+	c, _ := captureSend(t, msg, string(sendAnswer(t, sp, WhatsApp)))
+	err := validate(t, sp, c, c.Body, "client.messaging.whatsapp.sendmessage")
+	if err == nil || !strings.Contains(err.Error(), `"/FallbackMode"`) {
+		t.Errorf("The OpenAPI file's own example list should fail its enum, and only there: %v", err)
+	}
 }

@@ -32,10 +32,11 @@ type dialect interface {
 	actionRequest(a Action, ch Channel, messageID string, args actionArgs) (*apiRequest, error)
 	// decodeAction reads a 2xx action response; messageID is the id acted on.
 	decodeAction(status int, body []byte, messageID string) (ActionResult, error)
-	// receivedRequest builds the request that fetches one page of inbound
-	// SMS; q has been validated.
-	receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error)
-	// decodeReceived reads an inbound SMS response that came with the 2xx
+	// receivedRequest builds the request that fetches one page of the
+	// messages received on ch; the client has checked that the version has
+	// ch's list, and q has been validated.
+	receivedRequest(ch Channel, q ReceivedQuery, page, perPage int) (*apiRequest, error)
+	// decodeReceived reads a received-list response that came with the 2xx
 	// HTTP status, and its pagination.
 	decodeReceived(status int, body []byte) ([]InboundSMS, pagination, error)
 }

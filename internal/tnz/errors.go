@@ -79,6 +79,9 @@ func (e *UncertainSendError) Error() string {
 		return fmt.Sprintf("the message may or may not have been sent (%v); it has no MessageID to look it up by, so it was not retried", e.Err)
 	}
 	msg := fmt.Sprintf("the message with MessageID %q may or may not have been sent (%v)", e.MessageID, e.Err)
+	if errors.Is(e.CheckErr, ErrNoStatus) {
+		return msg + fmt.Sprintf("; %v, so check the TNZ Dashboard before sending it again", e.CheckErr)
+	}
 	if e.CheckErr != nil {
 		msg += fmt.Sprintf("; looking it up failed: %v", e.CheckErr)
 	}
@@ -88,6 +91,14 @@ func (e *UncertainSendError) Error() string {
 // Unwrap returns the send's own failure (not the look-up's, so that
 // IsNotFound does not mistake a missing status for a missing resource).
 func (e *UncertainSendError) Unwrap() error { return e.Err }
+
+// ErrNoStatus is wrapped by the errors about a channel without a status
+// endpoint (Workflow: TNZ's OpenAPI file has only POST /workflow).
+var ErrNoStatus = errors.New("TNZ's API has no status endpoint")
+
+func noStatusError(ch Channel) error {
+	return fmt.Errorf("%w for %s messages", ErrNoStatus, ch.Title())
+}
 
 // IsUncertain reports whether err is a send that may or may not have been delivered.
 func IsUncertain(err error) bool {

@@ -20,10 +20,14 @@ type Common struct {
 	ChargeCode            string
 	WebhookCallbackURL    string
 	WebhookCallbackFormat string
-	ReportTo              string
-	TestMode              bool
-	TemplateID            string
-	Destinations          []Destination
+	// NotificationType is how TNZ reports delivery and replies for this
+	// message: "None", "Webhook" or "Email" (v3.00 only); empty means the
+	// API user's default.
+	NotificationType string
+	ReportTo         string
+	TestMode         bool
+	TemplateID       string
+	Destinations     []Destination
 }
 
 // Destination is one recipient. Recipient is the channel's primary address
@@ -40,6 +44,14 @@ type Destination struct {
 	ContactID string
 	GroupID   string
 	GroupCode string
+	// ToNumber, EmailAddress and MainPhone are a Workflow contact's
+	// addresses by kind: one Workflow destination may carry all three, and
+	// each step of the workflow uses the one its channel needs (TNZ's
+	// OpenAPI file, POST /workflow). Only Workflow has them (Unsupported
+	// reports them on other channels, which read Recipient).
+	ToNumber     string
+	EmailAddress string
+	MainPhone    string
 }
 
 // File is an attachment; Data is base64.
@@ -56,6 +68,14 @@ type SMSMessage struct {
 	SMSEmailReply       string
 	CharacterConversion *bool
 	Files               []File
+
+	// SMSCustomPageID is the UUID of the Dashboard template that fills
+	// [[CustomPage]] (v3.00 only).
+	SMSCustomPageID string
+	// FallbackMode is what TNZ tries when the SMS cannot be delivered, as
+	// sent: one mode or a comma list in order, e.g. "Voice" or
+	// "RCS, WAPP" (v3.00 only; FallbackModes builds it).
+	FallbackMode string
 }
 
 func (m *SMSMessage) Channel() Channel { return SMS }
@@ -95,6 +115,10 @@ type FaxMessage struct {
 	WatermarkFirstPage string
 	WatermarkAllPages  string
 	Files              []File
+
+	// StampFormat is passed through as written: the SDKs that send it do
+	// not document its values.
+	StampFormat string
 }
 
 func (m *FaxMessage) Channel() Channel    { return Fax }
@@ -127,6 +151,12 @@ type Call struct {
 	RetryPeriod                 *int64
 	Options                     string
 	AnswerPhoneMode             string
+
+	// EndCallMessage is played at the end of the call, after everything
+	// else: text for TTS, base64 WAV for Voice (v3.00 only).
+	EndCallMessage string
+	// BillingAccount is passed through as written, for TNZ's billing.
+	BillingAccount string
 }
 
 // CallPart returns the fields TTS and Voice share.
@@ -148,3 +178,77 @@ type VoiceMessage struct {
 
 func (m *VoiceMessage) Channel() Channel { return Voice }
 func (m *VoiceMessage) Base() *Common    { return &m.Common }
+
+// WhatsAppMessage is a WhatsApp message (POST /whatsapp, API v3.00 only).
+// TNZ's OpenAPI file requires TemplateID (Common's), Message and
+// FromNumber: WhatsApp opens a conversation only with a template, so TNZ
+// sends the template outside a recipient's 24-hour conversation window and
+// Message inside it.
+type WhatsAppMessage struct {
+	Common
+	// Message is the text sent inside the 24-hour window (at most 1000
+	// characters).
+	Message string
+	// FromNumber is the WhatsApp Business number to send from (at most 100
+	// characters).
+	FromNumber string
+	// FallbackMode is what TNZ tries when WhatsApp delivery fails: one of
+	// WhatsAppFallbackModes; empty means TNZ's default, None.
+	FallbackMode string
+	Files        []File
+}
+
+func (m *WhatsAppMessage) Channel() Channel    { return WhatsApp }
+func (m *WhatsAppMessage) Base() *Common       { return &m.Common }
+func (m *WhatsAppMessage) Attachments() []File { return m.Files }
+
+// RCSMessage is an RCS (Rich Communication Services) message (POST /rcs,
+// API v3.00 only): Message or Common's TemplateID. TNZ documents RCS as
+// unsupported in New Zealand and Australia.
+type RCSMessage struct {
+	Common
+	// Message is the text (at most 1000 characters).
+	Message string
+	// FromNumber is the sender ID, E.164 without the leading +.
+	FromNumber string
+	// SMSEmailReply is the e-mail address that receives reply notifications.
+	SMSEmailReply string
+	// FallbackMode is what TNZ tries when RCS delivery fails: one of
+	// RCSFallbackModes; empty means TNZ's default, None.
+	FallbackMode string
+	Files        []File
+}
+
+func (m *RCSMessage) Channel() Channel    { return RCS }
+func (m *RCSMessage) Base() *Common       { return &m.Common }
+func (m *RCSMessage) Attachments() []File { return m.Files }
+
+// WorkflowMessage starts a workflow designed in the TNZ Dashboard for its
+// destinations (POST /workflow, API v3.00 only). The workflow holds the
+// content and the channels; TNZ creates an Address Book contact for each
+// new destination. Workflow has no TemplateID, test Mode or ReportTo
+// (Unsupported reports them), no status endpoint and no actions.
+type WorkflowMessage struct {
+	Common
+	// WorkflowTemplateID is the UUID of the Dashboard workflow template
+	// (required).
+	WorkflowTemplateID string
+}
+
+func (m *WorkflowMessage) Channel() Channel { return Workflow }
+func (m *WorkflowMessage) Base() *Common    { return &m.Common }
+
+// FallbackMode values, per channel, as TNZ's OpenAPI file lists them
+// (SMS, WhatsApp and RCS FallbackMode enums). Each is one value; the file's
+// WhatsApp example ("SMS, Voice") and the .NET and TypeScript v3 SDKs also
+// send an ordered, comma-separated list, and those SDKs spell WhatsApp
+// "WAPP" (FallbackModes writes that form).
+var (
+	SMSFallbackModes      = []string{"None", "Voice", "WhatsApp", "RCS"}
+	WhatsAppFallbackModes = []string{"None", "SMS", "Voice", "RCS"}
+	RCSFallbackModes      = []string{"None", "SMS", "Voice", "WhatsApp"}
+)
+
+// NotificationTypes are the values of Common.NotificationType (TNZ's
+// OpenAPI file, NotificationType).
+var NotificationTypes = []string{"None", "Webhook", "Email"}

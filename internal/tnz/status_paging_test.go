@@ -296,3 +296,21 @@ func TestStatusSMSIDReceived(t *testing.T) {
 		t.Errorf("email: %+v, %v", st, err)
 	}
 }
+
+// JobStatus reads one page however many there are: what a send keeps in
+// state stays small and costs one call to refresh.
+func TestJobStatusReadsTheFirstPageOnly(t *testing.T) {
+	srv := newPagedServer(t, func(w http.ResponseWriter, page int) {
+		writeJSON(w, 200, statusPageBody(JobCompleted, page, 3, fmt.Sprintf("+64210000%02d", page)))
+	})
+	st, err := newTestClient(t, srv.URL).JobStatus(context.Background(), Email, "ID1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.pages(t); !slices.Equal(got, []int{1}) {
+		t.Errorf("pages asked for = %v, want [1]", got)
+	}
+	if got := destinations(st); !slices.Equal(got, []string{"+6421000001"}) || st.Count != 5 {
+		t.Errorf("recipients %v, count %d; want the first page's one recipient and the job's count 5", got, st.Count)
+	}
+}

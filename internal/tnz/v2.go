@@ -122,6 +122,7 @@ func (d *v2) sendRequest(msg Message) (*apiRequest, error) {
 			Message:            m.Message,
 			Resolution:         m.Resolution,
 			CSID:               m.CSID,
+			StampFormat:        m.StampFormat,
 			RetryAttempts:      m.RetryAttempts,
 			RetryPeriod:        m.RetryPeriod,
 			WatermarkFolder:    m.WatermarkFolder,
@@ -263,6 +264,7 @@ type v2Fax struct {
 	Message            string     `json:"Message,omitempty"`
 	Resolution         string     `json:"Resolution,omitempty"`
 	CSID               string     `json:"CSID,omitempty"`
+	StampFormat        string     `json:"StampFormat,omitempty"`
 	RetryAttempts      *int64     `json:"RetryAttempts,omitempty"`
 	RetryPeriod        *int64     `json:"RetryPeriod,omitempty"`
 	WatermarkFolder    string     `json:"WatermarkFolder,omitempty"`
@@ -285,6 +287,7 @@ type v2Call struct {
 	CallRouteMessageOnWrongKey  string     `json:"CallRouteMessageOnWrongKey,omitempty"`
 	NumberOfOperators           *int64     `json:"NumberOfOperators,omitempty"`
 	CallerID                    string     `json:"CallerID,omitempty"`
+	BillingAccount              string     `json:"BillingAccount,omitempty"`
 	RetryAttempts               *int64     `json:"RetryAttempts,omitempty"`
 	RetryPeriod                 *int64     `json:"RetryPeriod,omitempty"`
 }
@@ -315,6 +318,7 @@ func newV2Call(c *Call, audioKeypads bool) v2Call {
 		CallRouteMessageOnWrongKey:  c.CallRouteMessageOnWrongKey,
 		NumberOfOperators:           c.NumberOfOperators,
 		CallerID:                    c.CallerID,
+		BillingAccount:              c.BillingAccount,
 		RetryAttempts:               c.RetryAttempts,
 		RetryPeriod:                 c.RetryPeriod,
 	}

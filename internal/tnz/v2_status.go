@@ -147,8 +147,11 @@ type v2ReceivedBody struct {
 // receivedRequest is, token form, GET get/sms/received?timePeriod= or
 // ?dateFrom=&dateTo=, then &recordsPerPage=&page= (Node SDK SMSReceivedApi.js,
 // Python SDK 2.4 sms_received.py); legacy form, POST get/sms/received with the same in
-// the body.
-func (d *v2) receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error) {
+// the body. v2.0x has SMS's list only.
+func (d *v2) receivedRequest(ch Channel, q ReceivedQuery, page, perPage int) (*apiRequest, error) {
+	if ch != SMS {
+		return nil, fmt.Errorf("API %s has no received list for %s messages", d.version, ch.Title())
+	}
 	if d.legacy {
 		body := v2ReceivedBody{v2Credentials: d.creds, RecordsPerPage: perPage, Page: page}
 		if q.TimePeriod != 0 {

@@ -42,7 +42,9 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			Message:             m.Message,
 			FromNumber:          m.FromNumber,
 			SMSEmailReply:       m.SMSEmailReply,
+			SMSCustomPageID:     m.SMSCustomPageID,
 			CharacterConversion: m.CharacterConversion,
+			FallbackMode:        m.FallbackMode,
 			Files:               newWireFiles(m.Files),
 		}
 	case *EmailMessage:
@@ -64,6 +66,7 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			v300Common:         newV300Common(Fax, &m.Common),
 			Resolution:         m.Resolution,
 			CSID:               m.CSID,
+			StampFormat:        m.StampFormat,
 			RetryAttempts:      m.RetryAttempts,
 			RetryPeriod:        m.RetryPeriod,
 			WatermarkFolder:    m.WatermarkFolder,
@@ -75,6 +78,28 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 		body = v300TTS{v300Call: newV300Call(TTS, &m.Call), Voice: m.Voice}
 	case *VoiceMessage:
 		body = v300Voice{v300Call: newV300Call(Voice, &m.Call)}
+	case *WhatsAppMessage:
+		body = v300WhatsApp{
+			v300Common:   newV300Common(WhatsApp, &m.Common),
+			Message:      m.Message,
+			FromNumber:   m.FromNumber,
+			FallbackMode: m.FallbackMode,
+			Files:        newWireFiles(m.Files),
+		}
+	case *RCSMessage:
+		body = v300RCS{
+			v300Common:    newV300Common(RCS, &m.Common),
+			Message:       m.Message,
+			FromNumber:    m.FromNumber,
+			SMSEmailReply: m.SMSEmailReply,
+			FallbackMode:  m.FallbackMode,
+			Files:         newWireFiles(m.Files),
+		}
+	case *WorkflowMessage:
+		if err := checkWorkflowDestinations(m.Destinations); err != nil {
+			return nil, err
+		}
+		body = v300Workflow{WorkflowTemplateID: m.WorkflowTemplateID, v300Common: newV300Common(Workflow, &m.Common)}
 	default:
 		return nil, fmt.Errorf("sending %s messages is not supported by API %s", msg.Channel().Title(), V300)
 	}
@@ -94,10 +119,10 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 // lists only the path parameter; the v3 SDKs send the paging query, and
 // the server pages Recipients by it).
 func (d *v300) statusRequest(ch Channel, messageID string, page, perPage int) (*apiRequest, error) {
-	if ch == SMS && strings.EqualFold(messageID, "received") {
-		// GET /sms/received is the inbound SMS list, not this message.
-		return nil, errors.New(`the status of an SMS with message id "received" cannot be fetched: ` +
-			"API " + V300 + " serves the inbound SMS list at that path")
+	if ch.HasReceived() && strings.EqualFold(messageID, "received") {
+		// GET /{ch}/received is the channel's received list, not this message.
+		return nil, fmt.Errorf(`the status of the %s message with id "received" cannot be fetched: `+
+			"API %s serves the inbound %s list at that path", ch.Title(), V300, ch.Title())
 	}
 	return &apiRequest{
 		method: http.MethodGet,
@@ -140,6 +165,7 @@ type v300Common struct {
 	SubAccount            string            `json:"SubAccount,omitempty"`
 	Department            string            `json:"Department,omitempty"`
 	ChargeCode            string            `json:"ChargeCode,omitempty"`
+	NotificationType      string            `json:"NotificationType,omitempty"`
 	WebhookCallbackURL    string            `json:"WebhookCallbackURL,omitempty"`
 	WebhookCallbackFormat string            `json:"WebhookCallbackFormat,omitempty"`
 	ReportTo              string            `json:"ReportTo,omitempty"`
@@ -157,6 +183,7 @@ func newV300Common(ch Channel, c *Common) v300Common {
 		SubAccount:            c.SubAccount,
 		Department:            c.Department,
 		ChargeCode:            c.ChargeCode,
+		NotificationType:      c.NotificationType,
 		WebhookCallbackURL:    c.WebhookCallbackURL,
 		WebhookCallbackFormat: c.WebhookCallbackFormat,
 		ReportTo:              c.ReportTo,
@@ -215,17 +242,53 @@ func newV300Destination(ch Channel, d Destination) v300Destination {
 		GroupID:   d.GroupID,
 		GroupCode: d.GroupCode,
 	}
-	// Recipient goes in the key the channel reads (TNZ's OpenAPI file: schemas.Destinations): SMS and Fax numbers in ToNumber, e-mail in EmailAddress,
-	// voice calls in MainPhone.
+	// Recipient goes in the key the channel reads (the OpenAPI file's
+	// Destinations schema; the SDKs' choices): SMS, Fax, WhatsApp and RCS
+	// numbers in ToNumber, e-mail in EmailAddress, voice calls in MainPhone.
 	switch ch {
-	case SMS, Fax:
+	case SMS, Fax, WhatsApp, RCS:
 		out.ToNumber = d.Recipient
 	case Email:
 		out.EmailAddress = d.Recipient
 	case TTS, Voice:
 		out.MainPhone = d.Recipient
+	case Workflow:
+		// A Workflow contact carries its addresses by kind;
+		// checkWorkflowDestinations made sure Recipient takes a free one.
+		out.ToNumber, out.EmailAddress, out.MainPhone = d.ToNumber, d.EmailAddress, d.MainPhone
+		if *workflowKey(&out, d.Recipient) == "" {
+			*workflowKey(&out, d.Recipient) = d.Recipient
+		}
 	}
 	return out
+}
+
+// workflowKey is where a Workflow destination's Recipient goes: an e-mail
+// address (it has an @) in EmailAddress, anything else in ToNumber, the
+// key the Python v3 SDK gives a bare Workflow destination.
+func workflowKey(d *v300Destination, recipient string) *string {
+	if strings.Contains(recipient, "@") {
+		return &d.EmailAddress
+	}
+	return &d.ToNumber
+}
+
+// checkWorkflowDestinations refuses a Workflow destination whose Recipient
+// and explicit address of the same kind are both set: one would be lost.
+func checkWorkflowDestinations(dests []Destination) error {
+	for i, d := range dests {
+		if d.Recipient == "" {
+			continue
+		}
+		key, explicit := "ToNumber", d.ToNumber
+		if strings.Contains(d.Recipient, "@") {
+			key, explicit = "EmailAddress", d.EmailAddress
+		}
+		if explicit != "" {
+			return fmt.Errorf("workflow destination %d has both a recipient, which goes in its %s, and its own %s: give one of them", i+1, key, key)
+		}
+	}
+	return nil
 }
 
 // wireFile is an attachment as both dialects send it: {Name, Data}
@@ -249,7 +312,9 @@ type v300SMS struct {
 	Message             string     `json:"Message,omitempty"`
 	FromNumber          string     `json:"FromNumber,omitempty"`
 	SMSEmailReply       string     `json:"SMSEmailReply,omitempty"`
+	SMSCustomPageID     string     `json:"SMSCustomPageID,omitempty"`
 	CharacterConversion *bool      `json:"CharacterConversion,omitempty"`
+	FallbackMode        string     `json:"FallbackMode,omitempty"`
 	Files               []wireFile `json:"Files,omitempty"`
 }
 
@@ -276,10 +341,13 @@ type v300Email struct {
 }
 
 // v300Fax is POST /fax (TNZ's OpenAPI file). The documents are Files.
+// StampFormat is not in TNZ's OpenAPI file; the TypeScript v3 SDK and the
+// v2 SDKs send it, so it goes out only when the user sets it.
 type v300Fax struct {
 	v300Common
 	Resolution         string     `json:"Resolution,omitempty"`
 	CSID               string     `json:"CSID,omitempty"`
+	StampFormat        string     `json:"StampFormat,omitempty"`
 	RetryAttempts      *int64     `json:"RetryAttempts,omitempty"`
 	RetryPeriod        *int64     `json:"RetryPeriod,omitempty"`
 	WatermarkFolder    string     `json:"WatermarkFolder,omitempty"`
@@ -291,7 +359,8 @@ type v300Fax struct {
 // v300Call holds what POST /tts and POST /voice share (TNZ's OpenAPI file).
 // v3.00 spells MessageToAnswerPhones with a capital P (the v2 SDKs
 // wrote MessageToAnswerphones) and a keypad's audio or text is Play (v2:
-// PlayFile).
+// PlayFile). EndCallMessage and BillingAccount are not in TNZ's OpenAPI
+// file; the TypeScript v3 SDK sends both, so each goes out only when set.
 type v300Call struct {
 	v300Common
 	MessageToPeople             string       `json:"MessageToPeople,omitempty"`
@@ -301,8 +370,10 @@ type v300Call struct {
 	CallRouteMessageToPeople    string       `json:"CallRouteMessageToPeople,omitempty"`
 	CallRouteMessageToOperators string       `json:"CallRouteMessageToOperators,omitempty"`
 	CallRouteMessageOnWrongKey  string       `json:"CallRouteMessageOnWrongKey,omitempty"`
+	EndCallMessage              string       `json:"EndCallMessage,omitempty"`
 	NumberOfOperators           *int64       `json:"NumberOfOperators,omitempty"`
 	CallerID                    string       `json:"CallerID,omitempty"`
+	BillingAccount              string       `json:"BillingAccount,omitempty"`
 	RetryAttempts               *int64       `json:"RetryAttempts,omitempty"`
 	RetryPeriod                 *int64       `json:"RetryPeriod,omitempty"`
 	Options                     string       `json:"Options,omitempty"`
@@ -327,8 +398,10 @@ func newV300Call(ch Channel, c *Call) v300Call {
 		CallRouteMessageToPeople:    c.CallRouteMessageToPeople,
 		CallRouteMessageToOperators: c.CallRouteMessageToOperators,
 		CallRouteMessageOnWrongKey:  c.CallRouteMessageOnWrongKey,
+		EndCallMessage:              c.EndCallMessage,
 		NumberOfOperators:           c.NumberOfOperators,
 		CallerID:                    c.CallerID,
+		BillingAccount:              c.BillingAccount,
 		RetryAttempts:               c.RetryAttempts,
 		RetryPeriod:                 c.RetryPeriod,
 		Options:                     c.Options,
@@ -351,6 +424,35 @@ type v300TTS struct {
 // 8000 Hz) in the message fields and keypad Play. It has no Voice field.
 type v300Voice struct {
 	v300Call
+}
+
+// v300WhatsApp is POST /whatsapp (TNZ's OpenAPI file; API v3.00 only).
+type v300WhatsApp struct {
+	v300Common
+	Message      string     `json:"Message,omitempty"`
+	FromNumber   string     `json:"FromNumber,omitempty"`
+	FallbackMode string     `json:"FallbackMode,omitempty"`
+	Files        []wireFile `json:"Files,omitempty"`
+}
+
+// v300RCS is POST /rcs (TNZ's OpenAPI file; API v3.00 only). The file's
+// example also sends CharacterConversion, which its schema does not
+// declare, so it is not sent.
+type v300RCS struct {
+	v300Common
+	Message       string     `json:"Message,omitempty"`
+	FromNumber    string     `json:"FromNumber,omitempty"`
+	SMSEmailReply string     `json:"SMSEmailReply,omitempty"`
+	FallbackMode  string     `json:"FallbackMode,omitempty"`
+	Files         []wireFile `json:"Files,omitempty"`
+}
+
+// v300Workflow is POST /workflow (TNZ's OpenAPI file; API v3.00 only): the
+// workflow template and the shared fields, of which Workflow lacks
+// ReportTo, TemplateID and Mode (refused before the call).
+type v300Workflow struct {
+	WorkflowTemplateID string `json:"WorkflowTemplateID,omitempty"`
+	v300Common
 }
 
 // v300SendResponse is the 2xx send body. The OpenAPI file has only MessageID; the SDKs
@@ -417,6 +519,8 @@ type v300Status struct {
 	JobStatus          flexString      `json:"JobStatus"`
 	JobNum             flexString      `json:"JobNum"`
 	Reference          flexString      `json:"Reference"`
+	SubAccount         flexString      `json:"SubAccount"`
+	Department         flexString      `json:"Department"`
 	CreatedTimeUTC     flexString      `json:"CreatedTimeUTC"`
 	CreatedTimeRFC3339 flexString      `json:"CreatedTimeUTC_RFC3339"`
 	DelayedTimeUTC     flexString      `json:"DelayedTimeUTC"`
@@ -441,6 +545,19 @@ type v300Recipient struct {
 	SentTimeRFC3339 flexString  `json:"SentTimeUTC_RFC3339"`
 	MessageText     flexString  `json:"MessageText"`
 	SMSReplies      []v300Reply `json:"SMSReplies"`
+	Attention       flexString  `json:"Attention"`
+	Company         flexString  `json:"Company"`
+	Custom1         flexString  `json:"Custom1"`
+	Custom2         flexString  `json:"Custom2"`
+	Custom3         flexString  `json:"Custom3"`
+	Custom4         flexString  `json:"Custom4"`
+	Custom5         flexString  `json:"Custom5"`
+	Custom6         flexString  `json:"Custom6"`
+	Custom7         flexString  `json:"Custom7"`
+	Custom8         flexString  `json:"Custom8"`
+	Custom9         flexString  `json:"Custom9"`
+	RemoteID        flexString  `json:"RemoteID"`
+	Price           flexString  `json:"Price"`
 }
 
 // v300Reply is one entry of SMSReplies. v2.0x's get/sms/reply spells the
@@ -471,6 +588,8 @@ func (r *v300Status) status() *Status {
 		JobStatus:      string(r.JobStatus),
 		JobNum:         string(r.JobNum),
 		Reference:      string(r.Reference),
+		SubAccount:     string(r.SubAccount),
+		Department:     string(r.Department),
 		CreatedTimeUTC: firstNonEmpty(r.CreatedTimeRFC3339, r.CreatedTimeUTC),
 		DelayedTimeUTC: firstNonEmpty(r.DelayedTimeRFC3339, r.DelayedTimeUTC),
 		Timezone:       string(r.Timezone),
@@ -490,6 +609,14 @@ func (r *v300Status) status() *Status {
 			Result:      string(rc.Result),
 			SentTimeUTC: firstNonEmpty(rc.SentTimeRFC3339, rc.SentTimeUTC),
 			MessageText: string(rc.MessageText),
+			Attention:   string(rc.Attention),
+			Company:     string(rc.Company),
+			Custom: [9]string{
+				string(rc.Custom1), string(rc.Custom2), string(rc.Custom3), string(rc.Custom4), string(rc.Custom5),
+				string(rc.Custom6), string(rc.Custom7), string(rc.Custom8), string(rc.Custom9),
+			},
+			RemoteID: string(rc.RemoteID),
+			Price:    string(rc.Price),
 		}
 		for _, rp := range rc.SMSReplies {
 			rs.Replies = append(rs.Replies, SMSReply{
@@ -585,13 +712,14 @@ func decodeActionBody(status int, body []byte, messageID string) (ActionResult, 
 	}, nil
 }
 
-// receivedRequest is GET /sms/received?timePeriod= or ?dateFrom=&dateTo=,
-// then the paging query (TNZ's OpenAPI file). The OpenAPI file marks timePeriod as
-// required although its description offers the date range instead.
-func (d *v300) receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error) {
+// receivedRequest is GET /{sms|whatsapp|rcs}/received?timePeriod= or
+// ?dateFrom=&dateTo=, then the paging query (TNZ's OpenAPI file). The file
+// marks timePeriod as required although its description offers the date
+// range instead.
+func (d *v300) receivedRequest(ch Channel, q ReceivedQuery, page, perPage int) (*apiRequest, error) {
 	return &apiRequest{
 		method: http.MethodGet,
-		path:   "/api/" + V300 + "/" + string(SMS) + "/received",
+		path:   "/api/" + V300 + "/" + string(ch) + "/received",
 		query:  receivedQuery(q) + "&" + pageQuery(page, perPage),
 		header: d.header(),
 	}, nil

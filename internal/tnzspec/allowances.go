@@ -10,6 +10,7 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -44,6 +45,18 @@ var allowances = []Allowance{
 	{
 		Key: "Destinations[].LastName", SpecSpelling: "Last Name",
 		Why: `the OpenAPI file's schema spells it "Last Name" (with a space); every example in it and every SDK sends LastName`,
+	},
+	{
+		Key: "StampFormat", Channels: []string{"fax"},
+		Why: "not in TNZ's OpenAPI file, but the TypeScript v3 SDK and both v2 SDKs send it in their fax requests; sent only when set",
+	},
+	{
+		Key: "EndCallMessage", Channels: []string{"tts", "voice"},
+		Why: "not in TNZ's OpenAPI file, but the TypeScript v3 SDK sends it (text for TTS, base64 WAV for Voice); sent only when set",
+	},
+	{
+		Key: "BillingAccount", Channels: []string{"tts", "voice"},
+		Why: "not in TNZ's OpenAPI file, but the TypeScript v3 SDK and both v2 SDKs send it in their call requests; sent only when set",
 	},
 	{Key: "Destinations[].Custom5", Why: customWhy},
 	{Key: "Destinations[].Custom6", Why: customWhy},
@@ -88,6 +101,11 @@ type SendCheck struct {
 	// WAVReplaced are the /voice keys whose base64 WAV was longer than
 	// the OpenAPI file allows and was replaced by a header-only WAV, sorted.
 	WAVReplaced []string
+	// FallbackReplaced is the FallbackMode the client sent when it is the
+	// SDKs' wire form that the OpenAPI file's enum does not list (see
+	// replaceFallbackList), and so was replaced by its first mode; "" when
+	// nothing was replaced.
+	FallbackReplaced string
 	// Body is the body with WAVReplaced applied: the one that must
 	// validate.
 	Body []byte
@@ -153,10 +171,11 @@ func (s *Spec) CheckSend(channel string, body []byte) (*SendCheck, error) {
 		if chk.WAVReplaced, err = replaceLongWAV(schema, m); err != nil {
 			return nil, err
 		}
-		if len(chk.WAVReplaced) > 0 {
-			if chk.Body, err = json.Marshal(m); err != nil {
-				return nil, err
-			}
+	}
+	chk.FallbackReplaced = replaceFallbackList(schema, m)
+	if len(chk.WAVReplaced) > 0 || chk.FallbackReplaced != "" {
+		if chk.Body, err = json.Marshal(m); err != nil {
+			return nil, err
 		}
 	}
 	in.Request, err = NewRequest(http.MethodPost, BasePath+"/"+channel, req.Header, chk.Body)
@@ -183,6 +202,40 @@ func replaceLongWAV(schema *openapi3.Schema, body map[string]any) ([]string, err
 		}
 	}
 	return replaced, nil
+}
+
+// fallbackWireNames maps the FallbackMode names TNZ's v3 SDKs send to the
+// name the OpenAPI file's enum gives the same channel.
+var fallbackWireNames = map[string]string{"WAPP": "WhatsApp"}
+
+// replaceFallbackList is the third documented exception. The OpenAPI file's
+// FallbackMode enum has single names (None, Voice, WhatsApp, RCS), while
+// TNZ's TypeScript, Python and .NET v3 SDKs send several modes as one
+// comma-separated string, in order, and WhatsApp as "WAPP" (the .NET SDK
+// records that the live API reads that token). When body's FallbackMode is
+// not one of the enum's values but is such a list - every item an enum
+// value or a name in fallbackWireNames - it is replaced by its first mode,
+// in the OpenAPI file's spelling, and the original value is returned; otherwise ""
+// and nothing changes, so any other value still fails validation.
+func replaceFallbackList(schema *openapi3.Schema, body map[string]any) string {
+	prop := schema.Properties["FallbackMode"]
+	value, ok := body["FallbackMode"].(string)
+	if prop == nil || prop.Value == nil || !ok || slices.Contains(prop.Value.Enum, any(value)) {
+		return ""
+	}
+	var modes []any
+	for _, item := range strings.Split(value, ",") {
+		item = strings.TrimSpace(item)
+		if spec, ok := fallbackWireNames[item]; ok {
+			item = spec
+		}
+		if !slices.Contains(prop.Value.Enum, any(item)) {
+			return ""
+		}
+		modes = append(modes, item)
+	}
+	body["FallbackMode"] = modes[0]
+	return value
 }
 
 // isWAV reports whether v is a base64 RIFF WAVE file.

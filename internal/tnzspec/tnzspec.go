@@ -1,8 +1,9 @@
 // Package tnzspec is test support: it loads TNZ's OpenAPI file, TNZ's
 // description of API v3.00 (testdata/tnz-rest-api-v3.00.yaml: the file TNZ
 // publishes, with the corrections testdata/CORRECTIONS.md lists), and
-// validates requests, responses and send bodies against it. Only _test.go files import it; the provider
-// itself never does (TestOnlyTestsImport enforces this).
+// validates requests, responses and send bodies against it. Only _test.go
+// files import it; the provider itself never does (TestOnlyTestsImport
+// enforces this).
 //
 // It holds what the conformance tests of internal/tnz (the requests the
 // client builds), internal/sandbox (the responses the sandbox gives) and

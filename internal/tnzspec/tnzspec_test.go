@@ -123,6 +123,47 @@ func TestCheckSend(t *testing.T) {
 	})
 }
 
+// The FallbackMode exception excuses exactly the SDKs' wire form: a
+// comma list of the OpenAPI file's names, with WhatsApp written WAPP.
+func TestCheckSendFallbackList(t *testing.T) {
+	sp := mustLoad(t)
+	for _, tc := range []struct {
+		value    string
+		replaced bool
+		valid    bool
+	}{
+		{"Voice", false, true},
+		{"None", false, true},
+		{"WhatsApp", false, true},
+		{"WAPP", true, true},
+		{"RCS, WAPP, Voice", true, true},
+		{"Voice,RCS", true, true},
+		{"Voice, Email", false, false},
+		{"SMS", false, false},
+		{"", false, false},
+		{"voice", false, false},
+	} {
+		body := `{"Message":"hi","Destinations":[{"ToNumber":"+6421000001"}],"FallbackMode":` + strconv.Quote(tc.value) + `}`
+		chk, err := sp.CheckSend("sms", []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := chk.FallbackReplaced != ""; got != tc.replaced || (tc.replaced && chk.FallbackReplaced != tc.value) {
+			t.Errorf("%q: FallbackReplaced = %q, want replaced %v", tc.value, chk.FallbackReplaced, tc.replaced)
+		}
+		if (chk.Invalid == nil) != tc.valid {
+			t.Errorf("%q: Invalid = %v, want valid %v", tc.value, chk.Invalid, tc.valid)
+		}
+	}
+	chk, err := sp.CheckSend("email", []byte(`{"MessagePlain":"hi","Destinations":[{"EmailAddress":"a@example.com"}],"FallbackMode":"RCS, WAPP"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if chk.FallbackReplaced != "" || len(chk.Unexplained) != 1 {
+		t.Errorf("POST /email has no FallbackMode: replaced %q, unexplained %+v", chk.FallbackReplaced, chk.Unexplained)
+	}
+}
+
 func TestValidateRequest(t *testing.T) {
 	sp := mustLoad(t)
 	h := http.Header{"Content-Type": {"application/json"}, "Accept": {"application/json"}, "Authorization": {"Bearer x"}}

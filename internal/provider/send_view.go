@@ -1,0 +1,167 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+)
+
+// A send as the checks and the builder see it: its own values with its
+// template's filling the gaps, which of its values are unknown, and where a
+// finding about the message belongs in the configuration.
+
+// sendView is what readSend learns about a send besides its merged model.
+type sendView struct {
+	// own are the send's own attribute values, as configured or planned.
+	own map[string]attr.Value
+	// paths maps findings onto the send's attributes.
+	paths sendPaths
+	// unknown are the message's values unknown at plan (empty when all are known).
+	unknown rejection.Unknowns
+}
+
+// getter is a configuration, plan or state.
+type getter interface {
+	Get(ctx context.Context, target any) diag.Diagnostics
+}
+
+// readSend reads a send (its configuration or plan, src with its raw value)
+// into its channel model merged with its template. It reports a template
+// that is not this channel's template resource.
+func readSend[M any](ctx context.Context, ch tnz.Channel, src getter, raw tftypes.Value, diags *diag.Diagnostics) (*M, sendView) {
+	var obj types.Object
+	diags.Append(src.Get(ctx, &obj)...)
+	if diags.HasError() {
+		return nil, sendView{}
+	}
+	own := obj.Attributes()
+	attrTypes := obj.AttributeTypes(ctx)
+	merged, fromTemplate := withTemplate(ctx, ch, own, attrTypes, own["template"].(types.Dynamic), diags)
+	if diags.HasError() {
+		return nil, sendView{}
+	}
+	mergedObj, d := types.ObjectValue(attrTypes, merged)
+	diags.Append(d...)
+	m := new(M)
+	diags.Append(mergedObj.As(ctx, m, basetypes.ObjectAsOptions{})...)
+	recipients := elements(merged["recipients"])
+	view := sendView{
+		own: own,
+		paths: sendPaths{
+			recipients:      len(recipients),
+			hasDestinations: !merged["destinations"].IsNull(),
+			fromTemplate:    fromTemplate,
+		},
+	}
+	if !raw.IsFullyKnown() {
+		view.unknown = unknownPaths(merged, len(recipients))
+	}
+	return m, view
+}
+
+// elements are a list's elements; none when it is null or unknown.
+func elements(v attr.Value) []attr.Value {
+	l, _ := v.(types.List)
+	return l.Elements()
+}
+
+// unknownPaths lists, in the rejection table's terms, the message's values
+// that are unknown, read from the values themselves.
+func unknownPaths(values map[string]attr.Value, recipients int) rejection.Unknowns {
+	u := rejection.Unknowns{}
+	for name, v := range values {
+		switch name {
+		case "recipients", "destinations", "template", "status", "id", "timeouts", "triggers", "destination_count", "estimate":
+			continue
+		}
+		addUnknown(u, rejection.Root(name), v)
+	}
+	destinations := rejection.Root("destinations")
+	if values["recipients"].IsUnknown() || values["destinations"].IsUnknown() {
+		u.Add(destinations) // the message cannot number its destinations
+		return u
+	}
+	for i, e := range elements(values["recipients"]) {
+		if e.IsUnknown() {
+			u.Add(destinations.AtIndex(i))
+		}
+	}
+	for i, e := range elements(values["destinations"]) {
+		addUnknownElement(u, destinations.AtIndex(recipients+i), e)
+	}
+	return u
+}
+
+func addUnknown(u rejection.Unknowns, p rejection.Path, v attr.Value) {
+	if v.IsUnknown() {
+		u.Add(p)
+		return
+	}
+	for i, e := range elements(v) {
+		addUnknownElement(u, p.AtIndex(i), e)
+	}
+}
+
+func addUnknownElement(u rejection.Unknowns, p rejection.Path, e attr.Value) {
+	if e.IsUnknown() {
+		u.Add(p)
+		return
+	}
+	if obj, ok := e.(types.Object); ok {
+		for field, v := range obj.Attributes() {
+			if v.IsUnknown() {
+				u.Add(p.AtName(field))
+			}
+		}
+	}
+}
+
+// sendPaths maps the rejection table's paths, which number destinations as
+// the message holds them (recipients first, then the destinations blocks),
+// onto the send's own attributes.
+type sendPaths struct {
+	recipients      int  // how many entries recipients has
+	hasDestinations bool // whether the destinations attribute is set
+	// fromTemplate names the attributes whose values came from the template.
+	fromTemplate map[string]bool
+}
+
+// attribute is where a finding about p belongs; ok is false when it
+// concerns the call as a whole. Terraform can point at a list element's
+// source but not at a field inside it, so paths stop at the element (the
+// finding's summary names the field).
+func (s sendPaths) attribute(p rejection.Path) (at path.Path, ok bool) {
+	if p.IsZero() {
+		return path.Empty(), false
+	}
+	name := p.Name()
+	if s.fromTemplate[name] {
+		return path.Root("template"), true
+	}
+	i, indexed := p.Index()
+	if name == "destinations" {
+		switch {
+		case !indexed && (s.recipients > 0 || !s.hasDestinations):
+			return path.Root("recipients"), true
+		case !indexed:
+			return path.Root("destinations"), true
+		case i < s.recipients:
+			return path.Root("recipients").AtListIndex(i), true
+		default:
+			return path.Root("destinations").AtListIndex(i - s.recipients), true
+		}
+	}
+	at = path.Root(name)
+	if indexed {
+		at = at.AtListIndex(i)
+	}
+	return at, true
+}
