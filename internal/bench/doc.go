@@ -1,7 +1,7 @@
 // Package bench holds the benchmarks behind `make bench`: they compare the
 // cost of N tnz_sms sends with the cost of N terraform_data resources, both
 // driven by the real Terraform CLI in the same run, so that the provider's
-// overhead is measured against Terraform's own (DESIGN §7).
+// overhead is measured against Terraform's own.
 //
 // The package has no code of its own; everything is in bench_test.go.
 //
@@ -60,7 +60,7 @@
 // Terraform or the provider, which run as separate processes: only the time
 // columns compare the two.
 //
-// The ratio DESIGN §7 asks for is, at the same N and from the same run:
+// The ratio to compare is, at the same N and from the same run:
 //
 //	apply ratio = ns/resource of BenchmarkApplySMS/N=n
 //	            / ns/resource of BenchmarkApplyTerraformData/N=n

@@ -8,7 +8,8 @@ import (
 )
 
 // Rejection texts shared by every channel, verbatim from the documented
-// rejection table (reference/rejection-codes.txt).
+// rejection table (TNZ's API documentation, copied in
+// internal/rejection/testdata/rejection-codes.txt).
 const (
 	msgNoDestinations      = "Missing or empty destinations"
 	msgNoValidDestinations = "Error - Could not find any valid destination(s)."
@@ -26,7 +27,7 @@ const msgBadMessageID = "Invalid MessageID - use at most 40 letters, digits or '
 type channel struct {
 	name          string   // path segment, lower case: "sms"
 	recipientType string   // Recipients[].Type in status responses: "SMS"
-	topKeys       []string // top-level single-destination keys this channel's request has (SPEC)
+	topKeys       []string // top-level single-destination keys this channel's request has (TNZ's OpenAPI file)
 	entryKeys     []string // Destinations[] keys that may carry this channel's address, in preference order
 	address       func(string) (string, bool)
 	// The required content: a send must give one of the keys of its
@@ -39,8 +40,8 @@ type channel struct {
 	hasKeypads      bool                                          // Keypads entries are checked (TTS, Voice)
 	hasFiles        bool                                          // Files entries are checked
 	hasReplies      bool                                          // status shows SMSReplies per recipient, and GET /{channel}/received lists what was received
-	canResubmit     bool                                          // PATCH /{MessageID}/resubmit exists (SPEC: not SMS)
-	canPace         bool                                          // PATCH /{MessageID}/pacing exists (SPEC: TTS and Voice)
+	canResubmit     bool                                          // PATCH /{MessageID}/resubmit exists (TNZ's OpenAPI file: not SMS)
+	canPace         bool                                          // PATCH /{MessageID}/pacing exists (TNZ's OpenAPI file: TTS and Voice)
 	dials           bool                                          // recipients are called, so status shows the RemoteID dialled
 	text            func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
 	deliver         func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
@@ -105,8 +106,8 @@ type recipient struct {
 
 // body is a decoded JSON object read leniently, as the real server does:
 // missing keys and explicit nulls read as empty, and a number or boolean
-// where a string is expected reads as its JSON text (PY2 sends nulls, and the
-// SPEC's own examples put numbers in string fields).
+// where a string is expected reads as its JSON text (Python SDK 2.4 sends nulls, and the
+// the OpenAPI file's own examples put numbers in string fields).
 type body map[string]any
 
 func (b body) str(key string) string { return asString(b[key]) }
@@ -179,7 +180,7 @@ func (b body) first(keys ...string) string {
 type dialect int
 
 const (
-	// dialectV3 is v3.00: a flat body with SPEC's keys, top-level
+	// dialectV3 is v3.00: a flat body with the OpenAPI file's keys, top-level
 	// destination shorthands and TemplateID.
 	dialectV3 dialect = iota
 	// dialectV2 is v2.0x: the message inside MessageData, destinations
@@ -188,7 +189,7 @@ const (
 )
 
 // timezoneKeys are the keys of a message's Timezone, the dialect's own
-// spelling first (notes §2: v2 TimeZone, v3 Timezone); either is read.
+// spelling first (TimeZone in the v2 SDKs, Timezone in TNZ's OpenAPI file); either is read.
 func (d dialect) timezoneKeys() []string {
 	if d == dialectV2 {
 		return []string{"TimeZone", "Timezone"}
@@ -295,7 +296,7 @@ func (ch *channel) entry(e body) (recipient, bool) {
 			r.fields[k] = v
 		}
 	}
-	// SPEC spells these with a space; every example and SDK does not.
+	// The OpenAPI file spells these with a space; every example and SDK does not.
 	for spaced, k := range map[string]string{"First Name": "FirstName", "Last Name": "LastName"} {
 		if v := e.str(spaced); v != "" && r.fields[k] == "" {
 			r.fields[k] = v
@@ -329,8 +330,8 @@ func personalise(text string, fields map[string]string) string {
 	return strings.NewReplacer(pairs...).Replace(text)
 }
 
-// validMessageID follows SPEC: at most 40 characters, alphanumeric; '-' is
-// accepted too because SPEC's own examples (UUIDs, "1234-5678") use it.
+// validMessageID follows the OpenAPI file: at most 40 characters, alphanumeric; '-' is
+// accepted too because the OpenAPI file's own examples (UUIDs, "1234-5678") use it.
 func validMessageID(id string) bool {
 	if len(id) > 40 {
 		return false

@@ -22,17 +22,17 @@ import (
 
 // The conformance tests check every kind of response the sandbox gives on
 // every channel against TNZ's own OpenAPI file (the corrected copy, which
-// loads in standard tooling; see reference/CORRECTIONS.md). Requests go to
-// the sandbox over HTTP; each exchange is then matched to SPEC's operation
-// by its path under SPEC's server URL and the response is validated with
-// kin-openapi. Loading SPEC, routing, the validation options and the
+// loads in standard tooling; see internal/tnzspec/testdata/CORRECTIONS.md). Requests go to
+// the sandbox over HTTP; each exchange is then matched to the OpenAPI file's operation
+// by its path under the OpenAPI file's server URL and the response is validated with
+// kin-openapi. Loading the OpenAPI file, routing, the validation options and the
 // declared-keys walk are tnzspec's, shared with the client's and the
 // provider's conformance checks; the assertions are here.
 //
-// Beyond the schemas, every key the sandbox sends must be one SPEC declares
-// (SPEC's objects allow extra keys, so a misspelt key would otherwise pass).
+// Beyond the schemas, every key the sandbox sends must be one the OpenAPI file declares
+// (TNZ's OpenAPI file's objects allow extra keys, so a misspelt key would otherwise pass).
 //
-// Where SPEC contradicts itself the sandbox follows the schema; the
+// Where the OpenAPI file contradicts itself the sandbox follows the schema; the
 // contradictions are asserted in TestSpecQuirks. The responses the
 // OpenAPI file does not document (a 413; RCS's 404) and the recipient Types
 // its WhatsApp and RCS enums lack although their FallbackMode offers them
@@ -56,12 +56,12 @@ type exchange struct {
 	body         []byte
 }
 
-// specRequest is ex's request moved onto SPEC's server.
+// specRequest is ex's request moved onto the OpenAPI file's server.
 func specRequest(ex exchange) (*http.Request, error) {
 	return tnzspec.NewRequest(ex.method, tnzspec.BasePath+ex.path, nil, nil)
 }
 
-// operation finds SPEC's operation for ex.
+// operation finds the OpenAPI file's operation for ex.
 func operation(sp *tnzspec.Spec, ex exchange) (*openapi3.Operation, error) {
 	req, err := specRequest(ex)
 	if err != nil {
@@ -71,7 +71,7 @@ func operation(sp *tnzspec.Spec, ex exchange) (*openapi3.Operation, error) {
 	return op, err
 }
 
-// validate checks ex's response against SPEC and returns the operation it
+// validate checks ex's response against the OpenAPI file and returns the operation it
 // was matched to. Undocumented statuses fail.
 func validate(sp *tnzspec.Spec, ex exchange) (operationID string, err error) {
 	req, err := specRequest(ex)
@@ -85,7 +85,7 @@ func validate(sp *tnzspec.Spec, ex exchange) (operationID string, err error) {
 	return op.OperationID, sp.ValidateResponse(context.Background(), req, ex.status, ex.header, ex.body)
 }
 
-// responseSchema is the JSON schema SPEC gives ex's status on ex's operation.
+// responseSchema is the JSON schema the OpenAPI file gives ex's status on ex's operation.
 func responseSchema(sp *tnzspec.Spec, ex exchange) (*openapi3.Schema, error) {
 	op, err := operation(sp, ex)
 	if err != nil {
@@ -93,11 +93,11 @@ func responseSchema(sp *tnzspec.Spec, ex exchange) (*openapi3.Schema, error) {
 	}
 	ref := op.Responses.Status(ex.status)
 	if ref == nil || ref.Value == nil {
-		return nil, fmt.Errorf("SPEC documents no %d for %s %s", ex.status, ex.method, ex.path)
+		return nil, fmt.Errorf("the OpenAPI file documents no %d for %s %s", ex.status, ex.method, ex.path)
 	}
 	mt := ref.Value.Content.Get("application/json")
 	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
-		return nil, fmt.Errorf("SPEC's %d for %s %s has no JSON schema", ex.status, ex.method, ex.path)
+		return nil, fmt.Errorf("the OpenAPI file's %d for %s %s has no JSON schema", ex.status, ex.method, ex.path)
 	}
 	return mt.Schema.Value, nil
 }
@@ -137,7 +137,7 @@ type responseAllowance struct {
 
 var responseAllowances = []responseAllowance{{
 	name: "413 for an over-size body",
-	why: "SPEC documents no status for a request body over the size limit (it only bounds " +
+	why: "the OpenAPI file documents no status for a request body over the size limit (it only bounds " +
 		"Files[].Data). The sandbox answers 413, as any HTTP server in front of the API would, " +
 		"with the same body as its 400 for an unreadable request, which must match 400BadRequest.",
 	status: http.StatusRequestEntityTooLarge,
@@ -247,9 +247,9 @@ func (c *conformance) call(t *testing.T, method, path, body string, hdr map[stri
 	return exchange{method: method, path: path, status: resp.StatusCode, header: resp.Header, body: b}
 }
 
-// conform asserts that ex has status want, was matched to SPEC operation
-// wantOp, passes SPEC validation (or fails exactly as a named allowance
-// says), and sends no key SPEC does not declare. It returns the decoded body.
+// conform asserts that ex has status want, was matched to the OpenAPI file's operation
+// wantOp, passes the OpenAPI file's validation (or fails exactly as a named allowance
+// says), and sends no key the OpenAPI file does not declare. It returns the decoded body.
 func (c *conformance) conform(t *testing.T, ex exchange, want int, wantOp string) map[string]any {
 	t.Helper()
 	if ex.status != want {
@@ -257,7 +257,7 @@ func (c *conformance) conform(t *testing.T, ex exchange, want int, wantOp string
 	}
 	op, err := validate(c.sp, ex)
 	if op != wantOp {
-		t.Errorf("%s %s matched SPEC operation %q, want %q", ex.method, ex.path, op, wantOp)
+		t.Errorf("%s %s matched the OpenAPI file's operation %q, want %q", ex.method, ex.path, op, wantOp)
 	}
 	checked := c.applyAllowance(t, ex, op, err)
 	var v map[string]any
@@ -269,7 +269,7 @@ func (c *conformance) conform(t *testing.T, ex exchange, want int, wantOp string
 		t.Fatal(err)
 	}
 	if extra := undeclared(s, v); len(extra) > 0 {
-		t.Errorf("%s %s %d sends keys SPEC does not declare: %q\nbody: %s", ex.method, ex.path, ex.status, extra, ex.body)
+		t.Errorf("%s %s %d sends keys the OpenAPI file does not declare: %q\nbody: %s", ex.method, ex.path, ex.status, extra, ex.body)
 	}
 	return v
 }
@@ -497,13 +497,13 @@ func TestConformanceNegativeControls(t *testing.T) {
 	}
 
 	// The declared-keys check is a control of its own: a misspelt key passes
-	// SPEC's open objects but not undeclared.
+	// the OpenAPI file's open objects but not undeclared.
 	misspelt := edit(t, ok, func(v map[string]any) {
 		v["JobNumber"] = v["JobNum"]
 		recipient(v)["Custom10"] = ""
 	})
 	if _, err := validate(c.sp, misspelt); err != nil {
-		t.Fatalf("SPEC's objects were expected to allow extra keys: %v", err)
+		t.Fatalf("the OpenAPI file's objects were expected to allow extra keys: %v", err)
 	}
 	s, err := responseSchema(c.sp, misspelt)
 	if err != nil {
@@ -551,7 +551,7 @@ func TestConformanceNegativeControls(t *testing.T) {
 	as := bad413
 	as.status = allowanceFor(bad413.status, "client.messaging.sms.sendmessage").bodyAs
 	if _, err := validate(c.sp, as); err == nil {
-		t.Error("a 413 body with a string ErrorMessage passed as SPEC's 400")
+		t.Error("a 413 body with a string ErrorMessage passed as the OpenAPI file's 400")
 	}
 }
 
@@ -561,24 +561,24 @@ func schemaAt(t *testing.T, doc *openapi3.T, response string, props ...string) *
 	t.Helper()
 	ref := doc.Components.Responses[response]
 	if ref == nil || ref.Value == nil {
-		t.Fatalf("SPEC has no response %s", response)
+		t.Fatalf("the OpenAPI file has no response %s", response)
 	}
 	mt := ref.Value.Content.Get("application/json")
 	if mt == nil || mt.Schema == nil {
-		t.Fatalf("SPEC's %s has no JSON schema", response)
+		t.Fatalf("the OpenAPI file's %s has no JSON schema", response)
 	}
 	s := mt.Schema.Value
 	for _, p := range props {
 		if s.Properties[p] == nil {
-			t.Fatalf("SPEC's %s has no %s", response, p)
+			t.Fatalf("the OpenAPI file's %s has no %s", response, p)
 		}
 		s = s.Properties[p].Value
 	}
 	return s
 }
 
-// TestSpecQuirks asserts the places where SPEC is wrong or contradicts
-// itself (notes §5.2, §9) and shows which side the sandbox takes; each of
+// TestSpecQuirks asserts the places where the OpenAPI file is wrong or contradicts
+// itself and shows which side the sandbox takes; each of
 // these sandbox answers passes TestResponseConformance.
 func TestSpecQuirks(t *testing.T) {
 	sp := mustSpec(t)
@@ -588,7 +588,7 @@ func TestSpecQuirks(t *testing.T) {
 	t.Run("ErrorMessage is an array in the schema but a string in the examples", func(t *testing.T) {
 		// 400BadRequest and 401Unauthorized declare ErrorMessage as an array
 		// and then give a string as the response example. The sandbox sends
-		// the array (as the SDKs model it); SPEC's own example would fail.
+		// the array (as the SDKs model it); the OpenAPI file's own example would fail.
 		for _, resp := range []string{"400BadRequest", "401Unauthorized"} {
 			if s := schemaAt(t, doc, resp, "ErrorMessage"); !s.Type.Is("array") {
 				t.Errorf("%s ErrorMessage type %v, want array", resp, s.Type)
@@ -605,7 +605,7 @@ func TestSpecQuirks(t *testing.T) {
 		specExample := rejected
 		specExample.body = []byte(`{"Result":"Failed","ErrorMessage":"Missing or empty field"}`)
 		if _, err := validate(sp, specExample); err == nil {
-			t.Error("SPEC's own 400 example passed its schema; the quirk is gone")
+			t.Error("the OpenAPI file's own 400 example passed its schema; the quirk is gone")
 		}
 	})
 
@@ -635,9 +635,9 @@ func TestSpecQuirks(t *testing.T) {
 		}
 	})
 
-	t.Run("Price is a string in the schema, a number in its example and in NET3", func(t *testing.T) {
-		// SPEC Price is [string, null] with example 0.10 (a YAML number);
-		// NET3 says the live API sends a number. The sandbox follows the
+	t.Run("Price is a string in the schema, a number in its example and in the .NET SDK", func(t *testing.T) {
+		// The OpenAPI file's Price is [string, null] with example 0.10 (a YAML number);
+		// .NET SDK says the live API sends a number. The sandbox follows the
 		// schema: "0.10" or null.
 		price := doc.Components.Schemas["Price"].Value
 		if !price.Type.Includes("string") || !price.Type.Includes("null") || price.Type.Includes("number") {
@@ -653,7 +653,7 @@ func TestSpecQuirks(t *testing.T) {
 	})
 
 	t.Run("DestSeq and JobNum are exactly 8 characters", func(t *testing.T) {
-		// Published SPEC writes `length: 8`, which is no JSON Schema keyword;
+		// TNZ's published OpenAPI file writes `length: 8`, which is no JSON Schema keyword;
 		// the corrected copy reads it as minLength = maxLength = 8, and the
 		// sandbox's "00000001" and "SB000001" fit.
 		for _, name := range []string{"DestSeq", "JobNumber"} {
@@ -668,7 +668,7 @@ func TestSpecQuirks(t *testing.T) {
 		// Status answers 404IDNotFound (Result, MessageID, ErrorMessage),
 		// while sends list 404RecordNotFound (no MessageID) and opt-out
 		// 404NotFound (ErrorMessage only). The sandbox's unknown-id answer
-		// uses exactly 404IDNotFound's keys. SPEC also says this 404 may
+		// uses exactly 404IDNotFound's keys. The OpenAPI file also says this 404 may
 		// mean "still processing"; the sandbox finds a message as soon as it
 		// is accepted (Pending), which TestResponseConformance checks. RCS
 		// alone documents no 404 (the allowance "404 for an unknown RCS

@@ -55,9 +55,9 @@
 // This section and the next four describe v3.00; API v2.0x says how v2
 // differs. v3 routes need "Authorization: Bearer <token>"; "Basic <token>" is
 // accepted too because TNZ's own sources disagree on the v3 prefix. A
-// missing or wrong token answers 401 with SPEC's "Access denied" body. A
+// missing or wrong token answers 401 with the OpenAPI file's "Access denied" body. A
 // send whose Content-Type is not application/json (parameters allowed), or
-// whose Accept header excludes JSON, answers 415 with SPEC's placeholder
+// whose Accept header excludes JSON, answers 415 with the OpenAPI file's placeholder
 // body; a body that is not one JSON object answers 400 "Failed to process
 // your API request. Check your syntax.".
 //
@@ -104,7 +104,7 @@
 //     PlaySection or v2's PlayFile is given;
 //     "Invalid RouteNumber format on keypad n" when RouteNumber is given but
 //     is not "greater than 9 digits and numeric": an optional leading +
-//     (SPEC's own example is +64800123123) and then 10 or more digits,
+//     (TNZ's OpenAPI file's own example is +64800123123) and then 10 or more digits,
 //     nothing else.
 //  6. "WebhookCallbackURL must start with https://": a non-empty
 //     WebhookCallbackURL without that prefix (any case).
@@ -128,7 +128,7 @@
 //   - Email: e-mail addresses in top-level Destination or EmailAddress, or
 //     in an entry's EmailAddress or Recipient. Content: "Missing or empty
 //     message body. Please specify MessagePlain or MessageHTML" when
-//     MessagePlain, MessageHTML, its SPEC synonym Message and TemplateID are
+//     MessagePlain, MessageHTML, its synonym Message in the OpenAPI file and TemplateID are
 //     all empty.
 //   - Fax: phone numbers in top-level Destination or ToNumber, or in an
 //     entry's ToNumber, Recipient or FaxNumber. Content: "Missing fax
@@ -136,8 +136,8 @@
 //     empty and neither v2's Message nor TemplateID is given.
 //   - TTS: phone numbers in top-level Destination, MainPhone or ToNumber,
 //     or in an entry's MainPhone, Recipient, PhoneNumber or ToNumber.
-//     Content: "Missing message to people" when MessageToPeople, its SPEC
-//     synonym Message and TemplateID are all empty. Keypads are checked.
+//     Content: "Missing message to people" when MessageToPeople, its synonym
+//     Message (in the OpenAPI file) and TemplateID are all empty. Keypads are checked.
 //   - Voice: as TTS, except that Message is not a synonym (the audio goes in
 //     MessageToPeople).
 //   - WhatsApp: phone numbers as for SMS. TemplateID, Message and FromNumber
@@ -225,7 +225,7 @@
 // # Actions
 //
 // Actions are PATCH requests with the same auth, 415, leniency and error
-// shapes as sends. A body is optional where SPEC has none (abort; the SDKs
+// shapes as sends. A body is optional where the OpenAPI file has none (abort; the SDKs
 // send {}); when one is sent it must be application/json (else 415) and
 // one JSON object (else 400 "Failed to process your API request. Check
 // your syntax."). An unknown id answers 404 exactly like status. Success
@@ -238,7 +238,7 @@
 // TNZ documents when each action applies ("a previously delayed message",
 // "a previously failed message", "a pending message") but no refusal
 // texts. The sandbox refuses with 400 {"Result":"Failed","ErrorMessage":
-// [text]}: the NODE SDK's client-side text where it has one ("Missing
+// [text]}: the Node SDK's client-side text where it has one ("Missing
 // SendTime", "Unable to parse SendTime. Use YYYY-MM-DD hh:mm format.",
 // "NumberOfOperators must be a number"), otherwise its own wording, quoted
 // below. Body checks come before state checks.
@@ -257,7 +257,7 @@
 //     message can be rescheduled; this one is <JobStatus>". The new time
 //     replaces sendAt and DelayedTime*; a time not in the future sends at
 //     once (DelayedTime* then show the moment of the reschedule).
-//   - resubmit (email, fax, tts, voice): SendTime is optional (TS3; SPEC
+//   - resubmit (email, fax, tts, voice): SendTime is optional (the TypeScript SDK; the OpenAPI file
 //     marks it required) and read as for reschedule; a future one makes
 //     the round Delayed. Only a Completed message ("Only a completed
 //     message can be resubmitted; this one is <JobStatus>") with at least
@@ -269,7 +269,7 @@
 //     SentTime and price.
 //   - pacing (tts, voice): NumberOfOperators is required ("Missing
 //     NumberOfOperators"), an integer ("NumberOfOperators must be a
-//     number"; a string of digits is read leniently) in SPEC's 1–99999
+//     number"; a string of digits is read leniently) in the OpenAPI file's 1–99999
 //     ("NumberOfOperators must be between 1 and 99999"), and only for a
 //     message not Completed yet ("Message has already been sent;
 //     NumberOfOperators cannot be changed"). It is recorded and shown in
@@ -278,7 +278,7 @@
 //
 // # Status
 //
-// The status answer follows SPEC Message_Detail + Pagination + Recipients
+// The status answer follows the OpenAPI file's Message_Detail + Pagination + Recipients
 // on every channel.
 // JobNum is "SB" and six hex digits of a counter; Account is "101202";
 // times are given as Local ("YYYY-MM-DD HH:MM:SS" in the message's
@@ -286,7 +286,7 @@
 // Zealand", i.e. Pacific/Auckland; UTC if zone data is missing),
 // UTC, and UTC_RFC3339. Price is the sum of recipient prices, null while
 // there is none. Recipients[].Type is "SMS", "Email", "Fax", or "Voice" for
-// both TTS and Voice (SPEC; the result webhook says "Voice (also TTS)").
+// both TTS and Voice (TNZ's OpenAPI file; the result webhook says "Voice (also TTS)").
 // Destination is the e-mail address as given, or a phone number in E.164:
 // +… is kept, 00… becomes +…, a local 0… number is taken as New Zealand
 // (+64…), bare digits get a +. Attention, Company and Custom1–Custom9 are
@@ -300,7 +300,7 @@
 // recipient was delivered (the OpenAPI file's WhatsApp and RCS recipients
 // declare no MessageText).
 //
-// recordsPerPage (1–100, default 100, SPEC's maximum) and page (from 1,
+// recordsPerPage (1–100, default 100, the OpenAPI file's maximum) and page (from 1,
 // default 1) select the recipients shown; TotalRecords is the number of
 // recipients, PageCount their pages, and Page the page asked for. A page
 // past the last has no recipients (rather than repeating the last one),
@@ -308,7 +308,7 @@
 // Complete, Success, Failed and Price always cover every recipient. Other
 // values answer 400 with "RecordsPerPage must be a number", "RecordsPerPage
 // must be between 1 and 100", "Page must be a number" or "Page must be 1 or
-// greater" (after NODE's client-side texts; TNZ documents none).
+// greater" (after the Node SDK's client-side texts; TNZ documents none).
 // An unknown id answers 404 {"Result":"RecordNotFound","MessageID":"<id>",
 // "ErrorMessage":["Unable to find entry."]}.
 //
@@ -344,11 +344,11 @@
 // is listed under the first such recipient's SMSReplies, in the message's
 // Timezone, and in /sms/received with the SMS's MessageID, JobNum,
 // SubAccount, Department and the recipient's ContactID. An unmatched SMS
-// has no MessageID or JobNum keys (SPEC gives them no null, and JobNum must
+// has no MessageID or JobNum keys (TNZ's OpenAPI file gives them no null, and JobNum must
 // have 8 characters) and is in the API user's Timezone (Options.Timezone,
 // default "New Zealand"). /sandbox/inbound answers 200 with the entry as
 // /sms/received lists it, 404 like status for an unknown MessageID, and 400
-// for a missing or non-phone From, a missing MessageText or one over SPEC's
+// for a missing or non-phone From, a missing MessageText or one over the OpenAPI file's
 // 1000 characters, or a From that is not a delivered recipient.
 //
 // GET /sms/received takes timePeriod (minutes back from the Clock's now,
@@ -356,13 +356,13 @@
 // Timezone; the T separator and leaving out seconds are accepted; both
 // required, from ≤ to, at most 7 days apart); both window ends are
 // included and timePeriod wins when both forms are given. recordsPerPage
-// and page work as on status. It answers Pagination + Messages[] (SPEC's
-// items, Version "v3.00") in arrival order. Refusals answer 400, which SPEC
+// and page work as on status. It answers Pagination + Messages[] (TNZ's OpenAPI file's
+// items, Version "v3.00") in arrival order. Refusals answer 400, which the OpenAPI file
 // does not document for this path: "Missing TimePeriod or DateFrom &
 // DateTo", "TimePeriod must be a number - number of minutes", "DateFrom/
-// DateTo must be datetime format" (NODE's texts), "Invalid TimePeriod: must
-// be between 1 and 1440 minutes" (PY3's), "Invalid date range: dateFrom
-// must not be after dateTo" (NET3's) and the sandbox's own "Invalid date
+// DateTo must be datetime format" (the Node SDK's texts), "Invalid TimePeriod: must
+// be between 1 and 1440 minutes" (the Python SDK 3.0's), "Invalid date range: dateFrom
+// must not be after dateTo" (the .NET SDK's) and the sandbox's own "Invalid date
 // range: dateFrom and dateTo must be within 7 days".
 //
 // # Fault injection
@@ -467,7 +467,7 @@
 // formats. A message sent on one version can be read and acted on from
 // any other, v3.00 included (there under its channel).
 //
-// Routes: fixed segments match case-insensitively (NODE's legacy client
+// Routes: fixed segments match case-insensitively (the Node SDK's legacy client
 // writes /set/Reschedule) and MessageIDs are kept as written. The GET and
 // PATCH forms, with the MessageID in the path, are what the SDKs send with
 // an auth token; the POST forms, with Sender, APIKey and the MessageID in
@@ -488,12 +488,12 @@
 // DefaultAPIKey).
 //
 // Requests: media types (415), the syntax rule (400) and leniency are v3's,
-// with these additions. A GET may carry a body (the NODE SDK sends its
+// with these additions. A GET may carry a body (the Node SDK sends its
 // internal {"HTTPMethod":"GET"}); it is read if it is one JSON object and
 // otherwise ignored, and it never changes the method. The scalar members
 // of a body (TimePeriod, DateFrom, DateTo, RecordsPerPage, Page) count as
 // query parameters where the query lacks them. Headers other than those
-// named, such as NODE's "encoding: utf-8", are ignored.
+// named, such as the Node SDK's "encoding: utf-8", are ignored.
 //
 // Sends: POST /send/{channel} {"MessageData":{…}}, plus Sender and APIKey
 // on the legacy form. A rejected send answers 400 {"Result":"Failed",
@@ -526,30 +526,30 @@
 // and which credentials failed (the Sender by name; never the token or
 // the APIKey). Actions still apply to such a message; a resubmitted round
 // fails the same way, without a second e-mail. v3.00 keeps authentication
-// synchronous (401, above), as SPEC describes.
+// synchronous (401, above), as the OpenAPI file describes.
 //
 // Status, replies, received and actions check credentials at once, since
 // they return data: form rejections answer 400 (the credential checks,
-// then NODE's "Missing MessageID" for a legacy form without one, then the
+// then the Node SDK's "Missing MessageID" for a legacy form without one, then the
 // parameter checks), and wrong credentials answer 401 {"Result":
 // "Unauthorized","ErrorMessage":["Access denied: Auth Token or credentials
-// are incorrect or have expired."]} (SPEC's v3 text, which covers both
+// are incorrect or have expired."]} (TNZ's OpenAPI file's v3 text, which covers both
 // kinds of credentials).
 //
 //   - /get/status: the most recent message with the MessageID, on any
 //     channel. 200 is v3's status answer with "Result":"Success" first,
 //     Status instead of JobStatus, and neither *_RFC3339 fields nor
-//     SMSReplies (NODE StatusApiResponseDTO, PY2 status_dto); paging as
+//     SMSReplies (Node SDK StatusApiResponseDTO, the Python SDK 2.4 status_dto); paging as
 //     on v3.
 //   - /get/sms/reply: the same for SMS only, each recipient with its
 //     SMSReplies (ReceivedID, ReceivedTimeLocal, ReceivedTimeUTC,
 //     Timezone, From, MessageText).
 //   - /get/sms/received: v3's window and paging rules and texts, except
 //     that DateFrom and DateTo, when both are given, win over TimePeriod
-//     (NODE's legacy client sends its default TimePeriod beside them). 200
+//     (the Node SDK's legacy client sends its default TimePeriod beside them). 200
 //     is {"Result":"Success", Pagination, "Messages":[…]}; each item has
-//     PY2's names (ID, MessageID, JobNum, Account, SubAccount, Department,
-//     Date, DateUTC, From, MessageText, Timezone), NODE's ReceivedID,
+//     the Python SDK 2.4's names (ID, MessageID, JobNum, Account, SubAccount, Department,
+//     Date, DateUTC, From, MessageText, Timezone), the Node SDK's ReceivedID,
 //     ReceivedTimeLocal and ReceivedTimeUTC (the values of ID, Date and
 //     DateUTC) and ContactID. MessageID and JobNum are left out for an
 //     unmatched SMS, as on v3.
@@ -558,7 +558,7 @@
 //     An action the message's channel lacks answers 400 "Resubmit is not
 //     available for SMS messages" or "Pacing is not available for <SMS,
 //     Email or Fax> messages" (the sandbox's own). 200 is {"Result":
-//     "Success","MessageID","Status","JobNum","Action"} (NODE
+//     "Success","MessageID","Status","JobNum","Action"} (Node SDK
 //     ActionApiResponseDTO).
 //
 // A MessageID that finds nothing answers 404 {"Result":"Failed",

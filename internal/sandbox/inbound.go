@@ -21,13 +21,13 @@ var ErrNoReceivedList = errors.New("the channel has no received list (use sms, w
 
 // Received-list rejection texts. TNZ documents none for the server; where
 // an official SDK checks the same thing on the client its text is used
-// (NODE, PY3 and NET3, notes §7), otherwise the sandbox's own.
+// (the Node SDK, Python SDK 3.0 and .NET SDK), otherwise the sandbox's own.
 const (
-	msgReceivedMissing   = "Missing TimePeriod or DateFrom & DateTo"                       // NODE
-	msgTimePeriodNumber  = "TimePeriod must be a number - number of minutes"               // NODE
-	msgTimePeriodRange   = "Invalid TimePeriod: must be between 1 and 1440 minutes"        // PY3
-	msgDateFormat        = "DateFrom/DateTo must be datetime format"                       // NODE
-	msgDateOrder         = "Invalid date range: dateFrom must not be after dateTo"         // NET3
+	msgReceivedMissing   = "Missing TimePeriod or DateFrom & DateTo"                       // Node SDK
+	msgTimePeriodNumber  = "TimePeriod must be a number - number of minutes"               // Node SDK
+	msgTimePeriodRange   = "Invalid TimePeriod: must be between 1 and 1440 minutes"        // Python SDK 3.0
+	msgDateFormat        = "DateFrom/DateTo must be datetime format"                       // Node SDK
+	msgDateOrder         = "Invalid date range: dateFrom must not be after dateTo"         // .NET SDK
 	msgDateWindow        = "Invalid date range: dateFrom and dateTo must be within 7 days" // sandbox
 	maxTimePeriodMinutes = 1440
 	maxDateWindow        = 7 * 24 * time.Hour
@@ -37,7 +37,7 @@ const (
 // list (the sandbox's own route and text).
 const msgInboundChannel = "Channel must be sms, whatsapp or rcs"
 
-// maxReceivedMessage is SPEC's ReceivedMessage maxLength.
+// maxReceivedMessage is the OpenAPI file's ReceivedMessage maxLength.
 const maxReceivedMessage = 1000
 
 // inboundSMS is one message received from a phone on ch (SMS, WhatsApp or
@@ -55,7 +55,7 @@ type inboundSMS struct {
 	contactID string   // the replying recipient's ContactID, if any
 }
 
-// reply renders in as SPEC SMSReplies_Detail.
+// reply renders in as the OpenAPI file's SMSReplies_Detail.
 func (in *inboundSMS) reply() smsReply {
 	local, utc, rfc := formatTimes(in.at, in.loc)
 	return smsReply{
@@ -64,9 +64,9 @@ func (in *inboundSMS) reply() smsReply {
 	}
 }
 
-// receivedMessage is one item of /sms/received's Messages, in SPEC's
+// receivedMessage is one item of /sms/received's Messages, in the OpenAPI file's
 // field order. MessageID and JobNum are left out when the SMS matched no
-// outbound message: SPEC gives them no null, and JobNum must have 8
+// outbound message: the OpenAPI file gives them no null, and JobNum must have 8
 // characters.
 type receivedMessage struct {
 	ReceivedID        string
@@ -96,7 +96,7 @@ func (in *inboundSMS) listed() receivedMessage {
 	return rm
 }
 
-// receivedResponse is SPEC's /sms/received answer: Pagination + Messages.
+// receivedResponse is the OpenAPI file's /sms/received answer: Pagination + Messages.
 type receivedResponse struct {
 	pagination
 	Messages []receivedMessage
@@ -267,8 +267,8 @@ func (s *Server) receivedWindow(q query, now time.Time) (from, to time.Time, err
 	return from, to, nil
 }
 
-// parseDate reads dateFrom/dateTo: "YYYY-MM-DD HH:MM:SS" (NET3's form) in
-// loc; the T separator (SPEC's example) and leaving out the seconds are
+// parseDate reads dateFrom/dateTo: "YYYY-MM-DD HH:MM:SS" (the .NET SDK's form) in
+// loc; the T separator (TNZ's OpenAPI file's example) and leaving out the seconds are
 // accepted too.
 func parseDate(s string, loc *time.Location) (time.Time, bool) {
 	for _, layout := range sendTimeLayouts {

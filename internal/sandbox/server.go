@@ -38,10 +38,10 @@ const DefaultErrorNotifyEmail = "api-errors@example.com"
 // DefaultCompletionDelay is how long an accepted message stays Pending.
 const DefaultCompletionDelay = 2 * time.Second
 
-// maxBody bounds a request body: SPEC allows several ~1 MiB base64 files.
+// maxBody bounds a request body: the OpenAPI file allows several ~1 MiB base64 files.
 const maxBody = 32 << 20
 
-// Response texts, verbatim from SPEC components.responses and the notes.
+// Response texts, verbatim from the OpenAPI file's components.responses.
 const (
 	msgUnauthorized = "Access denied: Auth Token or credentials are incorrect or have expired."
 	msgSyntax       = "Failed to process your API request. Check your syntax."
@@ -249,7 +249,7 @@ func named(pathID string) func(body) string {
 
 // ServeHTTP routes /api/<version>/… and /sandbox/… requests. Path segments
 // are matched case-insensitively, as the real server appears to do
-// (notes §1.2), and one trailing slash is ignored.
+// (the Node SDK's legacy client writes set/Reschedule), and one trailing slash is ignored.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	segs := strings.Split(strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), "/"), "/")
 	var ep endpoint
@@ -404,8 +404,8 @@ func allowed(methods []string, m string) bool {
 	return false
 }
 
-// authorized accepts "Bearer <token>" (SPEC) and "Basic <token>" (the token
-// help page and SPEC-TS say Basic; notes §1.1 ⚠). The token is sent as-is,
+// authorized accepts "Bearer <token>" (TNZ's OpenAPI file) and "Basic <token>" (the token
+// help page and the TypeScript SDK's copy of the OpenAPI file say Basic). The token is sent as-is,
 // not base64 of user:password.
 func (s *Server) authorized(r *http.Request) bool {
 	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
@@ -461,7 +461,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, versi
 	}
 	m := s.accept(ch, dialectV3, version, b, raw, rs)
 	s.mu.Unlock()
-	// v3 success has no Result key (SPEC 200OK; notes §5.1).
+	// v3 success has no Result key (TNZ's OpenAPI file: 200OK).
 	writeJSON(w, http.StatusOK, struct{ MessageID string }{m.id})
 }
 

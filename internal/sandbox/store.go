@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Job statuses (SPEC JobStatus) and recipient statuses (SPEC MessageStatus).
+// Job statuses (TNZ's OpenAPI file: JobStatus) and recipient statuses (TNZ's OpenAPI file: MessageStatus).
 const (
 	jobDelayed   = "Delayed"
 	jobPending   = "Pending"
@@ -19,7 +19,7 @@ const (
 )
 
 // testResult is the Result of every recipient of a Mode "Test" message: it
-// succeeds without being sent (SPEC TestMode), so nothing was "Delivered".
+// succeeds without being sent (TNZ's OpenAPI file: TestMode), so nothing was "Delivered".
 const testResult = "Test Mode"
 
 // authFailedResult is the Result of every recipient of a v2 message whose
@@ -35,7 +35,7 @@ const abortedResult = "Aborted"
 // empty, and so the Timezone of a message that names none.
 const DefaultTimezone = "New Zealand"
 
-// windowsZones maps the Windows timezone names TNZ uses (SPEC Timezone
+// windowsZones maps the Windows timezone names TNZ uses (TNZ's OpenAPI file: Timezone
 // examples) to IANA names. Anything else is tried as an IANA name, then UTC.
 var windowsZones = map[string]string{
 	"new zealand":     "Pacific/Auckland",
@@ -61,7 +61,7 @@ func location(name string) *time.Location {
 	return time.UTC
 }
 
-// sendTimeLayouts are the {date}T{time} forms SPEC and the SDKs use.
+// sendTimeLayouts are the {date}T{time} forms the OpenAPI file and the SDKs use.
 var sendTimeLayouts = []string{
 	"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04",
 }

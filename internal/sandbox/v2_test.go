@@ -12,7 +12,7 @@ import (
 )
 
 // The v2 texts, written out again so that a typo in the implementation
-// fails: the documented rejection codes, NODE's client-side "Missing
+// fails: the documented rejection codes, the Node SDK's client-side "Missing
 // MessageID", and the sandbox's own wording where TNZ documents none.
 const (
 	wantMissingSender = "Missing Sender"
@@ -433,7 +433,7 @@ func TestV2MediaTypesAndSyntax(t *testing.T) {
 		wantBody                 string
 	}{
 		{"docs' content type", "POST", "/api/v2.04/send/sms", md, map[string]string{"Content-Type": "application/json; encoding='utf-8'", "Accept": "application/json"}, 200, ""},
-		{"NODE's encoding header", "POST", "/api/v2.04/send/sms", md, map[string]string{"encoding": "utf-8", "User-Agent": "tnzapi-nodejs"}, 200, ""},
+		{"the Node SDK's encoding header", "POST", "/api/v2.04/send/sms", md, map[string]string{"encoding": "utf-8", "User-Agent": "tnzapi-nodejs"}, 200, ""},
 		{"no content type", "POST", "/api/v2.04/send/sms", md, map[string]string{"Content-Type": ""}, 415, body415},
 		{"xml content type", "POST", "/api/v2.04/send/sms", md, map[string]string{"Content-Type": "application/xml"}, 415, body415},
 		{"xml accept", "POST", "/api/v2.04/send/sms", md, map[string]string{"Accept": "application/xml"}, 415, body415},

@@ -270,7 +270,7 @@ var allowances = []allowance{
 	{tnz.Fax, "MessageData.RetryPeriod", `1`, absent,
 		"FaxApiRequestDTO defaults RetryPeriod to 1 minute; the client sends it only when set, leaving TNZ's default"},
 	{tnz.Fax, "MessageData.WatermarkFolder", absent, `"Watermarks"`,
-		"SDK bug: FaxApiRequestDTO has no WatermarkFolder, so the SDK drops the caller's value (notes §4.3); the client sends it"},
+		"SDK bug: FaxApiRequestDTO has no WatermarkFolder, so the SDK drops the caller's value (its FaxModel.js has it); the client sends it"},
 	{tnz.TTS, "MessageData.RetryAttempts", `1`, absent,
 		"TTSApiRequestDTO defaults RetryAttempts to 1; the client sends it only when set, leaving TNZ's default"},
 	{tnz.TTS, "MessageData.RetryPeriod", `1`, absent,

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Action is something done to a message after it was sent (notes §6.2;
+// Action is something done to a message after it was sent (TNZ's OpenAPI file;
 // v3.00: PATCH /{channel}/{MessageID}/{action}). Its value is the path
 // segment.
 type Action string
@@ -60,7 +60,7 @@ type ActionResult struct {
 	Result string
 }
 
-// Bounds of NumberOfOperators (SPEC schemas.NumberOfOperators).
+// Bounds of NumberOfOperators (TNZ's OpenAPI file: schemas.NumberOfOperators).
 const (
 	MinNumberOfOperators = 1
 	MaxNumberOfOperators = 99999
@@ -86,7 +86,7 @@ func (c *Client) Reschedule(ctx context.Context, ch Channel, messageID, sendTime
 
 // Resubmit sends a failed Email, Fax, TTS or Voice message again (TNZ has no
 // SMS resubmit), at sendTime, or straight away when sendTime is "" (SendTime
-// is then left out of the body: SPEC requires it, the TS v3 SDK does not).
+// is then left out of the body: the OpenAPI file requires it, the TypeScript SDK does not).
 //
 // Resubmit sends a message, so like Send it is never retried once the
 // request may have reached TNZ: only a refused connection or a 429 is

@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-// actionAnswer is SPEC's 200 body for an action.
+// actionAnswer is the OpenAPI file's 200 body for an action.
 func actionAnswer(action, status string) string {
 	return `{"ActionResult":"Success","MessageID":"ID123","JobNum":"10AB20CE","Status":"` + status + `","Action":"` + action + `"}`
 }

@@ -27,7 +27,7 @@ import (
 // DefaultBaseURL is TNZ's production API host.
 const DefaultBaseURL = "https://api.tnz.co.nz"
 
-// API versions (dialects) the client speaks (notes §1.1). The version is
+// API versions (dialects) the client speaks (TNZ's API documentation). The version is
 // also the URL's path segment, so v2.03 and v2.01 are sent as themselves.
 const (
 	// V300 is the current REST API: flat JSON, Authorization: Bearer <token>.
@@ -48,10 +48,10 @@ const (
 	defaultUserAgent      = "terraform-provider-tnz"
 	defaultRequestTimeout = 30 * time.Second
 	// maxResponseBody bounds what is read of one response; status pages
-	// are at most 100 recipients (SPEC recordsPerPage).
+	// are at most 100 recipients (TNZ's OpenAPI file: recordsPerPage).
 	maxResponseBody = 8 << 20
 	// recordsPerPage is the page size asked for on list calls (status
-	// recipients, inbound SMS): SPEC's maximum for recordsPerPage.
+	// recipients, inbound SMS): the OpenAPI file's maximum for recordsPerPage.
 	recordsPerPage = 100
 	// defaultMaxPages bounds the pages one list call reads (100,000
 	// records), so a server that keeps announcing more pages cannot keep the
@@ -261,7 +261,7 @@ func (c *Client) submit(ctx context.Context, req *apiRequest, sentID string) (Se
 	}
 }
 
-// confirm asks the API whether the message exists. SPEC's 404 means "id is
+// confirm asks the API whether the message exists. The OpenAPI file's 404 means "id is
 // incorrect or still processing", so a not-found is checked once more after
 // a pause before it is believed.
 func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, error) {

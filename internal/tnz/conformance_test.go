@@ -16,8 +16,8 @@ import (
 )
 
 // OpenAPI conformance: every request the client builds, for every channel,
-// is checked against TNZ's own description of API v3.00 (SPEC, as corrected
-// to load in standard tooling; see CORRECTIONS.md beside it). Loading SPEC,
+// is checked against TNZ's own description of API v3.00 (TNZ's OpenAPI file, as corrected
+// to load in standard tooling; see internal/tnzspec/testdata/CORRECTIONS.md). Loading the OpenAPI file,
 // routing, the validation options and the allowances are tnzspec's, shared
 // with the sandbox's and the provider's conformance checks; the assertions
 // are here.
@@ -31,7 +31,7 @@ func mustSpec(t *testing.T) *tnzspec.Spec {
 	return sp
 }
 
-// specRequest moves a captured request onto SPEC's server, with body.
+// specRequest moves a captured request onto the OpenAPI file's server, with body.
 func specRequest(t *testing.T, c capturedRequest, body []byte) *http.Request {
 	t.Helper()
 	target := c.Path
@@ -45,7 +45,7 @@ func specRequest(t *testing.T, c capturedRequest, body []byte) *http.Request {
 	return req
 }
 
-// specOperation finds req's SPEC operation, requires it to be opID and
+// specOperation finds the OpenAPI file's operation for req, requires it to be opID and
 // returns its path parameters.
 func specOperation(t *testing.T, sp *tnzspec.Spec, req *http.Request, opID string) (*openapi3.Operation, map[string]string) {
 	t.Helper()
@@ -54,7 +54,7 @@ func specOperation(t *testing.T, sp *tnzspec.Spec, req *http.Request, opID strin
 		t.Fatal(err)
 	}
 	if op.OperationID != opID {
-		t.Fatalf("%s %s is SPEC operation %q, want %q", req.Method, req.URL, op.OperationID, opID)
+		t.Fatalf("%s %s is the OpenAPI file's operation %q, want %q", req.Method, req.URL, op.OperationID, opID)
 	}
 	return op, params
 }
@@ -67,7 +67,7 @@ func checkOperation(t *testing.T, sp *tnzspec.Spec, req *http.Request, opID stri
 	return params
 }
 
-// validate checks the captured request c, with body, against SPEC
+// validate checks the captured request c, with body, against the OpenAPI file
 // operation opID.
 func validate(t *testing.T, sp *tnzspec.Spec, c capturedRequest, body []byte, opID string) error {
 	t.Helper()
@@ -76,24 +76,24 @@ func validate(t *testing.T, sp *tnzspec.Spec, c capturedRequest, body []byte, op
 	return sp.ValidateRequest(context.Background(), req)
 }
 
-// The keys the client sends on purpose although SPEC does not declare
+// The keys the client sends on purpose although the OpenAPI file does not declare
 // them are tnzspec's allowances (tnzspec/allowances.go), one list shared
-// with the provider's acceptance tests. SPEC never sets
+// with the provider's acceptance tests. The OpenAPI file never sets
 // additionalProperties, so JSON Schema accepts such keys and validation
 // alone would also accept a misspelt one. The test therefore requires
 // every undeclared key the client sends to be one of the allowances;
 // requires each allowance to be sent by the full fixtures of its channels
-// (so none outlives its reason); and asserts that the SPEC object it sits
+// (so none outlives its reason); and asserts that the OpenAPI file's object it sits
 // in does allow additional properties, which is why the body validates
 // with the key in place.
 //
 // The second documented exception is tnzspec's /voice WAV length
-// allowance: SPEC /voice copies the /tts text limits (MessageToPeople
+// allowance: the OpenAPI file's /voice copies the /tts text limits (MessageToPeople
 // maxLength 5000, MessageToAnswerPhones 10000) onto fields that carry
 // base64 WAV, which no real recording fits. The client sends the real
 // recording. The test validates the untouched body and requires it to
 // fail, then validates the body tnzspec.CheckSend made - those values
-// replaced, only if they are base64 WAV longer than SPEC's limit, by a
+// replaced, only if they are base64 WAV longer than the OpenAPI file's limit, by a
 // header-only WAV - and requires the rest to pass.
 
 // allowsAdditional reports whether an object schema accepts keys it does
@@ -123,17 +123,17 @@ func encodeBody(t *testing.T, m map[string]any) []byte {
 	return b
 }
 
-// sendAnswer returns the JSON of SPEC's documented 200 example for
+// sendAnswer returns the JSON of the OpenAPI file's documented 200 example for
 // POST /{ch}.
 func sendAnswer(t *testing.T, sp *tnzspec.Spec, ch Channel) []byte {
 	t.Helper()
 	item := sp.Doc.Paths.Value("/" + string(ch))
 	if item == nil || item.Post == nil {
-		t.Fatalf("SPEC has no POST /%s", ch)
+		t.Fatalf("the OpenAPI file has no POST /%s", ch)
 	}
 	ok := item.Post.Responses.Status(http.StatusOK)
 	if ok == nil || ok.Value.Content.Get("application/json") == nil || ok.Value.Content.Get("application/json").Example == nil {
-		t.Fatalf("SPEC POST /%s documents no JSON 200 example", ch)
+		t.Fatalf("the OpenAPI file's POST /%s documents no JSON 200 example", ch)
 	}
 	answer, err := json.Marshal(ok.Value.Content.Get("application/json").Example)
 	if err != nil {
@@ -155,12 +155,12 @@ func checkSend(t *testing.T, sp *tnzspec.Spec, ch Channel, body []byte) *tnzspec
 func TestConformanceSend(t *testing.T) {
 	sp := mustSpec(t)
 	if len(sp.Doc.Servers) == 0 || sp.Doc.Servers[0].URL != tnzspec.Server {
-		t.Fatalf("SPEC's first server is not %s; the captured requests are moved onto it", tnzspec.Server)
+		t.Fatalf("the OpenAPI file's first server is not %s; the captured requests are moved onto it", tnzspec.Server)
 	}
 	if tnzspec.BasePath != "/api/"+V300 {
 		t.Fatalf("tnzspec checks %s, the client sends %s", tnzspec.BasePath, "/api/"+V300)
 	}
-	realWAV := wavBase64(0.5) // half a second: longer than both SPEC limits
+	realWAV := wavBase64(0.5) // half a second: longer than both limits in the OpenAPI file
 	for _, tc := range []struct {
 		name string
 		msg  Message
@@ -189,10 +189,10 @@ func TestConformanceSend(t *testing.T) {
 			c, res := captureSend(t, tc.msg, string(answer))
 			var example struct{ MessageID string }
 			if err := json.Unmarshal(answer, &example); err != nil || example.MessageID == "" {
-				t.Fatalf("SPEC's 200 example %s has no MessageID", answer)
+				t.Fatalf("the OpenAPI file's 200 example %s has no MessageID", answer)
 			}
 			if res.MessageID != example.MessageID {
-				t.Errorf("Send returned MessageID %q, want %q from SPEC's documented answer", res.MessageID, example.MessageID)
+				t.Errorf("Send returned MessageID %q, want %q from the OpenAPI file's documented answer", res.MessageID, example.MessageID)
 			}
 
 			chk := checkSend(t, sp, ch, c.Body)
@@ -207,7 +207,7 @@ func TestConformanceSend(t *testing.T) {
 					t.Errorf("WAV length allowance applied to %v, want %v", applied, want)
 				}
 				if err := validate(t, sp, c, c.Body, opID); err == nil {
-					t.Error("the voice body with real recordings passed SPEC's maxLength: the WAV allowance is no longer needed")
+					t.Error("the voice body with real recordings passed the OpenAPI file's maxLength: the WAV allowance is no longer needed")
 				}
 			} else if ch == Voice && tc.full {
 				t.Error("the full voice message did not exercise the WAV length allowance")
@@ -216,11 +216,11 @@ func TestConformanceSend(t *testing.T) {
 			req := specRequest(t, c, chk.Body)
 			checkOperation(t, sp, req, opID)
 			if err := sp.ValidateRequest(context.Background(), req); err != nil {
-				t.Errorf("SPEC rejects the request the client sent:\n%v\nbody: %s", err, chk.Body)
+				t.Errorf("the OpenAPI file rejects the request the client sent:\n%v\nbody: %s", err, chk.Body)
 			}
 			if err := sp.ValidateResponse(context.Background(), req, http.StatusOK,
 				http.Header{"Content-Type": {"application/json"}}, answer); err != nil {
-				t.Errorf("SPEC rejects its own documented 200 answer %s: %v", answer, err)
+				t.Errorf("the OpenAPI file rejects its own documented 200 answer %s: %v", answer, err)
 			}
 		})
 	}
@@ -230,7 +230,7 @@ func TestConformanceSend(t *testing.T) {
 func checkUndeclared(t *testing.T, ch Channel, chk *tnzspec.SendCheck, full bool) {
 	t.Helper()
 	for _, u := range chk.Unexplained {
-		t.Errorf("the client sends %q (at %s), which SPEC POST /%s does not declare and no tnzspec allowance explains: "+
+		t.Errorf("the client sends %q (at %s), which the OpenAPI file's POST /%s does not declare and no tnzspec allowance explains: "+
 			"a misspelt key, or a deliberate difference to document", u.Path, u.Pointer, ch)
 	}
 	allowed := tnzspec.Allowances(string(ch))
@@ -245,16 +245,16 @@ func checkUndeclared(t *testing.T, ch Channel, chk *tnzspec.SendCheck, full bool
 		case !full:
 			t.Errorf("the minimal %s message sends %q (allowance: %s); minimal messages should need none", ch, u.Path, a.Why)
 		case !allowsAdditional(u.Object):
-			t.Errorf("%q is allowed (%s), but SPEC's object does not accept undeclared keys, so it cannot validate", u.Path, a.Why)
+			t.Errorf("%q is allowed (%s), but the OpenAPI file's object does not accept undeclared keys, so it cannot validate", u.Path, a.Why)
 		}
 		if a.SpecSpelling != "" && !tnzspec.Declares(u.Object, a.SpecSpelling) {
-			t.Errorf("allowance %q says SPEC spells it %q, but SPEC does not declare that", u.Path, a.SpecSpelling)
+			t.Errorf("allowance %q says the OpenAPI file spells it %q, but the OpenAPI file does not declare that", u.Path, a.SpecSpelling)
 		}
 	}
 	if full {
 		for _, key := range slices.Sorted(maps.Keys(allowed)) {
 			if !sent[key] {
-				t.Errorf("allowance %q (%s) is not exercised by the full %s message: it is not sent, or SPEC now declares it",
+				t.Errorf("allowance %q (%s) is not exercised by the full %s message: it is not sent, or the OpenAPI file now declares it",
 					key, allowed[key].Why, ch)
 			}
 		}
@@ -270,10 +270,10 @@ func TestConformanceStatus(t *testing.T) {
 				req := specRequest(t, c, nil)
 				params := checkOperation(t, sp, req, "client.messaging."+string(ch)+".status")
 				if got := params["MessageID"]; got != id {
-					t.Errorf("SPEC reads MessageID %q from %s, want %q", got, c.Path, id)
+					t.Errorf("the OpenAPI file reads MessageID %q from %s, want %q", got, c.Path, id)
 				}
 				if err := sp.ValidateRequest(context.Background(), req); err != nil {
-					t.Errorf("SPEC rejects the status request the client sent (%s %s): %v", c.Method, c.Path, err)
+					t.Errorf("the OpenAPI file rejects the status request the client sent (%s %s): %v", c.Method, c.Path, err)
 				}
 			})
 		}
@@ -281,7 +281,7 @@ func TestConformanceStatus(t *testing.T) {
 }
 
 // The validator must be able to say no: each case breaks one thing in a
-// request that validates, and SPEC must reject it.
+// request that validates, and the OpenAPI file must reject it.
 func TestConformanceRejects(t *testing.T) {
 	sp := mustSpec(t)
 	ctx := context.Background()
@@ -353,7 +353,7 @@ func TestConformanceRejects(t *testing.T) {
 			c.Header = tc.c.Header.Clone()
 			tc.mutate(body, c.Header)
 			if err := validate(t, sp, c, encodeBody(t, body), tc.opID); err == nil {
-				t.Errorf("SPEC accepted the request with %s", tc.name)
+				t.Errorf("the OpenAPI file accepted the request with %s", tc.name)
 			}
 		})
 	}
@@ -361,7 +361,7 @@ func TestConformanceRejects(t *testing.T) {
 	t.Run("status MessageID longer than 40", func(t *testing.T) {
 		c, _ := captureStatus(t, SMS, strings.Repeat("A", 41), `{"MessageID":"x"}`)
 		if err := validate(t, sp, c, nil, "client.messaging.sms.status"); err == nil {
-			t.Error("SPEC accepted a 41-character MessageID")
+			t.Error("the OpenAPI file accepted a 41-character MessageID")
 		}
 	})
 	t.Run("status without Accept", func(t *testing.T) {
@@ -372,7 +372,7 @@ func TestConformanceRejects(t *testing.T) {
 		c.Header = c.Header.Clone()
 		c.Header.Del("Accept")
 		if err := validate(t, sp, c, nil, "client.messaging.email.status"); err == nil {
-			t.Error("SPEC accepted a status request without its required Accept header")
+			t.Error("the OpenAPI file accepted a status request without its required Accept header")
 		}
 	})
 	t.Run("send answer with a numeric MessageID", func(t *testing.T) {
@@ -380,12 +380,12 @@ func TestConformanceRejects(t *testing.T) {
 		checkOperation(t, sp, req, smsOp)
 		if err := sp.ValidateResponse(ctx, req, http.StatusOK,
 			http.Header{"Content-Type": {"application/json"}}, []byte(`{"MessageID":123}`)); err == nil {
-			t.Error("SPEC accepted a numeric MessageID in the send answer")
+			t.Error("the OpenAPI file accepted a numeric MessageID in the send answer")
 		}
 	})
 	t.Run("undeclared keys are found", func(t *testing.T) {
 		body := decodeBody(t, ttsReq.Body)
-		// The v2.0x spellings (notes §9.4) must not slip through.
+		// The v2.0x spellings must not slip through.
 		body["MessageToAnswerphones"] = "x"
 		keypad(body, 0)["PlayFile"] = "x"
 		chk := checkSend(t, sp, TTS, encodeBody(t, body))

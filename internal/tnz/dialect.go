@@ -43,7 +43,7 @@ type dialect interface {
 
 // replyDialect is implemented by dialects whose status response leaves out
 // SMS replies because they have an endpoint of their own (v2.0x:
-// get/sms/reply, notes §1.2). Its answer has the shape of a status response
+// get/sms/reply in the Node SDK). Its answer has the shape of a status response
 // whose recipients carry SMSReplies, so decodeStatus reads it.
 type replyDialect interface {
 	// smsRepliesRequest builds the request that fetches one page of an SMS
@@ -59,7 +59,7 @@ type actionArgs struct {
 	NumberOfOperators int
 }
 
-// pagination is the paging block of a list response (SPEC Pagination);
+// pagination is the paging block of a list response (TNZ's OpenAPI file: Pagination);
 // zero where the response left it out.
 type pagination struct {
 	Page, PageCount, RecordsPerPage, TotalRecords int64

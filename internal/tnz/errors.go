@@ -107,7 +107,8 @@ func IsUncertain(err error) bool {
 }
 
 // errorBody is the error shape every dialect shares. ErrorMessage comes as a
-// list or as a single string (notes §5.2 ⚠), so it is decoded leniently.
+// list or as a single string (the SDKs and the OpenAPI file's schema say
+// a list, its examples a string), so it is decoded leniently.
 type errorBody struct {
 	Result       flexString   `json:"Result"`
 	ErrorMessage flexibleList `json:"ErrorMessage"`

@@ -288,7 +288,7 @@ func goldenWorkflow() string {
 }
 
 // wavBase64 is a real recording as Voice carries it: a WAV file (PCM,
-// 16-bit, mono, 8000 Hz, notes §4.4) of the given length, base64-encoded.
+// 16-bit, mono, 8000 Hz, as TNZ's OpenAPI file asks) of the given length, base64-encoded.
 func wavBase64(seconds float64) string {
 	const rate, bytesPerSample = 8000, 2
 	data := make([]byte, int(seconds*rate)*bytesPerSample)

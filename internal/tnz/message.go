@@ -8,7 +8,7 @@ type Message interface {
 	Base() *Common
 }
 
-// Common holds the fields every send shares (notes §2). Empty strings and nil
+// Common holds the fields every send shares (TNZ's OpenAPI file and the v2 SDKs). Empty strings and nil
 // pointers are omitted from the request.
 type Common struct {
 	MessageID             string
@@ -60,7 +60,7 @@ type File struct {
 	Data string
 }
 
-// SMSMessage is a text message (notes §4.1).
+// SMSMessage is a text message (TNZ's OpenAPI file: POST /sms).
 type SMSMessage struct {
 	Common
 	Message             string
@@ -84,7 +84,7 @@ func (m *SMSMessage) Base() *Common    { return &m.Common }
 // Attachments returns the message's files; channels without files have none.
 func (m *SMSMessage) Attachments() []File { return m.Files }
 
-// EmailMessage is an e-mail (notes §4.2).
+// EmailMessage is an e-mail (TNZ's OpenAPI file: POST /email).
 type EmailMessage struct {
 	Common
 	EmailSubject string
@@ -103,7 +103,7 @@ func (m *EmailMessage) Channel() Channel    { return Email }
 func (m *EmailMessage) Base() *Common       { return &m.Common }
 func (m *EmailMessage) Attachments() []File { return m.Files }
 
-// FaxMessage is a fax (notes §4.3). Message exists on v2.0x only.
+// FaxMessage is a fax (TNZ's OpenAPI file: POST /fax). Message exists on v2.0x only.
 type FaxMessage struct {
 	Common
 	Message            string
@@ -134,7 +134,7 @@ type Keypad struct {
 	PlaySection string
 }
 
-// Call is what TTS and Voice calls share (notes §4.4, §4.5). For Voice the
+// Call is what TTS and Voice calls share (TNZ's OpenAPI file: POST /tts, POST /voice). For Voice the
 // message fields and keypad Play carry base64 WAV instead of text.
 type Call struct {
 	Common

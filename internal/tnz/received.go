@@ -20,7 +20,7 @@ type ReceivedQuery struct {
 	DateTo   string
 }
 
-// Bounds of ReceivedQuery.TimePeriod, in minutes (SPEC timePeriod).
+// Bounds of ReceivedQuery.TimePeriod, in minutes (TNZ's OpenAPI file: timePeriod).
 const (
 	MinReceivedTimePeriod = 1
 	MaxReceivedTimePeriod = 1440

@@ -1,6 +1,6 @@
 package tnz
 
-// Job statuses the API reports (SPEC `JobStatus`).
+// Job statuses the API reports (TNZ's OpenAPI file: `JobStatus`).
 const (
 	JobPending    = "Pending"
 	JobDelayed    = "Delayed"
@@ -9,7 +9,7 @@ const (
 	JobUnknown    = "Unknown"
 )
 
-// Recipient statuses the API reports (SPEC `MessageStatus`).
+// Recipient statuses the API reports (TNZ's OpenAPI file: `MessageStatus`).
 const (
 	RecipientSuccess = "Success"
 	RecipientFailed  = "Failed"

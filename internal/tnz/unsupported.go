@@ -61,7 +61,7 @@ func Unsupported(version string, msg Message) []UnsupportedField {
 			add("FallbackMode")
 		}
 	case *EmailMessage:
-		if m.BCCEmail != "" { // in v3.00's OpenAPI file and the TS v3 SDK only
+		if m.BCCEmail != "" { // in v3.00's OpenAPI file and the TypeScript SDK only
 			add("BCCEmail")
 		}
 	case *TTSMessage:

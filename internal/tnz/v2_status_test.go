@@ -34,7 +34,7 @@ func newRecordingServer(t *testing.T, answer func(req capturedRequest, w http.Re
 // legacyBody is the start of every legacy body.
 const legacyBody = `{"Sender":"` + testSender + `","APIKey":"` + testAPIKey + `"`
 
-// v2StatusAnswer is a v2 status answer (NODE StatusApiResponseDTO): Result,
+// v2StatusAnswer is a v2 status answer (Node SDK StatusApiResponseDTO): Result,
 // Status for the job, no *_RFC3339 times, no SMS replies.
 const v2StatusAnswer = `{
   "Result": "Success", "MessageID": "ID1", "Status": "Completed", "JobNum": "10AB20CE", "Account": "101202",
@@ -160,7 +160,7 @@ func TestV2StatusResultNotSuccess(t *testing.T) {
 // v2 status answers leave SMS replies out; they come from get/sms/reply and
 // are merged into the recipients by number.
 func TestV2SMSStatusFetchesReplies(t *testing.T) {
-	// PY2 spells a reply's time Date/DateUTC, NODE ReceivedTimeLocal/UTC;
+	// The Python SDK 2.4 spells a reply's time Date/DateUTC, the Node SDK ReceivedTimeLocal/UTC;
 	// the reply answer writes the second number differently.
 	const replies = `{"Result":"Success","MessageID":"ID1","Status":"Completed","PageCount":1,"Page":1,
 	  "Recipients":[
@@ -428,7 +428,7 @@ func TestV2ReceivedRequests(t *testing.T) {
 }
 
 func TestV2ReceivedDecodeAndPaging(t *testing.T) {
-	// Page 1 in PY2's spelling, page 2 in NODE's.
+	// Page 1 in the Python SDK 2.4's spelling, page 2 in the Node SDK's.
 	pages := map[int]string{
 		1: `{"Result":"Success","TotalRecords":2,"RecordsPerPage":1,"PageCount":2,"Page":1,"Messages":[
 		    {"ID":"R1","MessageID":"ID1","JobNum":"10AB20CE","Account":"101202","SubAccount":"SA","Department":"D",

@@ -15,7 +15,7 @@ import (
 const (
 	testSender = "api.user@example.com"
 	testAPIKey = "K3y-ta8wr7ymd-0123"
-	// v2SendAnswer is the documented v2 success body (notes §5.1).
+	// v2SendAnswer is the documented v2 success body (TNZ's v2.01 API documentation; the Node SDK checks Result).
 	v2SendAnswer = `{"Result":"Success","MessageID":"SRV1"}`
 )
 

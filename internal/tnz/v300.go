@@ -12,7 +12,7 @@ import (
 )
 
 // v3.00: REST paths under /api/v3.00, a flat JSON body and
-// "Authorization: Bearer <token>" (notes §1.1, SPEC).
+// "Authorization: Bearer <token>" (TNZ's OpenAPI file).
 
 func init() { registerDialect(V300, tokenAuth, newV300) }
 
@@ -115,9 +115,9 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 	}, nil
 }
 
-// statusRequest is GET /{ch}/{MessageID}?recordsPerPage=&page= (SPEC
+// statusRequest is GET /{ch}/{MessageID}?recordsPerPage=&page= (TNZ's OpenAPI file
 // lists only the path parameter; the v3 SDKs send the paging query, and
-// the server pages Recipients by it, notes §6.1).
+// the server pages Recipients by it).
 func (d *v300) statusRequest(ch Channel, messageID string, page, perPage int) (*apiRequest, error) {
 	if ch.HasReceived() && strings.EqualFold(messageID, "received") {
 		// GET /{ch}/received is the channel's received list, not this message.
@@ -155,7 +155,7 @@ func marshalBody(v any) ([]byte, error) {
 }
 
 // v300Common holds the fields every v3.00 send shares, in a fixed order.
-// ChargeCode is not in SPEC, but the TS and .NET v3 SDKs send it (notes §2),
+// ChargeCode is not in the OpenAPI file, but the TypeScript and .NET SDKs send it,
 // so it goes out only when the user sets it.
 type v300Common struct {
 	MessageID             string            `json:"MessageID,omitempty"`
@@ -198,9 +198,9 @@ func newV300Common(ch Channel, c *Common) v300Common {
 	return out
 }
 
-// v300Destination is one entry of Destinations. SPEC's schema spells the
-// name keys "First Name" and "Last Name" (with a space), but every SPEC
-// example and every SDK sends FirstName/LastName, so those are used.
+// v300Destination is one entry of Destinations. The OpenAPI file's schema spells the
+// name keys "First Name" and "Last Name" (with a space), but every example in
+// the OpenAPI file and every SDK sends FirstName/LastName, so those are used.
 type v300Destination struct {
 	ToNumber     string `json:"ToNumber,omitempty"`
 	EmailAddress string `json:"EmailAddress,omitempty"`
@@ -292,7 +292,7 @@ func checkWorkflowDestinations(dests []Destination) error {
 }
 
 // wireFile is an attachment as both dialects send it: {Name, Data}
-// (SPEC schemas.Files; the v2 SDKs' file DTOs).
+// (TNZ's OpenAPI file: schemas.Files; the v2 SDKs' file DTOs).
 type wireFile struct {
 	Name string `json:"Name,omitempty"`
 	Data string `json:"Data,omitempty"`
@@ -306,7 +306,7 @@ func newWireFiles(files []File) []wireFile {
 	return out
 }
 
-// v300SMS is POST /sms (SPEC; notes §4.1).
+// v300SMS is POST /sms (TNZ's OpenAPI file).
 type v300SMS struct {
 	v300Common
 	Message             string     `json:"Message,omitempty"`
@@ -318,12 +318,14 @@ type v300SMS struct {
 	Files               []wireFile `json:"Files,omitempty"`
 }
 
-// v300Email is POST /email (SPEC; notes §4.2).
+// v300Email is POST /email (TNZ's OpenAPI file).
 //
-// SMTPFrom (the envelope sender / Return-Path) is missing from the python
-// copy of SPEC, which this client is checked against, but NODE, PY2 and the
-// TS copy of SPEC have it (notes §4.2, §9.6). The server ignores keys it does
-// not know (notes §9.9), so it goes out only when the user sets it.
+// SMTPFrom (the envelope sender / Return-Path) is missing from TNZ's
+// OpenAPI file as the Python SDK ships it, which this client is checked
+// against, but the Node SDK, the Python SDK 2.4 and the TypeScript SDK's copy
+// of the OpenAPI file have it. The server ignores keys it does not know (the
+// Node SDK sends HTTPMethod in bodies), so it goes out only when the user
+// sets it.
 type v300Email struct {
 	v300Common
 	EmailSubject string     `json:"EmailSubject,omitempty"`
@@ -338,7 +340,7 @@ type v300Email struct {
 	Files        []wireFile `json:"Files,omitempty"`
 }
 
-// v300Fax is POST /fax (SPEC; notes §4.3). The documents are Files.
+// v300Fax is POST /fax (TNZ's OpenAPI file). The documents are Files.
 // StampFormat is not in TNZ's OpenAPI file; the TypeScript v3 SDK and the
 // v2 SDKs send it, so it goes out only when the user sets it.
 type v300Fax struct {
@@ -354,8 +356,8 @@ type v300Fax struct {
 	Files              []wireFile `json:"Files,omitempty"`
 }
 
-// v300Call holds what POST /tts and POST /voice share (SPEC; notes §4.4,
-// §4.5). v3.00 spells MessageToAnswerPhones with a capital P (the v2 SDKs
+// v300Call holds what POST /tts and POST /voice share (TNZ's OpenAPI file).
+// v3.00 spells MessageToAnswerPhones with a capital P (the v2 SDKs
 // wrote MessageToAnswerphones) and a keypad's audio or text is Play (v2:
 // PlayFile). EndCallMessage and BillingAccount are not in TNZ's OpenAPI
 // file; the TypeScript v3 SDK sends both, so each goes out only when set.
@@ -453,7 +455,7 @@ type v300Workflow struct {
 	v300Common
 }
 
-// v300SendResponse is the 2xx send body. SPEC has only MessageID; the SDKs
+// v300SendResponse is the 2xx send body. The OpenAPI file has only MessageID; the SDKs
 // (and v2.0x) also know Result, so a Result other than Success is honoured.
 type v300SendResponse struct {
 	MessageID    flexString   `json:"MessageID"`
@@ -466,7 +468,7 @@ func (d *v300) decodeSend(status int, body []byte, sentID string) (SendResult, e
 }
 
 // decodeSendBody reads a 2xx send answer of either dialect: v3.00's
-// {"MessageID"} or v2.0x's {"Result":"Success","MessageID"} (notes §5.1).
+// {"MessageID"} or v2.0x's {"Result":"Success","MessageID"} (TNZ's v2.01 API documentation).
 // A Result other than Success is an *APIError; a 2xx without a Result (or
 // without a JSON body) is the message accepted, because calling it a
 // failure would invite a second send.
@@ -493,7 +495,7 @@ func decodeSendBody(status int, body []byte, sentID string) (SendResult, error) 
 	return SendResult{MessageID: id}, nil
 }
 
-// v300Pagination is SPEC's Pagination block.
+// v300Pagination is the OpenAPI file's Pagination block.
 type v300Pagination struct {
 	TotalRecords   flexInt `json:"TotalRecords"`
 	RecordsPerPage flexInt `json:"RecordsPerPage"`
@@ -510,7 +512,7 @@ func (p v300Pagination) pagination() pagination {
 	}
 }
 
-// v300Status is Message_Detail + Pagination + Recipients (SPEC /sms/{MessageID}).
+// v300Status is Message_Detail + Pagination + Recipients (TNZ's OpenAPI file: /sms/{MessageID}).
 type v300Status struct {
 	v300Pagination
 	MessageID          flexString      `json:"MessageID"`
@@ -559,8 +561,8 @@ type v300Recipient struct {
 }
 
 // v300Reply is one entry of SMSReplies. v2.0x's get/sms/reply spells the
-// time DateUTC in PY2 (sms_reply_recipient_reply_dto.py) and ReceivedTimeUTC
-// in NODE (SMSReplyRecipientSMSReplyDTO.js), so both are read.
+// time DateUTC in the Python SDK 2.4 (sms_reply_recipient_reply_dto.py) and ReceivedTimeUTC
+// in the Node SDK (SMSReplyRecipientSMSReplyDTO.js), so both are read.
 type v300Reply struct {
 	ReceivedID          flexString `json:"ReceivedID"`
 	ReceivedTimeUTC     flexString `json:"ReceivedTimeUTC"`
@@ -579,7 +581,7 @@ func (d *v300) decodeStatus(_ int, body []byte) (*Status, pagination, error) {
 }
 
 // status maps the response onto Status; v2.0x's status response has the
-// same fields (notes §6.1) and is mapped by this too.
+// same fields (Node SDK StatusApiResponseDTO.js) and is mapped by this too.
 func (r *v300Status) status() *Status {
 	st := &Status{
 		MessageID:      string(r.MessageID),
@@ -629,8 +631,8 @@ func (r *v300Status) status() *Status {
 	return st
 }
 
-// actionRequest is PATCH /{ch}/{MessageID}/{action} (SPEC; notes §6.2).
-// Abort has no body in SPEC; like the SDKs it sends {}.
+// actionRequest is PATCH /{ch}/{MessageID}/{action} (TNZ's OpenAPI file).
+// Abort has no body in the OpenAPI file; like the SDKs it sends {}.
 func (d *v300) actionRequest(a Action, ch Channel, messageID string, args actionArgs) (*apiRequest, error) {
 	var body any
 	switch a {
@@ -665,7 +667,7 @@ type v300Pacing struct {
 	NumberOfOperators int `json:"NumberOfOperators"`
 }
 
-// v300ActionResponse is an action's 2xx body. SPEC names the outcome
+// v300ActionResponse is an action's 2xx body. The OpenAPI file names the outcome
 // ActionResult; v2.0x (and perhaps a v3 server) names it Result, so both
 // are read.
 type v300ActionResponse struct {
@@ -683,7 +685,7 @@ func (d *v300) decodeAction(status int, body []byte, messageID string) (ActionRe
 }
 
 // decodeActionBody reads a 2xx action answer of either dialect (v3.00
-// ActionResult, v2.0x Result; notes §6.2).
+// ActionResult, v2.0x Result in the Node SDK's ActionApiResponseDTO).
 func decodeActionBody(status int, body []byte, messageID string) (ActionResult, error) {
 	var r v300ActionResponse
 	if len(bytes.TrimSpace(body)) > 0 {
@@ -724,7 +726,7 @@ func (d *v300) receivedRequest(ch Channel, q ReceivedQuery, page, perPage int) (
 }
 
 // receivedQuery is the inbound SMS filter: timePeriod=, or dateFrom=&dateTo=
-// (v3.00 SPEC; the v2.0x token form spells it the same, notes §1.2).
+// (TNZ's OpenAPI file; the v2.0x token form spells it the same).
 func receivedQuery(q ReceivedQuery) string {
 	if q.TimePeriod != 0 {
 		return "timePeriod=" + strconv.Itoa(q.TimePeriod)
@@ -745,7 +747,7 @@ type v300Received struct {
 }
 
 // v300Inbound is one received SMS. The v2.0x names (ID, Date, DateUTC;
-// notes §6.1) are read too.
+// Python SDK 2.4 sms_message_in_dto.py) are read too.
 type v300Inbound struct {
 	ReceivedID          flexString `json:"ReceivedID"`
 	ID                  flexString `json:"ID"`

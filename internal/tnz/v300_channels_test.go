@@ -213,7 +213,7 @@ func TestV300StatusEveryChannel(t *testing.T) {
 		ch    Channel
 		types []string
 	}{
-		{SMS, []string{"SMS", "Text"}}, // NET3: the live API says Text (notes §6.1)
+		{SMS, []string{"SMS", "Text"}}, // the .NET SDK says the live API sends Text
 		{Email, []string{"Email"}},
 		{Fax, []string{"Fax"}},
 		{TTS, []string{"Voice"}}, // TTS recipients are Voice calls

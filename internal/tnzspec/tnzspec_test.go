@@ -25,10 +25,10 @@ func mustLoad(t *testing.T) *Spec {
 func TestLoad(t *testing.T) {
 	sp := mustLoad(t)
 	if again, _ := Load(); again != sp {
-		t.Error("Load loaded SPEC twice")
+		t.Error("Load loaded the OpenAPI file twice")
 	}
 	if len(sp.Doc.Servers) == 0 || sp.Doc.Servers[0].URL != Server {
-		t.Errorf("SPEC's first server is not %s", Server)
+		t.Errorf("the OpenAPI file's first server is not %s", Server)
 	}
 	req, err := NewRequest(http.MethodGet, BasePath+"/sms/ID1", http.Header{"Accept": {"application/json"}}, nil)
 	if err != nil {
@@ -84,7 +84,7 @@ func TestCheckSend(t *testing.T) {
 			t.Errorf("unexplained = %q, want %q", got, want)
 		}
 		if chk.Invalid != nil {
-			t.Errorf("SPEC's objects were expected to allow extra keys: %v", chk.Invalid)
+			t.Errorf("the OpenAPI file's objects were expected to allow extra keys: %v", chk.Invalid)
 		}
 		if chk.Err() == nil {
 			t.Error("Err ignores unexplained keys")
@@ -124,7 +124,7 @@ func TestCheckSend(t *testing.T) {
 }
 
 // The FallbackMode exception excuses exactly the SDKs' wire form: a
-// comma list of SPEC's names, with WhatsApp written WAPP.
+// comma list of the OpenAPI file's names, with WhatsApp written WAPP.
 func TestCheckSendFallbackList(t *testing.T) {
 	sp := mustLoad(t)
 	for _, tc := range []struct {

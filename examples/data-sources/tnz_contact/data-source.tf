@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 # Find a contact kept in the TNZ Dashboard by e-mail address...
 data "tnz_contact" "aroha" {
   email_address = "aroha@example.com"

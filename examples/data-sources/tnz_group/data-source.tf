@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 # A group kept in the TNZ Dashboard, by its code.
 data "tnz_group" "oncall" {
   group_code = "Oncall_Team"

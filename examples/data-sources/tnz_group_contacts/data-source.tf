@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 # Who a send to the on-call group reaches.
 data "tnz_group_contacts" "oncall" {
   group_id = "9000000a-f002-4007-b00a-d00000000001"

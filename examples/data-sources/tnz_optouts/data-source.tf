@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 # Everyone who replied STOP to an SMS in the last 30 days.
 data "tnz_optouts" "recent_sms" {
   type        = "SMS"

@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 # An on-call engineer in the Address Book. Sends reach her by contact_id,
 # or through the groups she is in (tnz_group_contact).
 resource "tnz_contact" "aroha" {

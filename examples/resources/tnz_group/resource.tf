@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 # The on-call team. Sends reach every member by group_id, or by group_code.
 resource "tnz_group" "oncall" {
   group_name   = "On-call"

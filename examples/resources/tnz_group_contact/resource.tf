@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 variable "oncall" {
   description = "The on-call engineers: name => mobile number."
   type        = map(string)

@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 # Hemi asked not to get SMS any more. Sends to his number are still
 # accepted, but he is not messaged: his result is "Destination is
 # blacklisted". Opt-outs need API v3.00.
