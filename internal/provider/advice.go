@@ -27,7 +27,7 @@ func adviseErrors(msg tnz.Message, unknown rejection.Unknowns, paths sendPaths, 
 			diags.AddAttributeError(at, summaryHeaderLineBreak(name), detailHeaderLineBreak)
 		}
 	}
-	tz := msg.Base().Timezone
+	tz := msg.CommonPart().Timezone
 	if tz == "" || unknown.Is(rejection.Root("timezone")) {
 		return
 	}
@@ -85,7 +85,7 @@ func adviseWarnings(msg tnz.Message, common *commonModel, unknown rejection.Unkn
 		warn("email_subject", summaryNoSubject, detailNoSubject)
 	}
 	warnDuplicates(msg, unknown, paths, diags)
-	if r := msg.Base().ReportTo; r != "" && !unknown.Is(rejection.Root("report_to")) && !tnz.IsPlainEmailAddress(r) {
+	if r := msg.CommonPart().ReportTo; r != "" && !unknown.Is(rejection.Root("report_to")) && !tnz.IsPlainEmailAddress(r) {
 		warn("report_to", summaryReportTo, detailReportTo)
 	}
 }
@@ -96,7 +96,7 @@ func warnDuplicates(msg tnz.Message, unknown rejection.Unknowns, paths sendPaths
 	if unknown.Is(rejection.Root("destinations")) {
 		return
 	}
-	dests := msg.Base().Destinations
+	dests := msg.CommonPart().Destinations
 	recipients := make([]string, len(dests))
 	for i, d := range dests {
 		if !unknown.Within(rejection.Root("destinations").AtIndex(i)) {

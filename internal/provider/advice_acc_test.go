@@ -143,6 +143,12 @@ resource "tnz_sms" "test" {
   recipients = ["+6421000001"]
   template   = tnz_sms_template.t.id
 }`, summaryRegexp(summaryTemplateNotResource, "template = tnz_sms_template.alerts, not its id")},
+		{"attachment that never ends", `
+resource "tnz_sms" "test" {
+  recipients = ["+6421000001"]
+  message    = "See [[File1]]"
+  files      = [{ name = "zero.bin", path = "/dev/zero" }]
+}`, summaryRegexp(summaryFileUnreadable, "not a regular file")},
 		{"local template id as template_id", `
 resource "tnz_sms" "test" {
   recipients  = ["+6421000001"]

@@ -19,7 +19,7 @@ import (
 // message attributes hold ("text" or "base64 WAV audio").
 func callAttributes(content string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"message_to_people":               optionalString(fmt.Sprintf("What the call says when a person answers (%s).", content)),
+		"message_to_people":               optionalString(fmt.Sprintf("What the call says when a person answers (%s); required unless `template` or `template_id` provides it.", content)),
 		"message_to_answerphones":         optionalString(fmt.Sprintf("What the call leaves on an answering machine (%s); enables answering-machine detection.", content)),
 		"keypads":                         keypadsAttribute(content),
 		"keypad_option_required":          optionalBool("When no valid key is pressed, log the call as Failed (`No Valid Option Selected`) and retry it."),

@@ -17,7 +17,7 @@ func faxSpec() channelSpec {
 		channel:     tnz.Fax,
 		description: "Sends one fax through TNZ when created. The documents are `files`; recipients are fax numbers.",
 		attributes: map[string]schema.Attribute{
-			"files":                filesAttribute("The documents to fax, up to 1 MiB each."),
+			"files":                filesAttribute("The documents to fax, up to 1 MiB each; required (on API v3.00) unless `template` or `template_id` provides them."),
 			"message":              optionalString("A text body. Only API v2.0x accepts it; on v3.00 attach the text as a file."),
 			"resolution":           optionalString("`Low` (default) or `High`.", stringvalidator.OneOfCaseInsensitive("Low", "High")),
 			"csid":                 optionalString("Header ID printed on each page (up to 30 characters).", stringvalidator.LengthAtMost(30)),

@@ -24,7 +24,7 @@ func (renderFunction) Metadata(_ context.Context, _ function.MetadataRequest, re
 
 func (renderFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
-		Summary: "Fill a message's personalisation tokens for one destination",
+		Summary: "Fill a message's personalisation tokens for one destination.",
 		MarkdownDescription: "Returns `message` with `[[FirstName]]`, `[[LastName]]`, `[[Attention]]`, `[[Company]]` and `[[Custom1]]`…`[[Custom9]]` " +
 			"filled from `destination`, as TNZ fills them for each recipient. Other tokens (`[[Link:…]]`, `[[REPLY]]`, `[[File1]]`…) are left for TNZ. " +
 			"Use it to preview a template or to check it in tests; sends pass tokens to TNZ untouched. " +

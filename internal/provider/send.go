@@ -99,7 +99,7 @@ type sent struct {
 // send submits msg once. ok is false when nothing was sent (the diagnostics
 // say why); otherwise the message must be kept in state, confirmed or not.
 func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, diags *diag.Diagnostics) (s sent, ok bool) {
-	common := msg.Base()
+	common := msg.CommonPart()
 	ch := msg.Channel()
 	if common.MessageID == "" {
 		common.MessageID = newMessageID()

@@ -481,7 +481,7 @@ func TestAction_uncertainSendWarns(t *testing.T) {
 	sb := startSandbox(t, sandbox.Options{})
 	var sentIDs []string
 	p := &tnzProvider{version: "test", newAPI: func(tnz.Config) (messageAPI, error) {
-		return &uncertainAPI{fakeAPI: &fakeAPI{}, onSend: func(m tnz.Message) { sentIDs = append(sentIDs, m.Base().MessageID) }}, nil
+		return &uncertainAPI{fakeAPI: &fakeAPI{}, onSend: func(m tnz.Message) { sentIDs = append(sentIDs, m.CommonPart().MessageID) }}, nil
 	}}
 	s := newActionServer(t, p, sb)
 	const sms = "tnz_send_sms"

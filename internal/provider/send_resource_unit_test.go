@@ -38,7 +38,7 @@ func (f *fakeAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, erro
 		return tnz.SendResult{}, f.sendErr
 	}
 	f.sent = append(f.sent, msg)
-	return tnz.SendResult{MessageID: msg.Base().MessageID}, nil
+	return tnz.SendResult{MessageID: msg.CommonPart().MessageID}, nil
 }
 
 func (f *fakeAPI) Status(context.Context, tnz.Channel, string) (*tnz.Status, error) {
@@ -268,7 +268,7 @@ func TestCreateRecordsAnUncertainSend(t *testing.T) {
 	plan := smsPlan(t, "hi", "+6421000001")
 	api := &fakeAPI{}
 	var sentID string
-	uncertain := &uncertainAPI{fakeAPI: api, onSend: func(m tnz.Message) { sentID = m.Base().MessageID }}
+	uncertain := &uncertainAPI{fakeAPI: api, onSend: func(m tnz.Message) { sentID = m.CommonPart().MessageID }}
 	resp := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
 	newSMS(uncertain).Create(ctx, resource.CreateRequest{Plan: plan}, &resp)
 	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 || resp.Diagnostics.Warnings()[0].Summary() != summaryUncertainSend {
@@ -334,7 +334,7 @@ type uncertainAPI struct {
 
 func (u *uncertainAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, error) {
 	u.onSend(msg)
-	return tnz.SendResult{}, &tnz.UncertainSendError{MessageID: msg.Base().MessageID, Err: errors.New("connection reset after the body was written")}
+	return tnz.SendResult{}, &tnz.UncertainSendError{MessageID: msg.CommonPart().MessageID, Err: errors.New("connection reset after the body was written")}
 }
 
 // Before the provider is configured (its configuration known only at

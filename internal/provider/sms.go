@@ -23,7 +23,7 @@ func smsSpec() channelSpec {
 		channel:     tnz.SMS,
 		description: "Sends one SMS through TNZ when created.",
 		attributes: map[string]schema.Attribute{
-			"message": optionalString("The text (up to 1000 characters). May hold personalisation tokens such as `[[FirstName]]`, `[[Link:https://…]]`, `[[REPLY]]`, `[[File1]]`.",
+			"message": optionalString("The text (up to 1000 characters); required unless `template` or `template_id` provides it. May hold personalisation tokens such as `[[FirstName]]`, `[[Link:https://…]]`, `[[REPLY]]`, `[[File1]]`.",
 				stringvalidator.LengthAtMost(1000)),
 			"from_number":          optionalString("Sender ID in E.164 without the `+`, e.g. `61408080909`. TNZ overrides it for New Zealand."),
 			"sms_email_reply":      optionalString("E-mail address that receives replies to this SMS."),

@@ -37,7 +37,7 @@ func TestReportToDefaultFollowsTheChannel(t *testing.T) {
 		if _, ok := newBase(api).send(context.Background(), c.msg, sendPaths{}, &diags); !ok || diags.HasError() {
 			t.Fatalf("%s: send failed: %v", c.msg.Channel(), diags)
 		}
-		if got := api.sent[0].Base().ReportTo; got != c.want {
+		if got := api.sent[0].CommonPart().ReportTo; got != c.want {
 			t.Errorf("%s: ReportTo = %q, want %q", c.msg.Channel(), got, c.want)
 		}
 	}

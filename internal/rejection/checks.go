@@ -32,7 +32,7 @@ func CheckContent(in Input) []Finding {
 }
 
 func checkMissingDestinations(r *Row, in Input) []Finding {
-	if in.Unknown.Within(Root("destinations")) || len(in.Message.Base().Destinations) > 0 {
+	if in.Unknown.Within(Root("destinations")) || len(in.Message.CommonPart().Destinations) > 0 {
 		return nil
 	}
 	return []Finding{r.finding(0)}
@@ -47,7 +47,7 @@ func checkValidDestinations(r *Row, in Input) []Finding {
 	ch := in.Message.Channel()
 	var valid, unknown int
 	var invalid []int
-	dests := in.Message.Base().Destinations
+	dests := in.Message.CommonPart().Destinations
 	for i, d := range dests {
 		switch {
 		case in.Unknown.Within(Root("destinations").AtIndex(i)):
@@ -70,14 +70,15 @@ func checkValidDestinations(r *Row, in Input) []Finding {
 		f.Attribute = Root("destinations").AtIndex(i).AtName("recipient")
 		f.Warning = true
 		f.Summary = fmt.Sprintf("Destination %d is not a valid %s destination", i+1, ch.Title())
-		f.Detail = fmt.Sprintf("TNZ skips %q and sends to the other destinations. %s", dests[i].Recipient, r.Fix)
+		// The recipient itself is not quoted: diagnostics reach the logs.
+		f.Detail = fmt.Sprintf("TNZ skips this destination and sends to the others. %s", r.Fix)
 		out = append(out, f)
 	}
 	return out
 }
 
 func checkWebhookURL(r *Row, in Input) []Finding {
-	u := in.Message.Base().WebhookCallbackURL
+	u := in.Message.CommonPart().WebhookCallbackURL
 	if in.Unknown.Is(Root("webhook_callback_url")) || blank(u) || hasPrefixFold(strings.TrimSpace(u), "https://") {
 		return nil
 	}

@@ -44,7 +44,7 @@ func TestSDKSendsAndReadsStatus(t *testing.T) {
 		t.Fatalf("send.js reported %d results, want %d (one per channel): %+v", len(run.Results), len(want), run.Results)
 	}
 	for i, msg := range want {
-		r, ch, id := run.Results[i], string(msg.Channel()), msg.Base().MessageID
+		r, ch, id := run.Results[i], string(msg.Channel()), msg.CommonPart().MessageID
 		if r.Channel != ch || r.MessageID != id {
 			t.Errorf("result %d is %s %q, want %s %q", i, r.Channel, r.MessageID, ch, id)
 			continue
@@ -53,7 +53,7 @@ func TestSDKSendsAndReadsStatus(t *testing.T) {
 			t.Errorf("%s: the SDK parsed the send as Result %q MessageID %q (ErrorMessage %s), want Success %q",
 				ch, r.Send.Result, r.Send.MessageID, r.Send.ErrorMessage, id)
 		}
-		checkStatus(t, ch, id, len(msg.Base().Destinations), r.Status)
+		checkStatus(t, ch, id, len(msg.CommonPart().Destinations), r.Status)
 		checkStatusDetail(t, msg, r.Status)
 		t.Logf("%-5s SDK send: %s %s; SDK status: %s %s, %d recipients", ch,
 			r.Send.Result, r.Send.MessageID, r.Status.Result, r.Status.Status, len(r.Status.Recipients))
@@ -94,7 +94,7 @@ func checkStatus(t *testing.T, ch, id string, recipients int, st sdkStatus) {
 // (the number dialled, the Destination in the sandbox).
 func checkStatusDetail(t *testing.T, msg tnz.Message, st sdkStatus) {
 	t.Helper()
-	ch, c := msg.Channel(), msg.Base()
+	ch, c := msg.Channel(), msg.CommonPart()
 	if st.SubAccount != c.SubAccount || st.Department != c.Department {
 		t.Errorf("%s: the SDK read SubAccount %q Department %q, want %q %q", ch, st.SubAccount, st.Department, c.SubAccount, c.Department)
 	}
@@ -126,9 +126,9 @@ func checkReceived(t *testing.T, got []sandbox.Received, want []tnz.Message) {
 	}
 	for i, msg := range want {
 		g := got[i]
-		if g.Channel != string(msg.Channel()) || g.APIVersion != apiVersion || g.MessageID != msg.Base().MessageID {
+		if g.Channel != string(msg.Channel()) || g.APIVersion != apiVersion || g.MessageID != msg.CommonPart().MessageID {
 			t.Errorf("accepted message %d is %s %s %q, want %s %s %q",
-				i+1, g.APIVersion, g.Channel, g.MessageID, apiVersion, msg.Channel(), msg.Base().MessageID)
+				i+1, g.APIVersion, g.Channel, g.MessageID, apiVersion, msg.Channel(), msg.CommonPart().MessageID)
 		}
 	}
 }
@@ -150,7 +150,7 @@ func TestClientBodiesMatchSDK(t *testing.T) {
 	}
 	for _, msg := range want {
 		t.Run(string(msg.Channel()), func(t *testing.T) {
-			id := msg.Base().MessageID
+			id := msg.CommonPart().MessageID
 			res, err := client.Send(t.Context(), msg)
 			if err != nil {
 				t.Fatalf("tnz client Send: %v", err)
@@ -184,7 +184,7 @@ func TestSDKWrongTokenDeferredAuthentication(t *testing.T) {
 		t.Fatalf("send.js reported %d results, want %d (one per channel): %+v", len(run.Results), len(want), run.Results)
 	}
 	for i, msg := range want {
-		r, ch, id := run.Results[i], string(msg.Channel()), msg.Base().MessageID
+		r, ch, id := run.Results[i], string(msg.Channel()), msg.CommonPart().MessageID
 		if r.Send.Result != "Success" || r.Send.MessageID != id {
 			t.Errorf("%s: with a wrong token the SDK parsed the send as Result %q MessageID %q (ErrorMessage %s), want Success %q: "+
 				"v2 sends are authenticated after they are accepted", ch, r.Send.Result, r.Send.MessageID, r.Send.ErrorMessage, id)
@@ -213,7 +213,7 @@ func TestSDKWrongTokenDeferredAuthentication(t *testing.T) {
 		t.Fatalf("tnz.New: %v", err)
 	}
 	for _, msg := range want {
-		ch, id := msg.Channel(), msg.Base().MessageID
+		ch, id := msg.Channel(), msg.CommonPart().MessageID
 		if !notified[id] {
 			t.Errorf("%s %q: no notification to the API Error Email Notify address", ch, id)
 		}
@@ -222,8 +222,8 @@ func TestSDKWrongTokenDeferredAuthentication(t *testing.T) {
 			t.Errorf("%s %q: tnz client Status: %v", ch, id, err)
 			continue
 		}
-		if len(st.Recipients) != len(msg.Base().Destinations) {
-			t.Errorf("%s %q: status lists %d recipients, want %d", ch, id, len(st.Recipients), len(msg.Base().Destinations))
+		if len(st.Recipients) != len(msg.CommonPart().Destinations) {
+			t.Errorf("%s %q: status lists %d recipients, want %d", ch, id, len(st.Recipients), len(msg.CommonPart().Destinations))
 		}
 		for _, r := range st.Recipients {
 			if r.Status != "Failed" || r.Result != "Authentication failed" {

@@ -215,7 +215,7 @@ func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
 	if err != nil {
 		return SendResult{}, err
 	}
-	id := msg.Base().MessageID
+	id := msg.CommonPart().MessageID
 	res, unknown, sendErr := c.submit(ctx, req, id)
 	if sendErr == nil {
 		return res, nil

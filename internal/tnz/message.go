@@ -4,8 +4,9 @@ package tnz
 // The dialect (v3.00 flat JSON, v2.0x MessageData) decides the field names.
 type Message interface {
 	Channel() Channel
-	// Base returns the fields every channel shares.
-	Base() *Common
+	// CommonPart returns the fields every channel shares (as Call.CallPart
+	// returns those TTS and Voice share).
+	CommonPart() *Common
 }
 
 // Common holds the fields every send shares (TNZ's OpenAPI file and the v2 SDKs). Empty strings and nil
@@ -78,8 +79,8 @@ type SMSMessage struct {
 	FallbackMode string
 }
 
-func (m *SMSMessage) Channel() Channel { return SMS }
-func (m *SMSMessage) Base() *Common    { return &m.Common }
+func (m *SMSMessage) Channel() Channel    { return SMS }
+func (m *SMSMessage) CommonPart() *Common { return &m.Common }
 
 // Attachments returns the message's files; channels without files have none.
 func (m *SMSMessage) Attachments() []File { return m.Files }
@@ -100,7 +101,7 @@ type EmailMessage struct {
 }
 
 func (m *EmailMessage) Channel() Channel    { return Email }
-func (m *EmailMessage) Base() *Common       { return &m.Common }
+func (m *EmailMessage) CommonPart() *Common { return &m.Common }
 func (m *EmailMessage) Attachments() []File { return m.Files }
 
 // FaxMessage is a fax (TNZ's OpenAPI file: POST /fax). Message exists on v2.0x only.
@@ -122,7 +123,7 @@ type FaxMessage struct {
 }
 
 func (m *FaxMessage) Channel() Channel    { return Fax }
-func (m *FaxMessage) Base() *Common       { return &m.Common }
+func (m *FaxMessage) CommonPart() *Common { return &m.Common }
 func (m *FaxMessage) Attachments() []File { return m.Files }
 
 // Keypad is one option of a call's keypad menu. Tone is a pointer because a
@@ -168,16 +169,16 @@ type TTSMessage struct {
 	Voice string
 }
 
-func (m *TTSMessage) Channel() Channel { return TTS }
-func (m *TTSMessage) Base() *Common    { return &m.Common }
+func (m *TTSMessage) Channel() Channel    { return TTS }
+func (m *TTSMessage) CommonPart() *Common { return &m.Common }
 
 // VoiceMessage is a call that plays recorded audio.
 type VoiceMessage struct {
 	Call
 }
 
-func (m *VoiceMessage) Channel() Channel { return Voice }
-func (m *VoiceMessage) Base() *Common    { return &m.Common }
+func (m *VoiceMessage) Channel() Channel    { return Voice }
+func (m *VoiceMessage) CommonPart() *Common { return &m.Common }
 
 // WhatsAppMessage is a WhatsApp message (POST /whatsapp, API v3.00 only).
 // TNZ's OpenAPI file requires TemplateID (Common's), Message and
@@ -199,7 +200,7 @@ type WhatsAppMessage struct {
 }
 
 func (m *WhatsAppMessage) Channel() Channel    { return WhatsApp }
-func (m *WhatsAppMessage) Base() *Common       { return &m.Common }
+func (m *WhatsAppMessage) CommonPart() *Common { return &m.Common }
 func (m *WhatsAppMessage) Attachments() []File { return m.Files }
 
 // RCSMessage is an RCS (Rich Communication Services) message (POST /rcs,
@@ -220,7 +221,7 @@ type RCSMessage struct {
 }
 
 func (m *RCSMessage) Channel() Channel    { return RCS }
-func (m *RCSMessage) Base() *Common       { return &m.Common }
+func (m *RCSMessage) CommonPart() *Common { return &m.Common }
 func (m *RCSMessage) Attachments() []File { return m.Files }
 
 // WorkflowMessage starts a workflow designed in the TNZ Dashboard for its
@@ -235,8 +236,8 @@ type WorkflowMessage struct {
 	WorkflowTemplateID string
 }
 
-func (m *WorkflowMessage) Channel() Channel { return Workflow }
-func (m *WorkflowMessage) Base() *Common    { return &m.Common }
+func (m *WorkflowMessage) Channel() Channel    { return Workflow }
+func (m *WorkflowMessage) CommonPart() *Common { return &m.Common }
 
 // FallbackMode values, per channel, as TNZ's OpenAPI file lists them
 // (SMS, WhatsApp and RCS FallbackMode enums). Each is one value; the file's

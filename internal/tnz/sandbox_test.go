@@ -46,7 +46,7 @@ func TestV3OnlyChannelsAgainstSandbox(t *testing.T) {
 		WorkflowTemplateID: "a1b2c3d4-e5f6-4890-9234-567890abcdef",
 	}
 	for _, msg := range []tnz.Message{wa, rcs, wf} {
-		if res, err := c.Send(ctx, msg); err != nil || res.MessageID != msg.Base().MessageID {
+		if res, err := c.Send(ctx, msg); err != nil || res.MessageID != msg.CommonPart().MessageID {
 			t.Fatalf("%s: %+v, %v", msg.Channel(), res, err)
 		}
 	}

@@ -40,7 +40,7 @@ func Unsupported(version string, msg Message) []UnsupportedField {
 		}
 		return out
 	}
-	c := msg.Base()
+	c := msg.CommonPart()
 	if c.TemplateID != "" { // Dashboard templates are v3-only
 		add("TemplateID")
 	}
@@ -104,7 +104,7 @@ func (c Channel) Lacks(field string) bool {
 // channelLacks lists what msg sets that its channel lacks on every version.
 func channelLacks(msg Message) []UnsupportedField {
 	var out []UnsupportedField
-	c := msg.Base()
+	c := msg.CommonPart()
 	set := map[string]bool{"ReportTo": c.ReportTo != "", "TemplateID": c.TemplateID != "", "Mode": c.TestMode}
 	for _, field := range commonLacks[msg.Channel()] {
 		if set[field] {

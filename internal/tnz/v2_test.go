@@ -66,7 +66,7 @@ func checkV2Auth(t *testing.T, version string, req capturedRequest) {
 // NotificationType, GroupCode destinations, BCCEmail, AnswerPhoneMode,
 // EndCallMessage, SMSCustomPageID and FallbackMode.
 func forV2[M Message](m M) M {
-	c := m.Base()
+	c := m.CommonPart()
 	c.TemplateID, c.NotificationType = "", ""
 	var keep []Destination
 	for _, d := range c.Destinations {

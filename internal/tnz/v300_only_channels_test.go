@@ -96,7 +96,7 @@ func TestV3OnlyChannelsRefusedOnV2BeforeAnyCall(t *testing.T) {
 			t.Run(version+"/"+string(ch), func(t *testing.T) {
 				// A message that also sets fields v2 lacks: the channel is
 				// what matters, and the only entry.
-				msg.Base().NotificationType = "Email"
+				msg.CommonPart().NotificationType = "Email"
 				if got := Unsupported(version, msg); !slices.Equal(got, []UnsupportedField{{Destination: -1}}) {
 					t.Errorf("Unsupported = %+v, want the channel alone", got)
 				}
