@@ -549,7 +549,9 @@ func TestAccOptOut_planChecks(t *testing.T) {
 // blacklisted.
 func TestAccSMS_toGroupDefinedInSameConfig(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+	// The test reads the status right after sending, which TNZ may answer
+	// with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 	config := providerConfig(sb, sandbox.DefaultToken) + `
 variable "oncall" {
   default = [

@@ -136,7 +136,9 @@ func sendOutsideTerraform(t *testing.T, sb *sandbox.Running, id string) {
 
 func TestAccImport_adoptsWithoutSending(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+	// The test reads the status right after sending, which TNZ may answer
+	// with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 	sendOutsideTerraform(t, sb, "deployscript42")
 	config := providerConfig(sb, sandbox.DefaultToken) + `
 resource "tnz_sms" "adopted" {
@@ -189,7 +191,9 @@ resource "tnz_sms" "adopted" {
 
 func TestAccImport_verifyAndUnknownID(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+	// The test reads the status right after sending, which TNZ may answer
+	// with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 	config := providerConfig(sb, sandbox.DefaultToken) + `
 resource "tnz_sms" "test" {
   recipients = ["+6421000001"]

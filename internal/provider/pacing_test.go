@@ -87,7 +87,9 @@ func numberOrEmpty(n int) string {
 func TestAccPacing_inPlaceOnUnfinishedJobs(t *testing.T) {
 	t.Parallel()
 	clock := sandbox.NewManualClock(time.Date(2029, 12, 1, 0, 0, 0, 0, time.UTC))
-	sb := startSandbox(t, sandbox.Options{Clock: clock, CompletionDelay: time.Hour})
+	// The test reads the status right after sending, which TNZ may answer
+	// with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{Clock: clock, CompletionDelay: time.Hour, VisibilityDelay: -1})
 	job := func(name string) statecheck.StateCheck {
 		want := tnz.JobPending
 		if name == "tnz_voice.drill" {

@@ -109,7 +109,9 @@ func TestAccWhatsApp_sendsExactlyOnceWithFallback(t *testing.T) {
 // Import adopts a WhatsApp message by "whatsapp/<id>" and reads its status.
 func TestAccWhatsApp_import(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+	// The test reads the status right after sending, which TNZ may answer
+	// with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 	config := providerConfig(sb, sandbox.DefaultToken) + `
 resource "tnz_whatsapp" "test" {
   recipients = ["+6421000001"]
