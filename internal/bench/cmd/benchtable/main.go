@@ -1,0 +1,85 @@
+// Command benchtable is `make bench`'s table: it measures the TNZ provider
+// under the Terraform CLI against the smallest framework provider,
+// terraform_data and terraform_data with a local-exec curl, all in one run,
+// and prints one Markdown table (also written to -out). See
+// internal/bench/doc.go.
+//
+// Knobs, as environment variables so that make passes them through:
+// BENCH_N (comma-separated sizes, default 200,1000), BENCH_REPS (repetitions
+// of every configuration; default 5 up to N = 200, else 3),
+// BENCH_RECIPIENTS (recipients of the one-resource row, default 10000; 0
+// leaves it out).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/tnz-community/terraform-provider-tnz/internal/bench"
+)
+
+func main() {
+	out := flag.String("out", "internal/bench/results/latest.md", "also write the table to this file")
+	flag.Parse()
+	if err := run(*out); err != nil {
+		fmt.Fprintln(os.Stderr, "benchtable:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out string) error {
+	opts := bench.Options{Log: os.Stderr}
+	var err error
+	if opts.Sizes, err = intsFromEnv("BENCH_N", "200,1000"); err != nil {
+		return err
+	}
+	reps, err := intsFromEnv("BENCH_REPS", "0")
+	if err != nil {
+		return err
+	}
+	recipients, err := intsFromEnv("BENCH_RECIPIENTS", "10000")
+	if err != nil {
+		return err
+	}
+	opts.Reps, opts.Recipients = reps[0], recipients[0]
+	if opts.Terraform, err = exec.LookPath("terraform"); err != nil {
+		return fmt.Errorf("no terraform on PATH; install Terraform (1.11 or newer). The benchmark never downloads it")
+	}
+	if opts.Root, err = os.Getwd(); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(opts.Root, "go.mod")); err != nil {
+		return fmt.Errorf("run from the module root (make bench does): %w", err)
+	}
+	table, err := bench.Run(opts)
+	if err != nil {
+		return err
+	}
+	fmt.Print(table)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(out, []byte(table), 0o644)
+}
+
+// intsFromEnv reads a comma-separated list of non-negative integers.
+func intsFromEnv(name, fallback string) ([]int, error) {
+	v := os.Getenv(name)
+	if v == "" {
+		v = fallback
+	}
+	var out []int
+	for _, f := range strings.Split(v, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 0 {
+			return nil, fmt.Errorf("%s=%q: want non-negative integers separated by commas", name, v)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
