@@ -24,6 +24,10 @@ type Options struct {
 	// Reps is how many times each configuration runs; 0 means 5 for sizes
 	// up to 200 and 3 above.
 	Reps int
+	// Budget bounds the run's wall time (0: no bound). Every workload runs
+	// at least once; a further repetition starts only when the last one of
+	// the same workload would still fit. The table says how many ran.
+	Budget time.Duration
 	// Recipients is the recipient count of the one-resource row (issue 9's
 	// bar); 0 leaves the row out.
 	Recipients int
@@ -59,10 +63,14 @@ type sample struct {
 // that the machine's load weighs on all of them alike.
 type workload struct {
 	name    string
-	reps    int
+	reps    int // wanted
 	configs []configuration
+	// done is how many repetitions ran; last is how long the last one took.
+	done int
+	last time.Duration
 	// samples[label][phase] are the configuration's samples, one per rep.
 	samples map[string]map[string][]sample
+	spaces  []*workspace
 }
 
 // Run builds the binaries, starts a sandbox, measures the workloads Options
@@ -80,8 +88,25 @@ func Run(opts Options) (string, error) {
 	defer r.close()
 	workloads := plannedWorkloads(opts)
 	for _, w := range workloads {
-		if err := r.measure(w); err != nil {
+		if err := r.prepare(w); err != nil {
 			return "", fmt.Errorf("%s: %w", w.name, err)
+		}
+	}
+	// Rounds: every workload's first repetition, then every workload's
+	// second, and so on, so that a time budget shortens all alike.
+	for round := 1; ; round++ {
+		ran := false
+		for _, w := range workloads {
+			if round > w.reps || (round > 1 && opts.Budget > 0 && time.Since(started)+w.last > opts.Budget) {
+				continue
+			}
+			if err := r.rep(w); err != nil {
+				return "", fmt.Errorf("%s: %w", w.name, err)
+			}
+			ran = true
+		}
+		if !ran {
+			break
 		}
 	}
 	env.elapsed = time.Since(started)
@@ -210,7 +235,7 @@ type workspace struct {
 	env    []string
 }
 
-func (r *runner) workspace(w *workload, c configuration) (*workspace, error) {
+func (r *runner) workspace(c configuration) (*workspace, error) {
 	dir, err := os.MkdirTemp(r.dir, "ws-")
 	if err != nil {
 		return nil, err
@@ -231,38 +256,43 @@ func (r *runner) workspace(w *workload, c configuration) (*workspace, error) {
 	return &workspace{r: r, config: c, dir: dir, env: env}, nil
 }
 
-// measure runs every configuration of w through the phases, rep after
-// rep, interleaved: config 1, config 2, …, config 1, …
-func (r *runner) measure(w *workload) error {
-	var spaces []*workspace
+// prepare makes a workspace for each of w's configurations and loads
+// Terraform and the provider once, untimed, so that the first timed run
+// does not pay for a cold page cache alone.
+func (r *runner) prepare(w *workload) error {
+	w.samples = map[string]map[string][]sample{}
 	for _, c := range w.configs {
-		ws, err := r.workspace(w, c)
+		ws, err := r.workspace(c)
 		if err != nil {
 			return err
 		}
-		// Untimed: loads Terraform and the provider once, so that the
-		// first timed run does not pay for a cold page cache alone.
 		if _, _, err := ws.terraform(nil, "validate", "-no-color"); err != nil {
 			return err
 		}
-		spaces = append(spaces, ws)
+		w.spaces = append(w.spaces, ws)
 	}
-	w.samples = map[string]map[string][]sample{}
-	for rep := 1; rep <= w.reps; rep++ {
-		for _, ws := range spaces {
-			r.logf("%s, rep %d/%d: %s", w.name, rep, w.reps, ws.config.label)
-			got, err := ws.cycle()
-			if err != nil {
-				return fmt.Errorf("%s: %w", ws.config.label, err)
-			}
-			if w.samples[ws.config.label] == nil {
-				w.samples[ws.config.label] = map[string][]sample{}
-			}
-			for phase, s := range got {
-				w.samples[ws.config.label][phase] = append(w.samples[ws.config.label][phase], s)
-			}
+	return nil
+}
+
+// rep runs every configuration of w once through the phases, one after
+// the other: interleaved with the other configurations' repetitions.
+func (r *runner) rep(w *workload) error {
+	start := time.Now()
+	w.done++
+	for _, ws := range w.spaces {
+		r.logf("%s, repetition %d of %d: %s", w.name, w.done, w.reps, ws.config.label)
+		got, err := ws.cycle()
+		if err != nil {
+			return fmt.Errorf("%s: %w", ws.config.label, err)
+		}
+		if w.samples[ws.config.label] == nil {
+			w.samples[ws.config.label] = map[string][]sample{}
+		}
+		for phase, s := range got {
+			w.samples[ws.config.label][phase] = append(w.samples[ws.config.label][phase], s)
 		}
 	}
+	w.last = time.Since(start)
 	return nil
 }
 

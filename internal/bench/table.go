@@ -74,7 +74,11 @@ func renderTable(env environment, workloads []*workload, recipients int) string 
 	fmt.Fprintf(&b, "- CPU: %s, %d cores; load average (1, 5, 15 min) %s at the start, %s at the end\n", env.cpu, env.cores, env.loadBefore, env.loadAfter)
 	var reps []string
 	for _, w := range workloads {
-		reps = append(reps, fmt.Sprintf("%d for %s", w.reps, w.name))
+		r := fmt.Sprintf("%d for %s", w.done, w.name)
+		if w.done < w.reps {
+			r = fmt.Sprintf("%d of %d for %s (time budget reached)", w.done, w.reps, w.name)
+		}
+		reps = append(reps, r)
 	}
 	fmt.Fprintf(&b, "- Run time %s; repetitions: %s\n\n", env.elapsed.Round(time.Second), strings.Join(reps, ", "))
 

@@ -8,7 +8,9 @@
 // BENCH_N (comma-separated sizes, default 200,1000), BENCH_REPS (repetitions
 // of every configuration; default 5 up to N = 200, else 3),
 // BENCH_RECIPIENTS (recipients of the one-resource row, default 10000; 0
-// leaves it out).
+// leaves it out), BENCH_BUDGET (a wall-time bound such as 12m, default
+// 12m; 0 means none: repetitions beyond the first stop when the next would
+// not fit, and the table says so).
 package main
 
 import (
@@ -19,6 +21,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/bench"
 )
@@ -47,6 +50,13 @@ func run(out string) error {
 		return err
 	}
 	opts.Reps, opts.Recipients = reps[0], recipients[0]
+	budget := os.Getenv("BENCH_BUDGET")
+	if budget == "" {
+		budget = "12m"
+	}
+	if opts.Budget, err = time.ParseDuration(budget); err != nil || opts.Budget < 0 {
+		return fmt.Errorf("BENCH_BUDGET=%q: want a duration such as 12m, or 0 for none", budget)
+	}
 	if opts.Terraform, err = exec.LookPath("terraform"); err != nil {
 		return fmt.Errorf("no terraform on PATH; install Terraform (1.11 or newer). The benchmark never downloads it")
 	}
