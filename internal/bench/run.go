@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -77,11 +78,7 @@ type workload struct {
 // describe and returns the results as a Markdown table.
 func Run(opts Options) (string, error) {
 	started := time.Now()
-	env, err := describeEnvironment(opts.Terraform)
-	if err != nil {
-		return "", err
-	}
-	r, err := newRunner(opts)
+	env, r, err := newRunner(opts)
 	if err != nil {
 		return "", err
 	}
@@ -157,24 +154,30 @@ type runner struct {
 	sandbox *sandbox.Running
 }
 
-func newRunner(opts Options) (*runner, error) {
+// newRunner describes the machine, builds the binaries and starts the
+// sandbox; the caller closes the runner.
+func newRunner(opts Options) (environment, *runner, error) {
+	env, err := describeEnvironment(opts.Terraform)
+	if err != nil {
+		return environment{}, nil, err
+	}
 	dir, err := os.MkdirTemp("", "tnz-bench-")
 	if err != nil {
-		return nil, err
+		return environment{}, nil, err
 	}
 	r := &runner{opts: opts, dir: dir}
 	if err := r.build(); err != nil {
 		r.close()
-		return nil, err
+		return environment{}, nil, err
 	}
 	// Messages complete at once: the benchmark measures sending and
 	// reading, not waiting.
 	r.sandbox, err = sandbox.Listen(sandbox.Options{CompletionDelay: -1}, "127.0.0.1:0")
 	if err != nil {
 		r.close()
-		return nil, fmt.Errorf("starting the sandbox: %w", err)
+		return environment{}, nil, fmt.Errorf("starting the sandbox: %w", err)
 	}
-	return r, nil
+	return env, r, nil
 }
 
 func (r *runner) close() {
@@ -266,7 +269,7 @@ func (r *runner) prepare(w *workload) error {
 		if err != nil {
 			return err
 		}
-		if _, _, err := ws.terraform(nil, "validate", "-no-color"); err != nil {
+		if _, _, err := ws.terraform(instrumentation{}, "validate", "-no-color"); err != nil {
 			return err
 		}
 		w.spaces = append(w.spaces, ws)
@@ -281,7 +284,7 @@ func (r *runner) rep(w *workload) error {
 	w.done++
 	for _, ws := range w.spaces {
 		r.logf("%s, repetition %d of %d: %s", w.name, w.done, w.reps, ws.config.label)
-		got, err := ws.cycle()
+		got, err := ws.cycle(nil)
 		if err != nil {
 			return fmt.Errorf("%s: %w", ws.config.label, err)
 		}
@@ -302,9 +305,22 @@ func (r *runner) logf(format string, args ...any) {
 	}
 }
 
+// instrumentation is how a command runs besides its workspace's settings.
+type instrumentation struct {
+	env    []string // added to the environment
+	prefix []string // a command that runs terraform, e.g. perf record … --
+}
+
 // cycle is one rep from no state: plan -out (create), apply of that plan,
 // and a plan with the state (refresh), each checked for what it must do.
-func (ws *workspace) cycle() (map[string]sample, error) {
+// instrument, when not nil, says how to run each phase's command.
+func (ws *workspace) cycle(instrument func(phase string) instrumentation) (map[string]sample, error) {
+	how := func(phase string) instrumentation {
+		if instrument == nil {
+			return instrumentation{}
+		}
+		return instrument(phase)
+	}
 	for _, f := range []string{"terraform.tfstate", "terraform.tfstate.backup", "bench.tfplan"} {
 		if err := os.Remove(filepath.Join(ws.dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return nil, err
@@ -314,7 +330,7 @@ func (ws *workspace) cycle() (map[string]sample, error) {
 	out := map[string]sample{}
 	sent := ws.r.sent()
 
-	s, text, err := ws.terraform(nil, "plan", "-input=false", "-no-color", "-out=bench.tfplan")
+	s, text, err := ws.terraform(how(phasePlan), "plan", "-input=false", "-no-color", "-out=bench.tfplan")
 	if err != nil {
 		return nil, err
 	}
@@ -323,7 +339,7 @@ func (ws *workspace) cycle() (map[string]sample, error) {
 	}
 	out[phasePlan] = s
 
-	s, text, err = ws.terraform(nil, "apply", "-input=false", "-no-color", "bench.tfplan")
+	s, text, err = ws.terraform(how(phaseApply), "apply", "-input=false", "-no-color", "bench.tfplan")
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +352,7 @@ func (ws *workspace) cycle() (map[string]sample, error) {
 	out[phaseApply] = s
 
 	// -detailed-exitcode: any change (exit 2) is an error.
-	s, text, err = ws.terraform(nil, "plan", "-input=false", "-no-color", "-detailed-exitcode")
+	s, text, err = ws.terraform(how(phaseRefresh), "plan", "-input=false", "-no-color", "-detailed-exitcode")
 	if err != nil {
 		return nil, err
 	}
@@ -347,19 +363,20 @@ func (ws *workspace) cycle() (map[string]sample, error) {
 	return out, nil
 }
 
-// terraform runs one Terraform command in the workspace and measures it;
-// extraEnv is added to the workspace's environment. A failed command is an
-// error carrying its output.
-func (ws *workspace) terraform(extraEnv []string, args ...string) (sample, string, error) {
+// terraform runs one Terraform command in the workspace, instrumented as
+// in says, and measures it. A failed command is an error carrying its
+// output.
+func (ws *workspace) terraform(in instrumentation, args ...string) (sample, string, error) {
 	usageDir, err := os.MkdirTemp(ws.r.dir, "usage-")
 	if err != nil {
 		return sample{}, "", err
 	}
 	defer os.RemoveAll(usageDir)
 	var out bytes.Buffer
-	cmd := exec.Command(ws.r.opts.Terraform, args...)
+	argv := append(append(slices.Clone(in.prefix), ws.r.opts.Terraform), args...)
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = ws.dir
-	cmd.Env = append(append(ws.env, usage.EnvUsageDir+"="+usageDir), extraEnv...)
+	cmd.Env = append(append(slices.Clone(ws.env), usage.EnvUsageDir+"="+usageDir), in.env...)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
 	err = cmd.Run()

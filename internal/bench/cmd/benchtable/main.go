@@ -27,15 +27,16 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "internal/bench/results/latest.md", "also write the table to this file")
+	out := flag.String("out", "internal/bench/results/latest.md", "also write the table (or the profiles' summary) to this file")
+	profile := flag.String("profile", "", "instead of the table, profile N = BENCH_PROFILE_N (default 1000) tnz_sms and keep the profiles in this directory")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	if err := run(*out, *profile); err != nil {
 		fmt.Fprintln(os.Stderr, "benchtable:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string) error {
+func run(out, profileDir string) error {
 	opts := bench.Options{Log: os.Stderr}
 	var err error
 	if opts.Sizes, err = intsFromEnv("BENCH_N", "200,1000"); err != nil {
@@ -66,7 +67,16 @@ func run(out string) error {
 	if _, err := os.Stat(filepath.Join(opts.Root, "go.mod")); err != nil {
 		return fmt.Errorf("run from the module root (make bench does): %w", err)
 	}
-	table, err := bench.Run(opts)
+	var table string
+	if profileDir != "" {
+		var n []int
+		if n, err = intsFromEnv("BENCH_PROFILE_N", "1000"); err != nil {
+			return err
+		}
+		table, err = bench.Profile(opts, n[0], profileDir)
+	} else {
+		table, err = bench.Run(opts)
+	}
 	if err != nil {
 		return err
 	}
