@@ -55,15 +55,17 @@ func Profile(opts Options, n int, dir string) (string, error) {
 			}
 		}
 		r.logf("profiling %d × %s", n, c.label)
-		_, err = ws.cycle(func(phase string) instrumentation {
+		if err := ws.reset(); err != nil {
+			return "", err
+		}
+		for _, phase := range phases {
 			in := instrumentation{env: []string{usage.EnvProfileDir + "=" + filepath.Join(dir, c.provider, slug(phase))}}
 			if perf != "" {
 				in.prefix = perfRecord(perf, perfData(dir, c.provider, phase))
 			}
-			return in
-		})
-		if err != nil {
-			return "", err
+			if _, err := ws.run(phase, in); err != nil {
+				return "", err
+			}
 		}
 		if perf == "" {
 			continue

@@ -277,21 +277,28 @@ func (r *runner) prepare(w *workload) error {
 	return nil
 }
 
-// rep runs every configuration of w once through the phases, one after
-// the other: interleaved with the other configurations' repetitions.
+// rep runs every configuration of w once from no state through the
+// phases, phase by phase: each configuration's plan, then each one's
+// apply, then each one's refresh, so that the commands compared with each
+// other run close together in time.
 func (r *runner) rep(w *workload) error {
 	start := time.Now()
 	w.done++
 	for _, ws := range w.spaces {
-		r.logf("%s, repetition %d of %d: %s", w.name, w.done, w.reps, ws.config.label)
-		got, err := ws.cycle(nil)
-		if err != nil {
-			return fmt.Errorf("%s: %w", ws.config.label, err)
+		if err := ws.reset(); err != nil {
+			return err
 		}
-		if w.samples[ws.config.label] == nil {
-			w.samples[ws.config.label] = map[string][]sample{}
-		}
-		for phase, s := range got {
+	}
+	for _, phase := range phases {
+		r.logf("%s, repetition %d of %d: %s", w.name, w.done, w.reps, phase)
+		for _, ws := range w.spaces {
+			s, err := ws.run(phase, instrumentation{})
+			if err != nil {
+				return fmt.Errorf("%s: %w", ws.config.label, err)
+			}
+			if w.samples[ws.config.label] == nil {
+				w.samples[ws.config.label] = map[string][]sample{}
+			}
 			w.samples[ws.config.label][phase] = append(w.samples[ws.config.label][phase], s)
 		}
 	}
@@ -311,56 +318,51 @@ type instrumentation struct {
 	prefix []string // a command that runs terraform, e.g. perf record … --
 }
 
-// cycle is one rep from no state: plan -out (create), apply of that plan,
-// and a plan with the state (refresh), each checked for what it must do.
-// instrument, when not nil, says how to run each phase's command.
-func (ws *workspace) cycle(instrument func(phase string) instrumentation) (map[string]sample, error) {
-	how := func(phase string) instrumentation {
-		if instrument == nil {
-			return instrumentation{}
-		}
-		return instrument(phase)
-	}
+// reset removes the workspace's state and plan: the next plan creates
+// everything.
+func (ws *workspace) reset() error {
 	for _, f := range []string{"terraform.tfstate", "terraform.tfstate.backup", "bench.tfplan"} {
 		if err := os.Remove(filepath.Join(ws.dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return nil, err
+			return err
 		}
 	}
+	return nil
+}
+
+// run runs one phase's command, instrumented as in says, and checks what
+// it did: plan -out (create) must plan to add every resource; apply of that
+// plan must add them, with one message to the sandbox per send; a plan
+// with the state (refresh) must find no changes and send nothing.
+func (ws *workspace) run(phase string, in instrumentation) (sample, error) {
 	c := ws.config
-	out := map[string]sample{}
 	sent := ws.r.sent()
-
-	s, text, err := ws.terraform(how(phasePlan), "plan", "-input=false", "-no-color", "-out=bench.tfplan")
+	var args []string
+	var want string
+	var messages int
+	switch phase {
+	case phasePlan:
+		args = []string{"plan", "-input=false", "-no-color", "-out=bench.tfplan"}
+		want = fmt.Sprintf("Plan: %d to add, 0 to change, 0 to destroy.", c.resources)
+	case phaseApply:
+		args = []string{"apply", "-input=false", "-no-color", "bench.tfplan"}
+		want = fmt.Sprintf("Resources: %d added, 0 changed, 0 destroyed.", c.resources)
+		messages = c.messages
+	case phaseRefresh:
+		// Any change exits 2, an error.
+		args = []string{"plan", "-input=false", "-no-color", "-detailed-exitcode"}
+		want = "No changes."
+	}
+	s, text, err := ws.terraform(in, args...)
 	if err != nil {
-		return nil, err
+		return s, err
 	}
-	if want := fmt.Sprintf("Plan: %d to add, 0 to change, 0 to destroy.", c.resources); !strings.Contains(text, want) {
-		return nil, fmt.Errorf("terraform plan did not say %q:\n%s", want, text)
+	if !strings.Contains(text, want) {
+		return s, fmt.Errorf("terraform %s did not say %q:\n%s", strings.Join(args, " "), want, text)
 	}
-	out[phasePlan] = s
-
-	s, text, err = ws.terraform(how(phaseApply), "apply", "-input=false", "-no-color", "bench.tfplan")
-	if err != nil {
-		return nil, err
+	if got := ws.r.sent() - sent; got != messages {
+		return s, fmt.Errorf("terraform %s sent %d messages to the sandbox, want %d:\n%s", strings.Join(args, " "), got, messages, text)
 	}
-	if want := fmt.Sprintf("Resources: %d added, 0 changed, 0 destroyed.", c.resources); !strings.Contains(text, want) {
-		return nil, fmt.Errorf("terraform apply did not say %q:\n%s", want, text)
-	}
-	if got := ws.r.sent() - sent; got != c.messages {
-		return nil, fmt.Errorf("apply sent %d messages to the sandbox, want %d:\n%s", got, c.messages, text)
-	}
-	out[phaseApply] = s
-
-	// -detailed-exitcode: any change (exit 2) is an error.
-	s, text, err = ws.terraform(how(phaseRefresh), "plan", "-input=false", "-no-color", "-detailed-exitcode")
-	if err != nil {
-		return nil, err
-	}
-	if got := ws.r.sent() - sent; got != c.messages {
-		return nil, fmt.Errorf("refresh sent %d messages to the sandbox, want none:\n%s", got-c.messages, text)
-	}
-	out[phaseRefresh] = s
-	return out, nil
+	return s, nil
 }
 
 // terraform runs one Terraform command in the workspace, instrumented as

@@ -72,7 +72,7 @@ func TestRenderTable(t *testing.T) {
 		"| N = 2 | plan (create) | mixed (5 channels) | 8.00 s | 8.00 s | 1.00 s | 64 MiB | 4.0× (CPU 4.0×) | 8.0× (CPU 8.0×) |  |",
 		"| N = 2 | plan with state (refresh) | terraform_data | 1.00 s | 1.00 s | — | — |  |  |  |",
 		"2 of 3 for N = 2 (time budget reached)",
-		"Issue 9's bar, one tnz_sms with 10 recipients, plan with state under 10.00 s with provider peak RSS under 200 MiB: NOT met (12.00 s, 50 MiB).",
+		"Issue 9's bar, one tnz_sms with 10 recipients, plan with state under 10.00 s with provider peak RSS under 200 MiB: NOT met (12.00 s wall, 3.00 s CPU, 50 MiB).",
 	} {
 		if !strings.Contains(table, want) {
 			t.Errorf("the table lacks %q:\n%s", want, table)
@@ -88,7 +88,7 @@ func TestWideVerdictMet(t *testing.T) {
 	for _, phase := range phases {
 		w.samples[labelWide][phase] = []sample{at(9, 3)}
 	}
-	if got := wideVerdict(w, 10); !strings.Contains(got, ": met (9.00 s, 0 MiB)") {
+	if got := wideVerdict(w, 10); !strings.Contains(got, ": met (9.00 s wall, 3.00 s CPU, 0 MiB)") {
 		t.Errorf("verdict %q", got)
 	}
 }
