@@ -22,6 +22,10 @@ func Profile(opts Options, n int, dir string) (string, error) {
 		return "", err
 	}
 	defer r.close()
+	// Terraform, the wrapper and perf run in the workspaces.
+	if dir, err = filepath.Abs(dir); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
