@@ -104,6 +104,7 @@ func Profile(opts Options, n int, dir string) (string, error) {
 		fmt.Fprintf(&b, "The same, by time including callees:\n\n```text\n%s```\n\n", top(tnz.cum, tnz.samples, 20))
 		fmt.Fprintf(&b, "Where Terraform core spends more with %s than with the %s, by own time (share of the %s total):\n\n```text\n%s```\n\n",
 			labelTNZ, labelFloor, labelTNZ, top(difference(tnz.flat, floor.flat), tnz.samples, 20))
+		fmt.Fprintf(&b, "The same, by time including callees:\n\n```text\n%s```\n\n", top(difference(tnz.cum, floor.cum), tnz.samples, 20))
 	}
 	fmt.Fprintf(&b, "Profiles in %s.\n", dir)
 	return b.String(), nil

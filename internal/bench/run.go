@@ -58,6 +58,10 @@ type sample struct {
 	// provider is the provider processes' own use: CPU summed over them,
 	// the largest peak RSS.
 	provider usage.Usage
+	// state is the size of the state file an apply wrote, in bytes (0 for
+	// plans). Terraform writes the whole state after every resource it
+	// applies, so its size weighs on Terraform's own CPU.
+	state int64
 }
 
 // workload is a set of configurations measured together, interleaved, so
@@ -361,6 +365,13 @@ func (ws *workspace) run(phase string, in instrumentation) (sample, error) {
 	}
 	if got := ws.r.sent() - sent; got != messages {
 		return s, fmt.Errorf("terraform %s sent %d messages to the sandbox, want %d:\n%s", strings.Join(args, " "), got, messages, text)
+	}
+	if phase == phaseApply {
+		info, err := os.Stat(filepath.Join(ws.dir, "terraform.tfstate"))
+		if err != nil {
+			return s, err
+		}
+		s.state = info.Size()
 	}
 	return s, nil
 }

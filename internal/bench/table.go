@@ -82,8 +82,8 @@ func renderTable(env environment, workloads []*workload, recipients int) string 
 	}
 	fmt.Fprintf(&b, "- Run time %s; repetitions: %s\n\n", env.elapsed.Round(time.Second), strings.Join(reps, ", "))
 
-	b.WriteString("| Workload | Phase | Configuration | Wall | CPU, all processes | CPU, provider | Provider peak RSS | ÷ smallest provider | ÷ terraform_data | ÷ curl |\n")
-	b.WriteString("|---|---|---|--:|--:|--:|--:|--:|--:|--:|\n")
+	b.WriteString("| Workload | Phase | Configuration | Wall | CPU, all processes | CPU, provider | Provider peak RSS | State per resource | ÷ smallest provider | ÷ terraform_data | ÷ curl |\n")
+	b.WriteString("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, w := range workloads {
 		for _, phase := range phases {
 			for _, c := range w.configs {
@@ -96,7 +96,9 @@ Wall and CPU are medians over the repetitions; CPU, all processes is the
 terraform process with every process it waited for (providers, the
 provisioners' sh and curl), from wait4; CPU, provider is the provider
 processes alone (summed when Terraform starts the provider more than once);
-peak RSS is the largest over the repetitions. A ratio is the median over
+peak RSS is the largest over the repetitions. State per resource is the
+state file's size after apply divided by the resources (Terraform writes
+the whole file after each resource it applies). A ratio is the median over
 repetitions of the configuration's wall time divided by the baseline's in
 the same repetition (each phase runs for every configuration in turn), then
 the same for CPU, all processes. Mixed: the sends are spread over tnz_sms, tnz_email, tnz_fax,
@@ -122,7 +124,10 @@ func row(w *workload, phase string, c configuration) string {
 		provCPU = seconds(median(collect(s, func(x sample) float64 { return x.provider.CPU.Seconds() })))
 		provRSS = mebibytes(slices.Max(collect(s, func(x sample) float64 { return float64(x.provider.MaxRSS) })))
 	}
-	var floor, data, curl string
+	var state, floor, data, curl string
+	if phase == phaseApply && len(s) > 0 {
+		state = fmt.Sprintf("%.0f B", float64(s[len(s)-1].state)/float64(c.resources))
+	}
 	if c.provider == "tnz" && c.label != labelWide {
 		floor = ratio(s, w.samples[labelFloor][phase])
 		data = ratio(s, w.samples[labelData][phase])
@@ -130,8 +135,8 @@ func row(w *workload, phase string, c configuration) string {
 			curl = ratio(s, w.samples[labelCurl][phase])
 		}
 	}
-	return fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-		w.name, phase, c.label, seconds(wall), seconds(cpu), provCPU, provRSS, floor, data, curl)
+	return fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+		w.name, phase, c.label, seconds(wall), seconds(cpu), provCPU, provRSS, state, floor, data, curl)
 }
 
 // ratio compares samples with a baseline's from the same repetitions:
