@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,9 @@ func run(out, profileDir string) error {
 	var err error
 	if opts.Sizes, err = intsFromEnv("BENCH_N", "200,1000"); err != nil {
 		return err
+	}
+	if slices.Contains(opts.Sizes, 0) {
+		return fmt.Errorf("BENCH_N: every size must be at least 1")
 	}
 	reps, err := intsFromEnv("BENCH_REPS", "0")
 	if err != nil {
