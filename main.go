@@ -9,8 +9,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
-	"log"
+	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 
@@ -23,27 +25,67 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
+// address is the provider's address in the Terraform Registry.
+const address = "registry.terraform.io/tnz-community/tnz"
+
+const usage = `Usage:
+  terraform-provider-tnz [-debug]     serve the provider (Terraform starts it; see README.md)
+  terraform-provider-tnz sandbox ...  run a local fake TNZ API (see: terraform-provider-tnz sandbox -h)
+  terraform-provider-tnz -version     print the version
+
+Flags:
+`
+
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "sandbox" {
 		os.Exit(sandbox.Main(os.Args[2:], os.Stdout, os.Stderr))
 	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, serve))
+}
 
-	var debug bool
-	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
-	flag.Parse()
-
+// serve runs the provider server until Terraform stops it.
+func serve(debug bool) error {
 	// A CPU profile for the benchmarks (internal/bench/doc.go); off unless set.
 	if name := os.Getenv("TNZ_CPUPROFILE"); name != "" {
 		if f, err := os.Create(name); err == nil && pprof.StartCPUProfile(f) == nil {
 			defer pprof.StopCPUProfile()
 		}
 	}
-
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/tnz-community/tnz",
+	return providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address: address,
 		Debug:   debug,
 	})
-	if err != nil {
-		log.Fatal(err)
+}
+
+// run parses the provider's own flags and serves, unless they ask for help
+// or the version. It returns the exit code.
+func run(args []string, stdout, stderr io.Writer, serve func(debug bool) error) int {
+	fs := flag.NewFlagSet("terraform-provider-tnz", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
 	}
+	debug := fs.Bool("debug", false, "run the provider with support for debuggers such as delve")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "terraform-provider-tnz: unexpected argument %q\n\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, version)
+		return 0
+	}
+	if err := serve(*debug); err != nil {
+		fmt.Fprintf(stderr, "terraform-provider-tnz: %v\n", err)
+		return 1
+	}
+	return 0
 }

@@ -19,19 +19,23 @@ import (
 // message attributes hold ("text" or "base64 WAV audio").
 func callAttributes(content string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"message_to_people":               optionalString(fmt.Sprintf("What the call says when a person answers (%s).", content)),
+		"message_to_people":               optionalString(fmt.Sprintf("What the call says when a person answers (%s); required unless `template` or `template_id` provides it.", content)),
 		"message_to_answerphones":         optionalString(fmt.Sprintf("What the call leaves on an answering machine (%s); enables answering-machine detection.", content)),
 		"keypads":                         keypadsAttribute(content),
 		"keypad_option_required":          optionalBool("When no valid key is pressed, log the call as Failed (`No Valid Option Selected`) and retry it."),
 		"call_route_message_to_people":    optionalString(fmt.Sprintf("Said to the person before a keypad transfers the call (%s).", content)),
 		"call_route_message_to_operators": optionalString(fmt.Sprintf("Said to the operator who receives a transferred call (%s).", content)),
 		"call_route_message_on_wrong_key": optionalString(fmt.Sprintf("Said when a key with no option is pressed (%s).", content)),
-		"number_of_operators":             optionalInt("How many calls may run at once (1-99999), e.g. the operators available for transfers.", int64validator.Between(1, 99999)),
-		"caller_id":                       optionalString("Caller ID in E.164; it must be whitelisted on the TNZ account."),
-		"retry_attempts":                  retryAttemptsAttribute(),
-		"retry_period":                    retryPeriodAttribute(),
-		"options":                         optionalString("Advanced IVR options, passed to TNZ as they are."),
-		"answerphone_mode":                optionalString("Answering-machine handling: `NDAS` (default), `NDAF`, `DAS` or `DAF`.", stringvalidator.OneOf("NDAS", "NDAF", "DAS", "DAF")),
+		"number_of_operators": optionalInt("How many calls may run at once (1-99999; TNZ's default 99999), e.g. the operators available for transfers. "+
+			"Changing it while TNZ has not finished the job (job status `Pending` or `Delayed`) paces that job in place (an update in the plan; removing it restores TNZ's default); "+
+			"once the job has finished, the change places the calls again as a new message.", int64validator.Between(tnz.MinNumberOfOperators, tnz.MaxNumberOfOperators)),
+		"caller_id":        optionalString("Caller ID in E.164; it must be whitelisted on the TNZ account."),
+		"retry_attempts":   retryAttemptsAttribute(),
+		"retry_period":     retryPeriodAttribute(),
+		"options":          optionalString("Advanced IVR options, passed to TNZ as they are."),
+		"end_call_message": optionalString(fmt.Sprintf("Said at the end of the call, after everything else (%s). API v3.00.", content)),
+		"billing_account":  optionalString("Billing account for TNZ's invoicing, passed on as written."),
+		"answerphone_mode": optionalString("Answering-machine handling: `NDAS` (default), `NDAF`, `DAS` or `DAF`.", stringvalidator.OneOf("NDAS", "NDAF", "DAS", "DAF")),
 	}
 }
 
@@ -71,6 +75,8 @@ type callModel struct {
 	RetryPeriod                 types.Int64  `tfsdk:"retry_period"`
 	Options                     types.String `tfsdk:"options"`
 	AnswerphoneMode             types.String `tfsdk:"answerphone_mode"`
+	EndCallMessage              types.String `tfsdk:"end_call_message"`
+	BillingAccount              types.String `tfsdk:"billing_account"`
 }
 
 func (m *callModel) common() *commonModel { return &m.commonModel }
@@ -94,6 +100,8 @@ func (m *callModel) toAPICall() tnz.Call {
 		RetryPeriod:                 optionalIntValue(m.RetryPeriod),
 		Options:                     m.Options.ValueString(),
 		AnswerPhoneMode:             m.AnswerphoneMode.ValueString(),
+		EndCallMessage:              m.EndCallMessage.ValueString(),
+		BillingAccount:              m.BillingAccount.ValueString(),
 	}
 }
 

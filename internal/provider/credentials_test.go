@@ -76,7 +76,9 @@ func TestAccLegacyVersionsSend(t *testing.T) {
 		{"v2.02", fmt.Sprintf("sender = %q\napi_key = %q", sandbox.DefaultSender, sandbox.DefaultAPIKey)},
 	} {
 		t.Run(c.version, func(t *testing.T) {
-			sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+			// It reads the status right after sending, which TNZ may answer
+			// with its documented 404: no visibility delay here.
+			sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testProviders,
 				Steps: []resource.TestStep{{

@@ -16,8 +16,8 @@ func emailSpec() channelSpec {
 		description: "Sends one e-mail through TNZ when created. Recipients are e-mail addresses.",
 		attributes: map[string]schema.Attribute{
 			"email_subject": optionalString("Subject line (up to 1024 characters).", stringvalidator.LengthAtMost(1024)),
-			"message_plain": optionalString("Plain-text body (up to 10000 characters). With `message_html` too, the e-mail is multipart.", stringvalidator.LengthAtMost(10000)),
-			"message_html":  optionalString("HTML body (up to 10000 characters).", stringvalidator.LengthAtMost(10000)),
+			"message_plain": optionalString("Plain-text body (up to 10000 characters). With `message_html` too, the e-mail is multipart. One of the two is required unless `template` or `template_id` provides the body.", stringvalidator.LengthAtMost(10000)),
+			"message_html":  optionalString("HTML body (up to 10000 characters). One of `message_plain` and `message_html` is required unless `template` or `template_id` provides the body.", stringvalidator.LengthAtMost(10000)),
 			"from":          optionalString("Sender's display name (up to 30 characters).", stringvalidator.LengthAtMost(30)),
 			"from_email":    optionalString("Sender's address (up to 100 characters). Defaults to the TNZ API user's.", stringvalidator.LengthAtMost(100)),
 			"smtp_from":     optionalString("SMTP envelope sender (Return-Path); defaults to `from_email`.", stringvalidator.LengthAtMost(100)),

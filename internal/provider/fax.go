@@ -17,7 +17,7 @@ func faxSpec() channelSpec {
 		channel:     tnz.Fax,
 		description: "Sends one fax through TNZ when created. The documents are `files`; recipients are fax numbers.",
 		attributes: map[string]schema.Attribute{
-			"files":                filesAttribute("The documents to fax, up to 1 MiB each."),
+			"files":                filesAttribute("The documents to fax, up to 1 MiB each; required (on API v3.00) unless `template` or `template_id` provides them."),
 			"message":              optionalString("A text body. Only API v2.0x accepts it; on v3.00 attach the text as a file."),
 			"resolution":           optionalString("`Low` (default) or `High`.", stringvalidator.OneOfCaseInsensitive("Low", "High")),
 			"csid":                 optionalString("Header ID printed on each page (up to 30 characters).", stringvalidator.LengthAtMost(30)),
@@ -26,6 +26,7 @@ func faxSpec() channelSpec {
 			"watermark_folder":     optionalString("Folder of the watermark files."),
 			"watermark_first_page": optionalString("Watermark file for the first page."),
 			"watermark_all_pages":  optionalString("Watermark file for every page."),
+			"stamp_format":         optionalString("Format of the stamp TNZ prints on each page, passed on as written."),
 		},
 	}
 }
@@ -49,6 +50,7 @@ type faxModel struct {
 	WatermarkFolder    types.String `tfsdk:"watermark_folder"`
 	WatermarkFirstPage types.String `tfsdk:"watermark_first_page"`
 	WatermarkAllPages  types.String `tfsdk:"watermark_all_pages"`
+	StampFormat        types.String `tfsdk:"stamp_format"`
 }
 
 func (m *faxModel) common() *commonModel    { return &m.commonModel }
@@ -65,6 +67,7 @@ func (m *faxModel) toAPI(files []tnz.File) tnz.Message {
 		WatermarkFolder:    m.WatermarkFolder.ValueString(),
 		WatermarkFirstPage: m.WatermarkFirstPage.ValueString(),
 		WatermarkAllPages:  m.WatermarkAllPages.ValueString(),
+		StampFormat:        m.StampFormat.ValueString(),
 		Files:              files,
 	}
 }

@@ -5,11 +5,15 @@ import (
 	"encoding/base64"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -82,6 +86,58 @@ func TestLoadFiles(t *testing.T) {
 			}
 			if strings.Contains(list.String(), "bm90ZXM=") && !c.file.Path.IsNull() {
 				t.Error("a path file's bytes must not reach state")
+			}
+		})
+	}
+}
+
+// Local input is bounded: a special file, a FIFO (which would block a
+// reader) and a 300 MB file fail at once, reading nothing, with the error on
+// files[0].path.
+func TestLoadAttachmentsBounded(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	huge := filepath.Join(dir, "huge.bin")
+	if err := os.WriteFile(huge, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 300<<20); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	cases := []struct{ name, path, summary string }{
+		{"character device", "/dev/zero", summaryFileUnreadable},
+		{"fifo", fifo, summaryFileUnreadable},
+		{"directory", dir, summaryFileUnreadable},
+		{"300 MB", huge, summaryFileTooLarge},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			done := make(chan diag.Diagnostics, 1)
+			go func() {
+				var diags diag.Diagnostics
+				loadAttachments(fileList(t, fileEntry{Name: types.StringValue("a.bin"), Content: types.StringNull(), Path: types.StringValue(c.path)}), &diags)
+				done <- diags
+			}()
+			var diags diag.Diagnostics
+			select {
+			case diags = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("reading the attachment did not return within 5s")
+			}
+			runtime.ReadMemStats(&after)
+			if diags.ErrorsCount() != 1 || diags.Errors()[0].Summary() != c.summary {
+				t.Fatalf("want one %q error, got %v", c.summary, diags)
+			}
+			if p := diags.Errors()[0].(diag.DiagnosticWithPath).Path(); !p.Equal(path.Root("files").AtListIndex(0).AtName("path")) {
+				t.Errorf("error at %v, want files[0].path", p)
+			}
+			if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+				t.Errorf("allocated %d bytes refusing it, want under 1 MiB", grew)
 			}
 		})
 	}

@@ -35,16 +35,28 @@ const (
 	importedKey = "imported"
 )
 
-// canonicalSendTime sends TNZ's {date}T{time} form whatever form was written.
-func canonicalSendTime(s string) string {
-	t, err := validators.ParseSendTime(s)
-	if err != nil || s == "" {
-		return s
+// sendTimeForTNZ is what TNZ expects for a send_time written in a message
+// whose timezone is timezone: TNZ's local form, converted from RFC 3339 into
+// the timezone (into UTC, with timezone "UTC", when none is set), and the
+// timezone written as TNZ names it (an IANA name mapped to its Windows
+// name). A value that does not parse is passed on as written: the plan
+// checks report it.
+func sendTimeForTNZ(sendTime, timezone string) (string, string) {
+	if name := tnz.CheckTimezone(timezone).Name; name != "" {
+		timezone = name
 	}
-	if t.Second() == 0 {
-		return t.Format("2006-01-02T15:04")
+	if sendTime == "" {
+		return "", timezone
 	}
-	return t.Format("2006-01-02T15:04:05")
+	v, err := validators.ParseSendTimeValue(sendTime)
+	if err != nil {
+		return sendTime, timezone
+	}
+	at, tz, err := v.ForTNZ(timezone)
+	if err != nil {
+		return sendTime, timezone
+	}
+	return at, tz
 }
 
 // waitForCompletion polls until the job completes or the create timeout
@@ -52,8 +64,9 @@ func canonicalSendTime(s string) string {
 // recipient failed, or TNZ rejected the credentials. A wait that ends first,
 // status reads that keep failing, or a job still delayed are warnings: the
 // message was sent and stays in state, untainted, so it is never sent again
-// unasked.
-func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, s sent, t timeouts.Value, diags *diag.Diagnostics) types.Object {
+// unasked. progress, unless nil, hears each change of the job's status or
+// counts.
+func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, s sent, t timeouts.Value, progress func(*tnz.Status), diags *diag.Diagnostics) types.Object {
 	timeout, d := t.Create(ctx, defaultWaitTimeout)
 	diags.Append(d...)
 	waitCtx, cancel := context.WithTimeout(ctx, timeout)
@@ -68,25 +81,30 @@ func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, s sent
 		// send read the status just now: every poll waits its turn.
 		select {
 		case <-waitCtx.Done():
-			diags.AddWarning(summaryWaitEnded, detailWaitEnded(id, timeout, last, lastErr))
+			diags.AddWarning(summaryWaitEnded, detailWaitEnded(b.sentBy, id, timeout, last, lastErr))
 			return status
 		case <-tick.C:
 		}
 		report, err := b.data.api.JobStatus(waitCtx, ch, id)
 		switch {
 		case err == nil:
-			logProgress(ctx, id, last, report)
+			if progressed(last, report) {
+				logProgress(ctx, id, report)
+				if progress != nil {
+					progress(report)
+				}
+			}
 			last, lastErr = report, nil
 			status = statusValue(ch, report, s.known)
 			if report.JobStatus == tnz.JobCompleted {
-				reportFailedRecipients(report, diags)
+				reportFailedRecipients(b.sentBy, report, diags)
 				return status
 			}
 		case tnz.IsNotFound(err): // not visible yet: TNZ may not list a job it is still processing
 		case tnz.IsUnauthorized(err):
 			// Accepted, then refused: v2.0x checks credentials only after
 			// accepting a call (deferred authentication).
-			diags.AddError(summaryCredentialsRejected, detailCredentialsRejected(id, fmt.Sprintf("reading its status is refused: %s", err)))
+			diags.AddError(summaryCredentialsRejected, detailCredentialsRejected(b.sentBy, id, fmt.Sprintf("reading its status is refused: %s", err)))
 			return status
 		case waitCtx.Err() == nil:
 			lastErr = err
@@ -95,13 +113,15 @@ func (b *sendBase) waitForCompletion(ctx context.Context, ch tnz.Channel, s sent
 	}
 }
 
-// logProgress logs each change of the job's status or counts at INFO, so
-// that TF_LOG=INFO shows what a long wait is doing. Recipients are never
-// logged here.
-func logProgress(ctx context.Context, id string, before, now *tnz.Status) {
-	if before != nil && before.JobStatus == now.JobStatus && before.Complete == now.Complete && before.Failed == now.Failed && before.Count == now.Count {
-		return
-	}
+// progressed reports whether the job's status or counts changed.
+func progressed(before, now *tnz.Status) bool {
+	return before == nil || before.JobStatus != now.JobStatus || before.Complete != now.Complete || before.Failed != now.Failed || before.Count != now.Count
+}
+
+// logProgress logs a change of the job's status or counts at INFO, so that
+// TF_LOG=INFO shows what a long wait is doing. Recipients are never logged
+// here.
+func logProgress(ctx context.Context, id string, now *tnz.Status) {
 	fields := map[string]any{"message_id": id, "job_status": now.JobStatus, "complete": now.Complete, "count": now.Count, "success": now.Success, "failed": now.Failed}
 	if now.JobStatus == tnz.JobDelayed && now.DelayedTimeUTC != "" {
 		fields["delayed_until_utc"] = now.DelayedTimeUTC
@@ -113,7 +133,7 @@ func logProgress(ctx context.Context, id string, before, now *tnz.Status) {
 // a warning, each naming the destination (masked: diagnostics reach logs)
 // and TNZ's result. The counts are the job's; the destinations named are
 // those on the status page read (the first 100).
-func reportFailedRecipients(s *tnz.Status, diags *diag.Diagnostics) {
+func reportFailedRecipients(by sender, s *tnz.Status, diags *diag.Diagnostics) {
 	var failed []failure
 	for i, r := range s.Recipients {
 		if r.Status == tnz.RecipientFailed {
@@ -129,7 +149,7 @@ func reportFailedRecipients(s *tnz.Status, diags *diag.Diagnostics) {
 	}
 	all := failures >= count
 	if all && authenticationFailure(failed) {
-		diags.AddError(summaryCredentialsRejected, detailCredentialsRejected(s.MessageID, fmt.Sprintf("every recipient failed with %q", failed[0].Result)))
+		diags.AddError(summaryCredentialsRejected, detailCredentialsRejected(by, s.MessageID, fmt.Sprintf("every recipient failed with %q", failed[0].Result)))
 		return
 	}
 	add := diags.AddWarning
@@ -137,7 +157,7 @@ func reportFailedRecipients(s *tnz.Status, diags *diag.Diagnostics) {
 		add = diags.AddError
 	}
 	for _, r := range failed[:min(len(failed), failuresNamed)] {
-		add(summaryRecipientFailed(r.position, maskRecipient(r.Destination)), detailRecipientFailed(s.MessageID, r.Result, all))
+		add(summaryRecipientFailed(r.position, maskRecipient(r.Destination)), detailRecipientFailed(by, s.MessageID, r.Result, all))
 	}
 	if more := failures - int64(min(len(failed), failuresNamed)); more > 0 {
 		add(summaryMoreRecipientsFailed(more), detailMoreRecipientsFailed(s.MessageID))
@@ -179,13 +199,13 @@ func maskRecipient(s string) string {
 
 // warnWaitBeyondSendTime warns when wait_for = "completed" cannot see a
 // scheduled message complete: its send_time is later than the create
-// timeout allows. send_time is local to a timezone the provider may not
-// know, so it is compared at the earliest instant it can mean (UTC+14).
-func warnWaitBeyondSendTime(ctx context.Context, m *commonModel, now time.Time, diags *diag.Diagnostics) {
-	if m.WaitFor.ValueString() != waitCompleted || m.SendTime.IsNull() || m.SendTime.IsUnknown() {
+// timeout allows. A local send_time without a timezone TNZ knows is
+// compared at the earliest instant it can mean (UTC+14).
+func warnWaitBeyondSendTime(ctx context.Context, by sender, m *commonModel, now time.Time, diags *diag.Diagnostics) {
+	if m.WaitFor.ValueString() != waitCompleted || m.SendTime.IsNull() || m.SendTime.IsUnknown() || m.Timezone.IsUnknown() {
 		return
 	}
-	local, err := validators.ParseSendTime(m.SendTime.ValueString())
+	v, err := validators.ParseSendTimeValue(m.SendTime.ValueString())
 	if err != nil {
 		return
 	}
@@ -193,18 +213,27 @@ func warnWaitBeyondSendTime(ctx context.Context, m *commonModel, now time.Time, 
 	if d.HasError() {
 		return
 	}
-	if earliest := local.Add(-14 * time.Hour); earliest.After(now.Add(timeout)) {
-		diags.AddAttributeWarning(path.Root("wait_for"), summaryWaitBeyondSendTime, detailWaitBeyondSendTime(m.SendTime.ValueString(), timeout))
+	earliest := v.Time.Add(-14 * time.Hour)
+	if v.Offset {
+		earliest = v.Time
+	} else if loc, ok := tnz.TimezoneLocation(tnz.CheckTimezone(m.Timezone.ValueString()).Name); ok {
+		w := v.Time
+		earliest = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
+	}
+	if earliest.After(now.Add(timeout)) {
+		diags.AddAttributeWarning(path.Root("wait_for"), summaryWaitBeyondSendTime, detailWaitBeyondSendTime(by, m.SendTime.ValueString(), timeout))
 	}
 }
 
-// reschedule moves a delayed message to a new send time.
-func (b *sendBase) reschedule(ctx context.Context, ch tnz.Channel, id, sendTime string, diags *diag.Diagnostics) {
-	if _, err := b.data.api.Reschedule(ctx, ch, id, canonicalSendTime(sendTime)); err != nil {
+// reschedule moves a delayed message to a new send time, read in the
+// message's timezone.
+func (b *sendBase) reschedule(ctx context.Context, ch tnz.Channel, id, sendTime, timezone string, diags *diag.Diagnostics) {
+	at, _ := sendTimeForTNZ(sendTime, timezone)
+	if _, err := b.data.api.Reschedule(ctx, ch, id, at); err != nil {
 		diags.AddAttributeError(path.Root("send_time"), summaryRescheduleFailed, detailActionFailed(id, err))
 		return
 	}
-	tflog.Info(ctx, "rescheduled the message", map[string]any{"message_id": id, "send_time": canonicalSendTime(sendTime)})
+	tflog.Info(ctx, "rescheduled the message", map[string]any{"message_id": id, "send_time": at})
 }
 
 // abortOrForget aborts a message TNZ still holds (Delayed); a message

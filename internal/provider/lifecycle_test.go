@@ -136,7 +136,9 @@ func sendOutsideTerraform(t *testing.T, sb *sandbox.Running, id string) {
 
 func TestAccImport_adoptsWithoutSending(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+	// The test reads the status right after sending, which TNZ may answer
+	// with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 	sendOutsideTerraform(t, sb, "deployscript42")
 	config := providerConfig(sb, sandbox.DefaultToken) + `
 resource "tnz_sms" "adopted" {
@@ -189,7 +191,9 @@ resource "tnz_sms" "adopted" {
 
 func TestAccImport_verifyAndUnknownID(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+	// The test reads the status right after sending, which TNZ may answer
+	// with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 	config := providerConfig(sb, sandbox.DefaultToken) + `
 resource "tnz_sms" "test" {
   recipients = ["+6421000001"]
@@ -207,7 +211,8 @@ resource "tnz_sms" "test" {
 				// Import adopts a message by id: TNZ does not return what it was
 				// sent with, so the configuration's values are recorded on the
 				// first apply instead.
-				ImportStateVerifyIgnore: []string{"recipients", "message", "status"},
+				// Computed from the configuration, which an import does not have.
+				ImportStateVerifyIgnore: []string{"recipients", "message", "status", "destination_count", "estimate"},
 			},
 			{
 				ResourceName:  "tnz_sms.test",
@@ -230,7 +235,9 @@ resource "tnz_sms" "test" {
 
 func TestAccDataSourceMessageStatus(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1})
+	// It reads a message sent outside Terraform right away, which TNZ may
+	// answer with its documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: -1, VisibilityDelay: -1})
 	sendOutsideTerraform(t, sb, "elsewhere7")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,

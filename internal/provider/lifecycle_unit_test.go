@@ -25,7 +25,7 @@ func TestReportFailedRecipients(t *testing.T) {
 	}
 	for _, c := range cases {
 		var diags diag.Diagnostics
-		reportFailedRecipients(&tnz.Status{MessageID: "m1", Recipients: c.recipients}, &diags)
+		reportFailedRecipients(sentByResource, &tnz.Status{MessageID: "m1", Recipients: c.recipients}, &diags)
 		if diags.ErrorsCount() != c.errors || diags.WarningsCount() != c.warnings {
 			t.Errorf("%s: %d errors, %d warnings; want %d, %d", c.name, diags.ErrorsCount(), diags.WarningsCount(), c.errors, c.warnings)
 		}
@@ -38,15 +38,21 @@ func TestReportFailedRecipients(t *testing.T) {
 	}
 }
 
-func TestCanonicalSendTime(t *testing.T) {
-	for in, want := range map[string]string{
-		"2030-01-02 09:30":    "2030-01-02T09:30",
-		"2030-01-02T09:30:15": "2030-01-02T09:30:15",
-		"":                    "",
-		"not a time":          "not a time",
+func TestSendTimeForTNZ(t *testing.T) {
+	for _, c := range []struct{ sendTime, timezone, wantTime, wantZone string }{
+		{"2030-01-02 09:30", "", "2030-01-02T09:30", ""},
+		{"2030-01-02T09:30:15", "New Zealand", "2030-01-02T09:30:15", "New Zealand"},
+		{"", "", "", ""},
+		{"not a time", "", "not a time", ""},
+		// RFC 3339, as timeadd(timestamp(), "1h") writes it: converted into
+		// the message's timezone (NZDT is UTC+13 in January), or into UTC.
+		{"2030-01-02T09:30:00Z", "New Zealand", "2030-01-02T22:30", "New Zealand"},
+		{"2030-01-02T09:30:00Z", "", "2030-01-02T09:30", "UTC"},
+		{"2030-01-02T09:30:00+13:00", "Pacific/Auckland", "2030-01-02T09:30", "New Zealand"},
 	} {
-		if got := canonicalSendTime(in); got != want {
-			t.Errorf("canonicalSendTime(%q) = %q, want %q", in, got, want)
+		gotTime, gotZone := sendTimeForTNZ(c.sendTime, c.timezone)
+		if gotTime != c.wantTime || gotZone != c.wantZone {
+			t.Errorf("sendTimeForTNZ(%q, %q) = %q, %q; want %q, %q", c.sendTime, c.timezone, gotTime, gotZone, c.wantTime, c.wantZone)
 		}
 	}
 }

@@ -35,8 +35,8 @@ func (d *messageStatusDataSource) Metadata(_ context.Context, req datasource.Met
 }
 
 func (d *messageStatusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	channels := make([]string, len(tnz.Channels))
-	for i, c := range tnz.Channels {
+	channels := make([]string, len(tnz.StatusChannels))
+	for i, c := range tnz.StatusChannels {
 		channels[i] = string(c)
 	}
 	resp.Schema = dsschema.Schema{
@@ -114,6 +114,8 @@ func computedDataSourceAttributes(attrs map[string]rschema.Attribute) map[string
 			out[name] = dsschema.StringAttribute{Computed: true, MarkdownDescription: a.MarkdownDescription}
 		case rschema.Int64Attribute:
 			out[name] = dsschema.Int64Attribute{Computed: true, MarkdownDescription: a.MarkdownDescription}
+		case rschema.ListAttribute:
+			out[name] = dsschema.ListAttribute{Computed: true, ElementType: a.ElementType, MarkdownDescription: a.MarkdownDescription}
 		case rschema.ListNestedAttribute:
 			out[name] = dsschema.ListNestedAttribute{
 				Computed:            true,

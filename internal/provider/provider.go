@@ -9,6 +9,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -45,6 +47,7 @@ const (
 var (
 	_ provider.Provider              = (*tnzProvider)(nil)
 	_ provider.ProviderWithFunctions = (*tnzProvider)(nil)
+	_ provider.ProviderWithActions   = (*tnzProvider)(nil)
 )
 
 // New returns the provider factory; version is set at build time.
@@ -77,11 +80,14 @@ type providerModel struct {
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
 	// ResendUnconfirmedAfter is when an unconfirmed send is sent again.
 	ResendUnconfirmedAfter types.String `tfsdk:"resend_unconfirmed_after"`
+	// MaxRecipientsPerSend fails the plan of a send above it.
+	MaxRecipientsPerSend types.Int64 `tfsdk:"max_recipients_per_send"`
 }
 
 // providerData is what resources receive from Configure.
 type providerData struct {
 	api              messageAPI
+	addressBook      addressBookAPI // nil when the client has no Address Book calls (test fakes)
 	apiVersion       string
 	reportTo         string
 	serverChecksOnly bool
@@ -90,6 +96,8 @@ type providerData struct {
 	resendUnconfirmedAfter time.Duration
 	// now is the clock; tests inject their own.
 	now func() time.Time
+	// maxRecipientsPerSend: a send naming more destinations fails its plan; 0 is no limit.
+	maxRecipientsPerSend int64
 }
 
 func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -99,7 +107,7 @@ func (p *tnzProvider) Metadata(_ context.Context, _ provider.MetadataRequest, re
 
 func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Send SMS, e-mail, fax and voice calls through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
+		MarkdownDescription: "Send SMS, e-mail, fax, voice calls, WhatsApp and RCS messages and start workflows through TNZ Group's messaging REST API, with every documented rejection shown at plan time.",
 		Attributes: map[string]schema.Attribute{
 			"auth_token": schema.StringAttribute{
 				Optional:            true,
@@ -126,7 +134,7 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"report_to": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Default e-mail address for delivery reports of every send that does not set its own `report_to`.",
+				MarkdownDescription: "Default e-mail address for delivery reports of every send that does not set its own `report_to`. WhatsApp, RCS and Workflow sends have no `report_to` and do not use it.",
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,
@@ -139,6 +147,12 @@ func (p *tnzProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"Every refresh asks TNZ about such a message; when TNZ still does not know it this long after it was submitted, the refresh removes it from state and the same plan sends it again. " +
 					"Longer risks a message never arriving for longer; shorter risks sending twice what TNZ was only slow to record.",
 				Validators: []validator.String{validators.Duration(time.Second, 7*24*time.Hour)},
+			},
+			"max_recipients_per_send": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Fail the plan of any send that names more destinations than this (`destination_count`: recipients plus destinations, a group counting as one), " +
+					"for pipelines that must never mass-send by mistake. Unset: no limit.",
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
@@ -156,18 +170,14 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 
-	unknown := rejection.Unknowns{}
-	token := stringOrEnv(cfg.AuthToken, envAuthToken, "auth_token", unknown)
-	sender := stringOrEnv(cfg.Sender, envSender, "sender", unknown)
-	apiKey := stringOrEnv(cfg.APIKey, envAPIKey, "api_key", unknown)
-	baseURL := stringOrEnv(cfg.BaseURL, envBaseURL, "base_url", unknown)
-	for _, f := range rejection.CheckCredentials(rejection.Credentials{AuthToken: token, Sender: sender, APIKey: apiKey, Unknown: unknown}) {
-		resp.Diagnostics.AddAttributeError(path.Root(f.Attribute.Name()), f.Summary, f.Detail)
-	}
-	if resp.Diagnostics.HasError() || len(unknown) > 0 || cfg.RequestTimeout.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.APIVersion.IsUnknown() {
+	token, sender, apiKey, baseURL := stringOrEnv(cfg.AuthToken, envAuthToken), stringOrEnv(cfg.Sender, envSender), stringOrEnv(cfg.APIKey, envAPIKey), stringOrEnv(cfg.BaseURL, envBaseURL)
+	if anyUnknown(cfg.AuthToken, cfg.Sender, cfg.APIKey, cfg.BaseURL, cfg.APIVersion, cfg.RequestTimeout, cfg.MaxRetries, cfg.ResendUnconfirmedAfter, cfg.MaxRecipientsPerSend) {
 		return // resources still validate; the client is configured again at apply with known values
 	}
-	version := chooseAPIVersion(cfg.APIVersion, token, sender, apiKey, &resp.Diagnostics)
+	version, problems := tnz.CheckAuth(tnz.Config{AuthToken: token, Sender: sender, APIKey: apiKey, APIVersion: cfg.APIVersion.ValueString()})
+	for _, p := range problems {
+		addAuthProblem(p, &resp.Diagnostics)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -208,51 +218,58 @@ func (p *tnzProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	data := &providerData{
 		api: api, apiVersion: version, reportTo: cfg.ReportTo.ValueString(), serverChecksOnly: p.serverChecksOnly,
-		resendUnconfirmedAfter: resendAfter, now: now,
+		resendUnconfirmedAfter: resendAfter, now: now, maxRecipientsPerSend: cfg.MaxRecipientsPerSend.ValueInt64(),
 	}
+	data.addressBook, _ = api.(addressBookAPI) // the same *tnz.Client
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ActionData = data
 }
 
-// chooseAPIVersion is api_version, or the version the credentials imply: a
-// token means v3.00, sender and api_key mean v2.02. Credentials the version
-// cannot use are an error, as are both kinds at once.
-func chooseAPIVersion(configured types.String, token, sender, apiKey string, diags *diag.Diagnostics) string {
-	legacy := sender != "" || apiKey != ""
-	if token != "" && legacy {
+// addAuthProblem reports a credential problem the client found
+// (tnz.CheckAuth owns the rules): with TNZ's documented text where TNZ
+// documents one, on the attribute to change.
+func addAuthProblem(p tnz.AuthProblem, diags *diag.Diagnostics) {
+	if row := rejection.ForAuth(p.Kind); row != nil {
+		diags.AddAttributeError(path.Root(row.Attribute.Name()), row.Summary(0), row.Fix)
+		return
+	}
+	switch p.Kind {
+	case tnz.ConflictingCredentials:
 		diags.AddAttributeError(path.Root("auth_token"), summaryConflictingCredentials, detailConflictingCredentials)
-		return ""
+	case tnz.VersionNeedsSenderKey:
+		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsLegacy(p.Version))
+	case tnz.VersionNeedsToken:
+		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsToken(p.Version))
+	default:
+		diags.AddError(summaryInvalidConfig, detailInvalidConfig(p))
 	}
-	version := configured.ValueString()
-	switch {
-	case configured.IsNull() && legacy:
-		return tnz.V202
-	case configured.IsNull():
-		return tnz.V300
-	case version == tnz.V202 && !legacy:
-		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsLegacy(version))
-	case version != tnz.V202 && legacy:
-		diags.AddAttributeError(path.Root("api_version"), summaryVersionCredentials, detailVersionNeedsToken(version))
-	}
-	return version
 }
 
 // stringOrEnv is the attribute's value, else the environment variable's.
-func stringOrEnv(v types.String, env, attribute string, unknown rejection.Unknowns) string {
-	if v.IsUnknown() {
-		unknown.Add(rejection.Root(attribute))
-		return ""
-	}
+func stringOrEnv(v types.String, env string) string {
 	if !v.IsNull() {
 		return strings.TrimSpace(v.ValueString())
 	}
 	return strings.TrimSpace(os.Getenv(env))
 }
 
+func anyUnknown(values ...attr.Value) bool {
+	for _, v := range values {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *tnzProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSMSResource, NewEmailResource, NewFaxResource, NewTTSResource, NewVoiceResource,
 		NewSMSTemplateResource, NewEmailTemplateResource, NewFaxTemplateResource, NewTTSTemplateResource, NewVoiceTemplateResource,
+		NewWhatsAppResource, NewRCSResource, NewWorkflowResource,
+		NewWhatsAppTemplateResource, NewRCSTemplateResource, NewWorkflowTemplateResource,
+		NewContactResource, NewGroupResource, NewGroupContactResource, NewOptOutResource,
 	}
 }
 
@@ -261,5 +278,16 @@ func (p *tnzProvider) Functions(context.Context) []func() function.Function {
 }
 
 func (p *tnzProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewMessageStatusDataSource, NewSMSReceivedDataSource}
+	return []func() datasource.DataSource{
+		NewMessageStatusDataSource, NewSMSReceivedDataSource,
+		NewContactDataSource, NewGroupDataSource, NewGroupContactsDataSource, NewOptOutsDataSource,
+	}
+}
+
+// Actions need Terraform 1.14 or later; older versions do not see them.
+func (p *tnzProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewSendSMSAction, NewSendEmailAction, NewSendFaxAction, NewSendTTSAction, NewSendVoiceAction,
+		NewSendWhatsAppAction, NewSendRCSAction, NewSendWorkflowAction,
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -15,7 +16,12 @@ import (
 )
 
 // Acceptance tests run the real Terraform CLI from PATH, never a download.
+// Run by Terraform with serveProviderEnv set, the test binary serves the
+// provider instead of running tests (see the fault tests' terraform runs).
 func TestMain(m *testing.M) {
+	if os.Getenv(serveProviderEnv) != "" {
+		os.Exit(serveProvider())
+	}
 	if os.Getenv("TF_ACC") != "" {
 		if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
 			tf, err := exec.LookPath("terraform")
@@ -41,10 +47,19 @@ var serverChecksOnlyProviders = map[string]func() (tfprotov6.ProviderServer, err
 	"tnz": providerserver.NewProtocol6WithError(&tnzProvider{version: "test", serverChecksOnly: true}),
 }
 
+// defaultTestVisibilityDelay is how long, after a send, the sandbox of an
+// acceptance test answers TNZ's 404 for the message.
+const defaultTestVisibilityDelay = 300 * time.Millisecond
+
 // startSandbox runs a fresh sandbox for one test, so it can count what that
 // test sent.
 func startSandbox(t *testing.T, opts sandbox.Options) *sandbox.Running {
 	t.Helper()
+	if opts.VisibilityDelay == 0 {
+		// TNZ answers "not found" for a moment after a send (documented):
+		// acceptance tests model it unless a test sets its own delay.
+		opts.VisibilityDelay = defaultTestVisibilityDelay
+	}
 	sb, err := sandbox.Listen(opts, "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("starting the sandbox: %v", err)

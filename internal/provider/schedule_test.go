@@ -22,9 +22,14 @@ import (
 // inspection is what GET /sandbox/messages lists.
 type inspection struct {
 	Messages []struct {
-		MessageID string
-		JobStatus string
-		Actions   []struct{ Action, SendTime string }
+		Channel           string
+		MessageID         string
+		JobStatus         string
+		NumberOfOperators int
+		Actions           []struct {
+			Action, SendTime  string
+			NumberOfOperators int
+		}
 	}
 }
 
@@ -76,7 +81,9 @@ resource "tnz_sms" "reminder" {
 func TestAccSchedule_rescheduleInPlaceAndAbortOnDestroy(t *testing.T) {
 	t.Parallel()
 	clock := sandbox.NewManualClock(time.Date(2029, 12, 1, 0, 0, 0, 0, time.UTC))
-	sb := startSandbox(t, sandbox.Options{Clock: clock, CompletionDelay: time.Minute})
+	// It reads the status right after sending, which TNZ may answer with its
+	// documented 404: no visibility delay here.
+	sb := startSandbox(t, sandbox.Options{Clock: clock, CompletionDelay: time.Minute, VisibilityDelay: -1})
 	job := tfjsonpath.New("status").AtMapKey("job_status")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,

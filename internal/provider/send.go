@@ -31,6 +31,10 @@ import (
 //     an in-place update that asks TNZ again, so that
 //     `terraform plan -detailed-exitcode` exits 2 while a message is
 //     unconfirmed.
+//   - A channel without a status endpoint (Workflow: tnz.Channel.HasStatus)
+//     gives nothing to ask: an uncertain send stays unconfirmed, is never
+//     sent again unasked, and every refresh warns that the TNZ Dashboard
+//     must settle it (terraform apply -replace sends it again).
 
 // messageAPI is what send resources need from the TNZ client; tests may
 // inject their own.
@@ -40,22 +44,31 @@ type messageAPI interface {
 	JobStatus(ctx context.Context, ch tnz.Channel, messageID string) (*tnz.Status, error)
 	Abort(ctx context.Context, ch tnz.Channel, messageID string) (tnz.ActionResult, error)
 	Reschedule(ctx context.Context, ch tnz.Channel, messageID, sendTime string) (tnz.ActionResult, error)
+	Pacing(ctx context.Context, ch tnz.Channel, messageID string, numberOfOperators int) (tnz.ActionResult, error)
 	ReceivedSMS(ctx context.Context, q tnz.ReceivedQuery) ([]tnz.InboundSMS, error)
 }
 
-// sendBase is what every send resource shares: the configured API and the
-// provider-level settings.
+// sendBase is what every send resource and send action shares: the
+// configured API and the provider-level settings.
 type sendBase struct {
 	data *providerData
+	// sentBy says, in diagnostics, what becomes of a message sent.
+	sentBy sender
 }
 
 func (b *sendBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil { // not configured yet (e.g. validation)
+	b.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// configure keeps the provider's data; nil until the provider is configured
+// (e.g. during validation).
+func (b *sendBase) configure(given any, diags *diag.Diagnostics) {
+	if given == nil {
 		return
 	}
-	data, ok := req.ProviderData.(*providerData)
+	data, ok := given.(*providerData)
 	if !ok {
-		resp.Diagnostics.AddError(summaryUnexpectedProviderData, detailUnexpectedProviderData(req.ProviderData))
+		diags.AddError(summaryUnexpectedProviderData, detailUnexpectedProviderData(given))
 		return
 	}
 	b.data = data
@@ -86,25 +99,34 @@ type sent struct {
 // send submits msg once. ok is false when nothing was sent (the diagnostics
 // say why); otherwise the message must be kept in state, confirmed or not.
 func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, diags *diag.Diagnostics) (s sent, ok bool) {
-	common := msg.Base()
+	common := msg.CommonPart()
+	ch := msg.Channel()
 	if common.MessageID == "" {
 		common.MessageID = newMessageID()
 	}
-	if common.ReportTo == "" {
+	if common.ReportTo == "" && !ch.Lacks("ReportTo") { // the client refuses it where the channel has none
 		common.ReportTo = b.data.reportTo
 	}
-	ch := msg.Channel()
+	if common.NotificationType == "" && common.WebhookCallbackURL != "" && b.data.apiVersion == tnz.V300 {
+		// Without it TNZ notifies as the user's default says (often by
+		// e-mail), and the webhook may never be called.
+		common.NotificationType = "Webhook"
+	}
 	s = sent{channel: ch, id: types.StringValue(common.MessageID), known: sendStatus{submitted: b.now().UTC().Format(time.RFC3339)}}
 	result, err := b.data.api.Send(ctx, msg)
 	switch {
 	case tnz.IsUncertain(err):
 		// The request may have reached TNZ and TNZ could not confirm either
 		// way: kept, unconfirmed, so that no apply sends it again unasked.
-		diags.AddWarning(summaryUncertainSend, detailUncertainSend(common.MessageID, err, b.data.resendUnconfirmedAfter))
+		if ch.HasStatus() {
+			diags.AddWarning(summaryUncertainSend, detailUncertainSend(b.sentBy, common.MessageID, err, b.data.resendUnconfirmedAfter))
+		} else {
+			diags.AddWarning(summaryUncertainSend, detailUncertainSendNoStatus(ch, common.MessageID, err))
+		}
 		s.status = statusValue(ch, &tnz.Status{JobStatus: tnz.JobUnknown}, s.known)
 		return s, true
 	case err != nil:
-		reportSendError(err, common.MessageID, paths, diags)
+		reportSendError(b.sentBy, err, common.MessageID, paths, diags)
 		return s, false
 	}
 	if result.MessageID != "" {
@@ -112,11 +134,15 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, d
 	}
 	s.known.confirmed = true
 	tflog.Info(ctx, "TNZ accepted the message", map[string]any{"channel": string(ch), "message_id": s.id.ValueString(), "recovered": result.Recovered})
+	if !ch.HasStatus() {
+		s.status = statusValue(ch, nil, s.known)
+		return s, true
+	}
 	// A status read right after a send may answer 404 while TNZ processes
 	// the job (TNZ documents it): not visible yet, pending.
 	report, err := b.data.api.JobStatus(ctx, ch, s.id.ValueString())
 	if err != nil && !tnz.IsNotFound(err) {
-		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(s.id.ValueString(), err))
+		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(b.sentBy, s.id.ValueString(), err))
 	}
 	s.status = statusValue(ch, report, s.known)
 	return s, true
@@ -124,10 +150,10 @@ func (b *sendBase) send(ctx context.Context, msg tnz.Message, paths sendPaths, d
 
 // reportSendError turns a failed send into diagnostics: every message of a
 // server rejection through the same table as the plan-time checks.
-func reportSendError(err error, messageID string, paths sendPaths, diags *diag.Diagnostics) {
+func reportSendError(by sender, err error, messageID string, paths sendPaths, diags *diag.Diagnostics) {
 	var apiErr *tnz.APIError
 	if !errors.As(err, &apiErr) {
-		diags.AddError(summarySendFailed, detailSendFailed(messageID, err))
+		diags.AddError(summarySendFailed, detailSendFailed(by, messageID, err))
 		return
 	}
 	for _, f := range rejection.FromAPIError(apiErr) {
@@ -143,9 +169,17 @@ func reportSendError(err error, messageID string, paths sendPaths, diags *diag.D
 // refresh reads a sent message's status. keep is false when an unconfirmed
 // message should be sent again (see the rule above); a confirmed message is
 // never dropped: when TNZ cannot find it, or the read fails, the last known
-// status stays, with a warning.
-func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, status types.Object, diags *diag.Diagnostics) (refreshed types.Object, keep bool) {
+// status stays, with a warning. removable says whether the caller takes a
+// message that should be sent again out of state (Read does); otherwise
+// (Update) the warning says that the next plan does.
+func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, status types.Object, removable bool, diags *diag.Diagnostics) (refreshed types.Object, keep bool) {
 	_, known := statusOf(status)
+	if !ch.HasStatus() { // nothing to ask, so nothing ever re-sends it
+		if !known.confirmed {
+			diags.AddWarning(summaryUnconfirmedNoStatus, detailUnconfirmedNoStatus(ch, id, known.submitted))
+		}
+		return status, true
+	}
 	report, err := b.data.api.JobStatus(ctx, ch, id)
 	age := b.age(known.submitted)
 	switch {
@@ -156,9 +190,13 @@ func (b *sendBase) refresh(ctx context.Context, ch tnz.Channel, id string, statu
 		known.confirmed = true
 		return statusValue(ch, report, known), true
 	case !tnz.IsNotFound(err):
-		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(id, err))
+		diags.AddWarning(summaryStatusUnavailable, detailStatusUnavailable(b.sentBy, id, err))
 	case !known.confirmed && age >= b.data.resendUnconfirmedAfter:
-		diags.AddWarning(summaryUnconfirmedResend, detailUnconfirmedResend(id, known.submitted, b.data.resendUnconfirmedAfter))
+		summary := summaryUnconfirmedResend
+		if !removable {
+			summary = summaryUnconfirmedResendNext
+		}
+		diags.AddWarning(summary, detailUnconfirmedResend(id, known.submitted, b.data.resendUnconfirmedAfter, removable))
 		return status, false
 	case !known.confirmed:
 		diags.AddWarning(summaryUnconfirmed, detailUnconfirmed(id, known.submitted, b.data.resendUnconfirmedAfter))
@@ -180,8 +218,14 @@ func (b *sendBase) age(submitted string) time.Duration {
 	return b.now().Sub(t)
 }
 
-// adopt reads the status of a message being imported, which must exist.
+// adopt reads the status of a message being imported, which must exist. A
+// send of a channel without a status cannot be checked: it is recorded as
+// given, with a warning.
 func (b *sendBase) adopt(ctx context.Context, ch tnz.Channel, id string, diags *diag.Diagnostics) (types.Object, bool) {
+	if !ch.HasStatus() {
+		diags.AddWarning(summaryImportUnverified, detailImportUnverified(ch, id))
+		return statusValue(ch, nil, sendStatus{confirmed: true}), true
+	}
 	report, err := b.data.api.JobStatus(ctx, ch, id)
 	switch {
 	case tnz.IsNotFound(err):

@@ -27,10 +27,12 @@ type commonModel struct {
 	ChargeCode            types.String   `tfsdk:"charge_code"`
 	WebhookCallbackURL    types.String   `tfsdk:"webhook_callback_url"`
 	WebhookCallbackFormat types.String   `tfsdk:"webhook_callback_format"`
+	NotificationType      types.String   `tfsdk:"notification_type"`
 	ReportTo              types.String   `tfsdk:"report_to"`
 	TestMode              types.Bool     `tfsdk:"test_mode"`
 	Triggers              types.Map      `tfsdk:"triggers"`
 	Status                types.Object   `tfsdk:"status"`
+	DestinationCount      types.Int64    `tfsdk:"destination_count"`
 	WaitFor               types.String   `tfsdk:"wait_for"`
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
 }
@@ -46,8 +48,7 @@ func (m *commonModel) toAPI() tnz.Common {
 		MessageID:             m.MessageID.ValueString(),
 		TemplateID:            m.TemplateID.ValueString(),
 		Reference:             m.Reference.ValueString(),
-		SendTime:              canonicalSendTime(m.SendTime.ValueString()),
-		Timezone:              m.Timezone.ValueString(),
+		NotificationType:      m.NotificationType.ValueString(),
 		SubAccount:            m.SubAccount.ValueString(),
 		Department:            m.Department.ValueString(),
 		ChargeCode:            m.ChargeCode.ValueString(),
@@ -56,6 +57,7 @@ func (m *commonModel) toAPI() tnz.Common {
 		ReportTo:              m.ReportTo.ValueString(),
 		TestMode:              m.TestMode.ValueBool(),
 	}
+	c.SendTime, c.Timezone = sendTimeForTNZ(m.SendTime.ValueString(), m.Timezone.ValueString())
 	if m.Recipients.IsUnknown() || m.Destinations.IsUnknown() {
 		return c
 	}
@@ -84,6 +86,10 @@ func destination(e attr.Value) tnz.Destination {
 		ContactID: stringAttr(v, "contact_id"),
 		GroupID:   stringAttr(v, "group_id"),
 		GroupCode: stringAttr(v, "group_code"),
+		// Workflow's addresses by kind; absent (so "") on other channels.
+		ToNumber:     stringAttr(v, "to_number"),
+		EmailAddress: stringAttr(v, "email_address"),
+		MainPhone:    stringAttr(v, "main_phone"),
 	}
 	for i := range d.Custom {
 		d.Custom[i] = stringAttr(v, customNames[i])
@@ -97,6 +103,17 @@ var customNames = [9]string{"custom1", "custom2", "custom3", "custom4", "custom5
 func stringAttr(values map[string]attr.Value, name string) string {
 	s, _ := values[name].(types.String)
 	return s.ValueString()
+}
+
+// stringElements are a list's known strings; none when it is null or unknown.
+func stringElements(l types.List) []string {
+	var out []string
+	for _, e := range l.Elements() {
+		if s, ok := e.(types.String); ok && !s.IsUnknown() && !s.IsNull() {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out
 }
 
 // optionalBoolValue is nil when the value is null or unknown, so it is not sent.
@@ -141,10 +158,14 @@ func objectType(attrs map[string]schema.Attribute) types.ObjectType {
 }
 
 // statusValue is a send's status: s is TNZ's report, nil when TNZ has not
-// reported on the message yet.
+// reported on the message yet. A channel without a status has only what
+// the provider knows.
 func statusValue(ch tnz.Channel, s *tnz.Status, known sendStatus) types.Object {
 	t := statusTypes[ch]
-	values := reportedValues(t, s, statusRecipientsListed)
+	values := map[string]attr.Value{}
+	if ch.HasStatus() {
+		values = reportedValues(t, s, statusRecipientsListed)
+	}
 	values["confirmed"] = types.BoolValue(known.confirmed)
 	values["submitted_time"] = types.StringValue(known.submitted)
 	return types.ObjectValueMust(t.AttrTypes, values)
@@ -166,15 +187,27 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 			"status":      types.StringValue(r.Status),
 			"result":      types.StringValue(r.Result),
 			"sent_time":   types.StringValue(r.SentTimeUTC),
+			"price":       types.StringValue(r.Price),
+			"remote_id":   types.StringValue(r.RemoteID),
+			"attention":   types.StringValue(r.Attention),
+			"company":     types.StringValue(r.Company),
+			"custom":      customValues(r.Custom),
 		}
 		if replyList, ok := recipientType.AttrTypes["replies"].(types.ListType); ok {
 			values["replies"] = replies(replyList, r.Replies)
+		}
+		if _, ok := recipientType.AttrTypes["type"]; ok {
+			values["type"] = types.StringValue(r.Type)
 		}
 		recipients[i] = types.ObjectValueMust(recipientType.AttrTypes, values)
 	}
 	return map[string]attr.Value{
 		"job_status":   types.StringValue(s.JobStatus),
 		"job_number":   types.StringValue(s.JobNum),
+		"price":        types.StringValue(s.Price),
+		"reference":    types.StringValue(s.Reference),
+		"sub_account":  types.StringValue(s.SubAccount),
+		"department":   types.StringValue(s.Department),
 		"count":        types.Int64Value(s.Count),
 		"complete":     types.Int64Value(s.Complete),
 		"success":      types.Int64Value(s.Success),
@@ -182,6 +215,19 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 		"created_time": types.StringValue(s.CreatedTimeUTC),
 		"recipients":   types.ListValueMust(recipientType, recipients),
 	}
+}
+
+// customValues are Custom1..Custom9 without the trailing empty ones.
+func customValues(custom [9]string) types.List {
+	n := len(custom)
+	for n > 0 && custom[n-1] == "" {
+		n--
+	}
+	out := make([]attr.Value, n)
+	for i, v := range custom[:n] {
+		out[i] = types.StringValue(v)
+	}
+	return types.ListValueMust(types.StringType, out)
 }
 
 func replies(t types.ListType, rs []tnz.SMSReply) types.List {

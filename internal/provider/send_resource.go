@@ -1,7 +1,8 @@
 package provider
 
-// The send resources (tnz_sms, tnz_email, tnz_fax, tnz_tts, tnz_voice) are
-// one generic resource, instantiated per channel. Where things are:
+// The send resources (tnz_sms, tnz_email, tnz_fax, tnz_tts, tnz_voice, and
+// on API v3.00 only tnz_whatsapp, tnz_rcs, tnz_workflow) are one generic
+// resource, instantiated per channel. Where things are:
 //
 //	send_resource.go   the resource: validate, plan, create, read, update, delete, import
 //	send_schema.go     the attributes every send shares, and status
@@ -10,8 +11,11 @@ package provider
 //	template.go        merging a template into a send; template ids
 //	send.go            submitting once, refreshing, unconfirmed sends
 //	lifecycle.go       waiting for delivery, rescheduling, aborting, import ids
+//	inplace.go         changes applied to the message TNZ holds (reschedule, pacing)
+//	required.go        the fields TNZ requires without a documented rejection
 //	files.go           attachments: local files read within bounds, digests
-//	sms.go, email.go, fax.go, tts.go, voice.go (+ calls.go)  one channel each: attributes and model
+//	sms.go, email.go, fax.go, tts.go, voice.go (+ calls.go),
+//	whatsapp.go, rcs.go, workflow.go  one channel each: attributes and model
 //
 // The data path is one way: configuration → channel model (readSend) → API
 // message (toAPI) → rejection checks and the client's request; the client's
@@ -25,10 +29,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
+	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
 )
 
 // channelModel is what a channel's model provides to the send resource.
@@ -53,10 +59,22 @@ type channelSpec struct {
 	description string
 	// attributes are the channel's own content attributes.
 	attributes map[string]schema.Attribute
+	// sharedDescriptions replace, by name, the descriptions of shared
+	// attributes whose meaning differs on the channel.
+	sharedDescriptions map[string]string
+	// sendAttributes are the channel's attributes that only its send
+	// resource has (not its template): guards and computed values.
+	sendAttributes map[string]schema.Attribute
+}
+
+// planner is implemented by channel models that plan values of their own
+// (tnz_sms: its cost estimate).
+type planner interface {
+	plan(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics)
 }
 
 func channelSpecs() []channelSpec {
-	return []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec()}
+	return []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec(), whatsappSpec(), rcsSpec(), workflowSpec()}
 }
 
 // sendTypes are the send resources' object types, by channel.
@@ -95,28 +113,56 @@ func (r *sendResource[M, P]) Schema(ctx context.Context, _ resource.SchemaReques
 // anything is sent.
 func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	m, view := readSend[M](ctx, r.spec.channel, req.Config, req.Config.Raw, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !r.checksAtPlan() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
-	msg := P(m).toAPI(files.apiFiles())
-	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, false, &resp.Diagnostics)
-	checkTemplateID(P(m).common().TemplateID, &resp.Diagnostics)
-	if r.data != nil {
-		checkVersion(msg, r.data.apiVersion, view.paths, &resp.Diagnostics)
+	r.checkSend(P(m).toAPI(files.apiFiles()), P(m), view, false, &resp.Diagnostics)
+}
+
+// checkSend reports what the plan knows of a send's message: the rejection
+// table's findings, the fields a channel requires, the checks beyond the
+// table (advice.go), the template id, and fields the configured API version
+// lacks. Errors, or with warnings set the warnings: validation reports
+// errors, planning reports warnings once. Send resources and actions share
+// it.
+func (b *sendBase) checkSend(msg tnz.Message, m channelModel, view sendView, warnings bool, diags *diag.Diagnostics) {
+	if !b.checksAtPlan() {
+		return
+	}
+	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, warnings, diags)
+	if warnings {
+		adviseWarnings(msg, m.common(), view.unknown, view.paths, b.now(), diags)
+		return
+	}
+	checkRequired(m, diags)
+	adviseErrors(msg, view.unknown, view.paths, diags)
+	checkTemplateID(m.common().TemplateID, view.paths, diags)
+	if b.data != nil {
+		checkVersion(msg, b.data.apiVersion, view.paths, diags)
 	}
 }
 
-// checkVersion reports, at plan, the fields the configured API version
-// does not have; the client holds the rule (tnz.Unsupported).
+// checkVersion reports, at plan, what the message sets that the configured
+// API version does not have: the channel itself, or fields the version or
+// the channel lacks. The client holds the rule (tnz.Unsupported).
 func checkVersion(msg tnz.Message, apiVersion string, paths sendPaths, diags *diag.Diagnostics) {
+	ch := msg.Channel()
 	for _, u := range tnz.Unsupported(apiVersion, msg) {
+		if u.Field == "" { // the version lacks the channel: the only entry
+			diags.AddError(summaryChannelVersion(ch), detailChannelVersion(ch, apiVersion))
+			return
+		}
 		name := unsupportedAttributes[u.Field]
 		p := rejection.Root(name)
 		if u.Destination >= 0 {
 			p = rejection.Root("destinations").AtIndex(u.Destination).AtName(name)
 		}
 		at, _ := paths.attribute(p)
+		if u.ChannelLacks {
+			diags.AddAttributeError(at, summaryChannelField(name, ch), detailChannelField(name, ch))
+			continue
+		}
 		diags.AddAttributeError(at, summaryVersionField(name), detailVersionField(name, apiVersion))
 	}
 }
@@ -124,15 +170,22 @@ func checkVersion(msg tnz.Message, apiVersion string, paths sendPaths, diags *di
 // unsupportedAttributes names the API's fields as the send resources do.
 var unsupportedAttributes = map[string]string{
 	"Message": "message", "TemplateID": "template_id", "GroupCode": "group_code",
-	"BCCEmail": "bcc_email", "AnswerPhoneMode": "answerphone_mode",
+	"BCCEmail": "bcc_email", "AnswerPhoneMode": "answerphone_mode", "NotificationType": "notification_type",
+	"SMSCustomPageID": "sms_custom_page_id", "FallbackMode": "fallback_mode", "EndCallMessage": "end_call_message",
+	"ReportTo": "report_to", "Mode": "test_mode",
 }
 
 // checkTemplateID refuses one of this provider's template ids as a TNZ
 // Dashboard template id: TNZ would not know it, and the template's content
-// would be lost.
-func checkTemplateID(v types.String, diags *diag.Diagnostics) {
-	if localTemplateID.MatchString(v.ValueString()) {
-		diags.AddAttributeError(path.Root("template_id"), summaryTemplateIDLocal, detailTemplateIDLocal)
+// would be lost. Any other id must be a UUID (TNZ's OpenAPI file). The
+// error points at template when the id came from the template.
+func checkTemplateID(v types.String, paths sendPaths, diags *diag.Diagnostics) {
+	at, _ := paths.attribute(rejection.Root("template_id"))
+	switch id := v.ValueString(); {
+	case localTemplateID.MatchString(id):
+		diags.AddAttributeError(at, summaryTemplateIDLocal, detailTemplateIDLocal)
+	case id != "" && !validators.IsUUID(id):
+		diags.AddAttributeError(at, summaryTemplateIDFormat, detailTemplateIDFormat)
 	}
 }
 
@@ -149,11 +202,12 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	files := loadAttachments(P(m).attachments(), &resp.Diagnostics)
-	if r.checksAtPlan() {
-		msg := P(m).toAPI(files.apiFiles())
-		reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, true, &resp.Diagnostics)
+	r.checkSend(P(m).toAPI(files.apiFiles()), P(m), view, true, &resp.Diagnostics)
+	warnWaitBeyondSendTime(ctx, r.sentBy, P(m).common(), r.now(), &resp.Diagnostics)
+	r.planDestinationCount(ctx, view, &resp.Plan, &resp.Diagnostics)
+	if p, ok := any(P(m)).(planner); ok {
+		p.plan(ctx, view, &resp.Plan, &resp.Diagnostics)
 	}
-	warnWaitBeyondSendTime(ctx, P(m).common(), r.now(), &resp.Diagnostics)
 	planned := view.own
 	if own, ok := planned["files"].(types.List); ok && !view.paths.fromTemplate["files"] {
 		// Setting an attribute rewrites the whole planned object: only when
@@ -169,11 +223,29 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 	var prior types.Object
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
 	jobStatus, known := statusOf(prior.Attributes()["status"].(types.Object))
-	resp.RequiresReplace = replacement(planned, prior.Attributes(), jobStatus == tnz.JobDelayed)
-	if len(resp.RequiresReplace) == 0 && !known.confirmed {
+	resp.RequiresReplace = replacement(r.spec.channel, planned, prior.Attributes(), jobStatus)
+	if len(resp.RequiresReplace) == 0 && !known.confirmed && r.spec.channel.HasStatus() {
 		// An unconfirmed message shows as an update that asks TNZ again, so
 		// that plan -detailed-exitcode reports it until TNZ confirms it.
+		// Without a status there is no one to ask: refresh warns instead.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.ObjectUnknown(statusTypes[r.spec.channel].AttrTypes))...)
+	}
+}
+
+// planDestinationCount plans destination_count, and fails the plan above
+// the provider's max_recipients_per_send.
+func (r *sendResource[M, P]) planDestinationCount(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+	count := types.Int64Unknown()
+	if !view.unknown.Is(rejection.Root("destinations")) {
+		n := int64(view.paths.recipients + len(elements(view.own["destinations"])))
+		count = types.Int64Value(n)
+		if r.data != nil && r.data.maxRecipientsPerSend > 0 && n > r.data.maxRecipientsPerSend {
+			at, _ := view.paths.attribute(rejection.Root("destinations"))
+			diags.AddAttributeError(at, summaryTooManyRecipients(n, r.data.maxRecipientsPerSend), detailTooManyRecipients)
+		}
+	}
+	if planned, ok := view.own["destination_count"].(types.Int64); !ok || !planned.Equal(count) {
+		diags.Append(plan.SetAttribute(ctx, path.Root("destination_count"), count)...)
 	}
 }
 
@@ -187,21 +259,21 @@ func withValue(values map[string]attr.Value, name string, v attr.Value) map[stri
 	return out
 }
 
-// replacement lists the attributes whose change sends a new message: every
-// attribute but those that only say how to wait, and the computed ones. A
-// new send_time reschedules a message TNZ still holds (delayed) in place.
-func replacement(planned, prior map[string]attr.Value, delayed bool) path.Paths {
+// replacement lists the attributes whose change sends a new message of
+// channel ch, whose job TNZ last reported as jobStatus: every attribute but
+// those that only say how to wait, the computed ones, and the changes TNZ
+// takes on the message it holds (inPlaceChanges).
+func replacement(ch tnz.Channel, planned, prior map[string]attr.Value, jobStatus string) path.Paths {
 	var out path.Paths
 	for name, v := range planned {
 		switch name {
-		case "id", "status", "wait_for", "timeouts":
+		case "id", "status", "wait_for", "timeouts", "destination_count", "estimate", "max_sms_parts":
 			continue
-		case "send_time":
-			if delayed && !v.IsNull() && !v.IsUnknown() {
-				continue
-			}
 		}
-		if !v.Equal(prior[name]) {
+		if v.Equal(prior[name]) {
+			continue
+		}
+		if _, ok := inPlaceChangeOf(ch, jobStatus, name, v); !ok {
 			out = append(out, path.Root(name))
 		}
 	}
@@ -224,7 +296,7 @@ func (r *sendResource[M, P]) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	if sent.known.confirmed && common.WaitFor.ValueString() == waitCompleted {
-		sent.status = r.waitForCompletion(ctx, r.spec.channel, sent, common.Timeouts, &resp.Diagnostics)
+		sent.status = r.waitForCompletion(ctx, r.spec.channel, sent, common.Timeouts, nil, &resp.Diagnostics)
 	}
 	// Saved whatever the wait reported: the message was sent.
 	resp.State.Raw = req.Plan.Raw.Copy()
@@ -272,7 +344,7 @@ func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest,
 	if status.IsNull() { // imported, not read yet
 		refreshed, keep = r.adopt(ctx, r.spec.channel, id.ValueString(), &resp.Diagnostics)
 	} else {
-		refreshed, keep = r.refresh(ctx, r.spec.channel, id.ValueString(), status, &resp.Diagnostics)
+		refreshed, keep = r.refresh(ctx, r.spec.channel, id.ValueString(), status, true, &resp.Diagnostics)
 	}
 	if !keep {
 		resp.State.RemoveResource(ctx)
@@ -284,29 +356,30 @@ func (r *sendResource[M, P]) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 // Update sends nothing: every attribute that changes the message forces a
-// replacement. What reaches here is a new send_time for a delayed message
-// (rescheduled in place), wait_for or timeouts, the re-check of an
-// unconfirmed message, or the configuration of an imported message being
-// recorded.
+// replacement. What reaches here is a change TNZ takes on the message it
+// holds (inPlaceChanges: a new send_time for a delayed message, a new
+// number_of_operators for a call job not finished), wait_for or timeouts,
+// the re-check of an unconfirmed message, or the configuration of an
+// imported message being recorded.
 func (r *sendResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var id, sendTime, priorSendTime types.String
-	var status types.Object
+	var id types.String
+	var status, planned, prior types.Object
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("message_id"), &id)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("send_time"), &priorSendTime)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("send_time"), &sendTime)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &planned)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	jobStatus, known := statusOf(status)
-	if !sendTime.Equal(priorSendTime) && jobStatus == tnz.JobDelayed {
-		r.reschedule(ctx, r.spec.channel, id.ValueString(), sendTime.ValueString(), &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
+	r.applyInPlace(ctx, r.spec.channel, id.ValueString(), jobStatus, planned.Attributes(), prior.Attributes(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return // the state stays as it was: the next plan tries again
 	}
 	if !known.confirmed && !status.IsNull() {
-		refreshed, keep := r.refresh(ctx, r.spec.channel, id.ValueString(), status, &resp.Diagnostics)
+		// An update cannot take the message out of state: one to send
+		// again stays unconfirmed, and the next plan's refresh removes it.
+		refreshed, keep := r.refresh(ctx, r.spec.channel, id.ValueString(), status, false, &resp.Diagnostics)
 		if keep {
 			status = refreshed
 		}

@@ -38,7 +38,7 @@ func (f *fakeAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, erro
 		return tnz.SendResult{}, f.sendErr
 	}
 	f.sent = append(f.sent, msg)
-	return tnz.SendResult{MessageID: msg.Base().MessageID}, nil
+	return tnz.SendResult{MessageID: msg.CommonPart().MessageID}, nil
 }
 
 func (f *fakeAPI) Status(context.Context, tnz.Channel, string) (*tnz.Status, error) {
@@ -57,6 +57,10 @@ func (f *fakeAPI) Abort(context.Context, tnz.Channel, string) (tnz.ActionResult,
 
 func (f *fakeAPI) Reschedule(context.Context, tnz.Channel, string, string) (tnz.ActionResult, error) {
 	return tnz.ActionResult{}, errors.New("fakeAPI: reschedule not expected")
+}
+
+func (f *fakeAPI) Pacing(context.Context, tnz.Channel, string, int) (tnz.ActionResult, error) {
+	return tnz.ActionResult{}, errors.New("fakeAPI: pacing not expected")
 }
 
 func (f *fakeAPI) ReceivedSMS(context.Context, tnz.ReceivedQuery) ([]tnz.InboundSMS, error) {
@@ -90,6 +94,8 @@ func smsPlan(t testing.TB, message string, recipients ...string) tfsdk.Plan {
 	m.ID = types.StringUnknown()
 	m.MessageID = types.StringUnknown()
 	m.Status = types.ObjectUnknown(statusTypes[tnz.SMS].AttrTypes)
+	m.Estimate = types.ObjectUnknown(smsEstimateType.AttrTypes)
+	m.DestinationCount = types.Int64Unknown()
 	if d := plan.Set(ctx, &m); d.HasError() {
 		t.Fatalf("plan: %v", d)
 	}
@@ -106,7 +112,9 @@ func nullSMSModel(s schema.Schema) smsModel {
 			Triggers:     types.MapNull(types.StringType),
 			Status:       types.ObjectNull(statusTypes[tnz.SMS].AttrTypes),
 		},
-		Files: types.ListNull(fileType),
+		Files:        types.ListNull(fileType),
+		FallbackMode: types.ListNull(types.StringType),
+		Estimate:     types.ObjectNull(smsEstimateType.AttrTypes),
 	}
 }
 
@@ -260,7 +268,7 @@ func TestCreateRecordsAnUncertainSend(t *testing.T) {
 	plan := smsPlan(t, "hi", "+6421000001")
 	api := &fakeAPI{}
 	var sentID string
-	uncertain := &uncertainAPI{fakeAPI: api, onSend: func(m tnz.Message) { sentID = m.Base().MessageID }}
+	uncertain := &uncertainAPI{fakeAPI: api, onSend: func(m tnz.Message) { sentID = m.CommonPart().MessageID }}
 	resp := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
 	newSMS(uncertain).Create(ctx, resource.CreateRequest{Plan: plan}, &resp)
 	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 || resp.Diagnostics.Warnings()[0].Summary() != summaryUncertainSend {
@@ -283,6 +291,41 @@ func TestCreateRecordsAnUncertainSend(t *testing.T) {
 	}
 }
 
+// An unconfirmed message TNZ still does not know after
+// resend_unconfirmed_after is to be sent again. A refresh (Read) removes
+// it and says this plan sends it; an update cannot remove it, so its
+// warning says the next plan does.
+func TestRefreshUnconfirmedPastResendAfter(t *testing.T) {
+	ctx := context.Background()
+	notFound := &tnz.APIError{StatusCode: 404, Result: "RecordNotFound", Messages: []string{"Unable to find entry."}}
+	submitted := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	status := statusValue(tnz.SMS, &tnz.Status{JobStatus: tnz.JobUnknown}, sendStatus{submitted: submitted})
+	for _, c := range []struct {
+		removable bool
+		summary   string
+		says      string
+	}{
+		{true, summaryUnconfirmedResend, "It was removed from state, so this plan sends it again"},
+		{false, summaryUnconfirmedResendNext, "keeps the message in state, unconfirmed; the next plan removes it from state and sends it again"},
+	} {
+		api := &fakeAPI{statusErr: notFound}
+		var diags diag.Diagnostics
+		refreshed, keep := newSMS(api).refresh(ctx, tnz.SMS, "abc123", status, c.removable, &diags)
+		if keep {
+			t.Errorf("removable=%v: kept a message to send again", c.removable)
+		}
+		if !refreshed.Equal(status) {
+			t.Errorf("removable=%v: the status changed: %v", c.removable, refreshed)
+		}
+		if diags.HasError() || diags.WarningsCount() != 1 || diags.Warnings()[0].Summary() != c.summary || !strings.Contains(diags.Warnings()[0].Detail(), c.says) {
+			t.Errorf("removable=%v: want one warning %q saying %q, got %v", c.removable, c.summary, c.says, diags)
+		}
+		if len(api.sent) != 0 || api.statusReads != 1 {
+			t.Errorf("removable=%v: %d sends and %d status reads, want 0 and 1", c.removable, len(api.sent), api.statusReads)
+		}
+	}
+}
+
 // uncertainAPI fails every send ambiguously.
 type uncertainAPI struct {
 	*fakeAPI
@@ -291,7 +334,7 @@ type uncertainAPI struct {
 
 func (u *uncertainAPI) Send(_ context.Context, msg tnz.Message) (tnz.SendResult, error) {
 	u.onSend(msg)
-	return tnz.SendResult{}, &tnz.UncertainSendError{MessageID: msg.Base().MessageID, Err: errors.New("connection reset after the body was written")}
+	return tnz.SendResult{}, &tnz.UncertainSendError{MessageID: msg.CommonPart().MessageID, Err: errors.New("connection reset after the body was written")}
 }
 
 // Before the provider is configured (its configuration known only at

@@ -42,6 +42,12 @@ func readSend[M any](ctx context.Context, ch tnz.Channel, src getter, raw tftype
 	if diags.HasError() {
 		return nil, sendView{}
 	}
+	return readSendObject[M](ctx, ch, obj, raw.IsFullyKnown(), diags)
+}
+
+// readSendObject is readSend of a send already read, an object of the send
+// resource's type (see sendObject); known says whether all of it is known.
+func readSendObject[M any](ctx context.Context, ch tnz.Channel, obj types.Object, known bool, diags *diag.Diagnostics) (*M, sendView) {
 	own := obj.Attributes()
 	attrTypes := obj.AttributeTypes(ctx)
 	merged, fromTemplate := withTemplate(ctx, ch, own, attrTypes, own["template"].(types.Dynamic), diags)
@@ -61,10 +67,63 @@ func readSend[M any](ctx context.Context, ch tnz.Channel, src getter, raw tftype
 			fromTemplate:    fromTemplate,
 		},
 	}
-	if !raw.IsFullyKnown() {
+	if !known {
 		view.unknown = unknownPaths(merged, len(recipients))
 	}
 	return m, view
+}
+
+// sendObject is values as the send resource of ch holds them, for what has
+// fewer attributes (a template, an action): every send attribute values
+// lacks is null, and names the send does not have are left out.
+func sendObject(ctx context.Context, ch tnz.Channel, values map[string]attr.Value, diags *diag.Diagnostics) types.Object {
+	return conformObject(ctx, values, sendTypes[ch], diags)
+}
+
+// conformObject is values as an object of t: attributes t has and values
+// lacks are null, and nested objects are conformed alike (an action's files
+// have no computed sha256).
+func conformObject(ctx context.Context, values map[string]attr.Value, t types.ObjectType, diags *diag.Diagnostics) types.Object {
+	out := make(map[string]attr.Value, len(t.AttrTypes))
+	for name, at := range t.AttrTypes {
+		v, ok := values[name]
+		if !ok {
+			out[name] = nullOf(ctx, at)
+			continue
+		}
+		out[name] = conform(ctx, v, at, diags)
+	}
+	obj, d := types.ObjectValue(t.AttrTypes, out)
+	diags.Append(d...)
+	return obj
+}
+
+// conform is v as a value of t: the same value, with the object attributes
+// t has and v lacks null.
+func conform(ctx context.Context, v attr.Value, t attr.Type, diags *diag.Diagnostics) attr.Value {
+	switch {
+	case v.Type(ctx).Equal(t):
+		return v
+	case v.IsNull():
+		return nullOf(ctx, t)
+	case v.IsUnknown():
+		return unknownOf(ctx, t)
+	}
+	switch t := t.(type) {
+	case types.ListType:
+		elements := elements(v)
+		out := make([]attr.Value, len(elements))
+		for i, e := range elements {
+			out[i] = conform(ctx, e, t.ElemType, diags)
+		}
+		list, d := types.ListValue(t.ElemType, out)
+		diags.Append(d...)
+		return list
+	case types.ObjectType:
+		obj, _ := v.(types.Object)
+		return conformObject(ctx, obj.Attributes(), t, diags)
+	}
+	return v // types.ObjectValue reports the mismatch
 }
 
 // elements are a list's elements; none when it is null or unknown.
@@ -79,7 +138,7 @@ func unknownPaths(values map[string]attr.Value, recipients int) rejection.Unknow
 	u := rejection.Unknowns{}
 	for name, v := range values {
 		switch name {
-		case "recipients", "destinations", "template", "status", "id", "timeouts", "triggers":
+		case "recipients", "destinations", "template", "status", "id", "timeouts", "triggers", "destination_count", "estimate":
 			continue
 		}
 		addUnknown(u, rejection.Root(name), v)

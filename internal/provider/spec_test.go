@@ -13,8 +13,8 @@ import (
 )
 
 // expectBodiesMatchSpec checks every body the sandbox accepted against
-// TNZ's OpenAPI file (SPEC): the POST /{channel} request body schema, and
-// no key SPEC does not declare except tnzspec's named allowances - the
+// TNZ's OpenAPI file: the POST /{channel} request body schema, and
+// no key the OpenAPI file does not declare except tnzspec's named allowances - the
 // same list, applied the same way, as internal/tnz's conformance test.
 func expectBodiesMatchSpec(t *testing.T, sb *sandbox.Running) resource.TestCheckFunc {
 	t.Helper()
@@ -25,12 +25,12 @@ func expectBodiesMatchSpec(t *testing.T, sb *sandbox.Running) resource.TestCheck
 	return func(*terraform.State) error {
 		received := sb.Server.Received()
 		if len(received) == 0 {
-			return errors.New("the sandbox accepted no message, so no body was checked against SPEC")
+			return errors.New("the sandbox accepted no message, so no body was checked against the OpenAPI file")
 		}
 		var errs []error
 		for i, r := range received {
 			if r.APIVersion != "v3.00" {
-				errs = append(errs, fmt.Errorf("message %d (%s) was sent to API %s; SPEC describes v3.00 only", i, r.Channel, r.APIVersion))
+				errs = append(errs, fmt.Errorf("message %d (%s) was sent to API %s; the OpenAPI file describes v3.00 only", i, r.Channel, r.APIVersion))
 				continue
 			}
 			chk, err := sp.CheckSend(r.Channel, r.Body)
@@ -38,7 +38,7 @@ func expectBodiesMatchSpec(t *testing.T, sb *sandbox.Running) resource.TestCheck
 				err = chk.Err()
 			}
 			if err != nil {
-				errs = append(errs, fmt.Errorf("message %d (%s) does not match SPEC: %w\nbody: %s", i, r.Channel, err, r.Body))
+				errs = append(errs, fmt.Errorf("message %d (%s) does not match the OpenAPI file: %w\nbody: %s", i, r.Channel, err, r.Body))
 			}
 		}
 		return errors.Join(errs...)

@@ -51,21 +51,10 @@ func (r *templateResource[M, P]) Schema(_ context.Context, _ resource.SchemaRequ
 // content reads a template (its configuration or plan) as a message of its
 // channel: every send attribute it does not hold is null.
 func (r *templateResource[M, P]) content(ctx context.Context, obj types.Object, diags *diag.Diagnostics) (*M, rejection.Unknowns) {
-	send := sendTypes[r.spec.channel]
-	values := make(map[string]attr.Value, len(send.AttrTypes))
-	for name, t := range send.AttrTypes {
-		values[name] = nullOf(ctx, t)
-	}
-	for name, v := range obj.Attributes() {
-		if _, ok := send.AttrTypes[name]; ok {
-			values[name] = v
-		}
-	}
-	merged, d := types.ObjectValue(send.AttrTypes, values)
-	diags.Append(d...)
+	merged := sendObject(ctx, r.spec.channel, obj.Attributes(), diags)
 	m := new(M)
 	diags.Append(merged.As(ctx, m, basetypes.ObjectAsOptions{})...)
-	return m, unknownPaths(values, 0)
+	return m, unknownPaths(merged.Attributes(), 0)
 }
 
 // ValidateConfig reports the rows about content alone (keypads, files,

@@ -12,13 +12,5 @@ type Input struct {
 	Unknown Unknowns
 }
 
-// Credentials are the provider's credentials as far as they are known.
-type Credentials struct {
-	AuthToken string
-	Sender    string
-	APIKey    string
-	Unknown   Unknowns
-}
-
 // attachments is implemented by messages of channels that carry files.
 type attachments interface{ Attachments() []tnz.File }

@@ -42,9 +42,12 @@ type Row struct {
 	// from elsewhere: templates, which hold part of a message, skip them.
 	WholeMessage bool
 
-	checkMessage     func(r *Row, in Input) []Finding
-	checkCredentials func(r *Row, c Credentials) []Finding
-	pattern          *regexp.Regexp
+	// Auth is the client's credential rule the row documents, for rows
+	// about the provider's credentials (tnz.CheckAuth owns those rules).
+	Auth tnz.AuthProblemKind
+
+	checkMessage func(r *Row, in Input) []Finding
+	pattern      *regexp.Regexp
 }
 
 // AppliesTo reports whether the row concerns messages of channel ch.
@@ -60,13 +63,19 @@ func (r *Row) AppliesTo(ch tnz.Channel) bool {
 	return false
 }
 
-// ChannelNames is the row's channel list as TNZ writes it ("All", "Voice/TTS").
+// ChannelNames is the row's channel list as TNZ names channels ("Voice,
+// TTS"); a row for every channel is "All" followed by the channels, so that
+// the v3.00-only ones are seen to be included.
 func (r *Row) ChannelNames() string {
 	if r.Channels == nil {
-		return "All"
+		return "All (" + titles(tnz.Channels) + ")"
 	}
-	names := make([]string, len(r.Channels))
-	for i, c := range r.Channels {
+	return titles(r.Channels)
+}
+
+func titles(chs []tnz.Channel) string {
+	names := make([]string, len(chs))
+	for i, c := range chs {
 		names[i] = c.Title()
 	}
 	return strings.Join(names, ", ")
@@ -130,36 +139,36 @@ var (
 		Why:     "A server fault cannot be predicted; any HTTP 5xx answer maps to this row.",
 	}
 	MissingSender = &Row{
-		Text:             "Missing Sender",
-		Meaning:          "Empty 'Sender' field or your API call is malformed and we can't find the 'Sender'",
-		Attribute:        Root("sender"),
-		Fix:              "Set sender (or TNZ_SENDER) to the API user's e-mail address, or use auth_token instead of sender and api_key.",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkMissingSender,
+		Text:      "Missing Sender",
+		Meaning:   "Empty 'Sender' field or your API call is malformed and we can't find the 'Sender'",
+		Attribute: Root("sender"),
+		Fix:       "Set sender (or TNZ_SENDER) to the API user's e-mail address, or use auth_token instead of sender and api_key.",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.MissingSender,
 	}
 	MissingAPIKey = &Row{
-		Text:             "Missing APIKey",
-		Meaning:          "Empty 'APIKey'",
-		Attribute:        Root("api_key"),
-		Fix:              "Set api_key (or TNZ_API_KEY) to the API key of the sender, or use auth_token instead of sender and api_key.",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkMissingAPIKey,
+		Text:      "Missing APIKey",
+		Meaning:   "Empty 'APIKey'",
+		Attribute: Root("api_key"),
+		Fix:       "Set api_key (or TNZ_API_KEY) to the API key of the sender, or use auth_token instead of sender and api_key.",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.MissingAPIKey,
 	}
 	InvalidSenderFormat = &Row{
-		Text:             "Invalid sender format",
-		Meaning:          "'Sender' is not an email address",
-		Attribute:        Root("sender"),
-		Fix:              "Set sender to the API user's e-mail address, e.g. \"application@example.com\".",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkSenderFormat,
+		Text:      "Invalid sender format",
+		Meaning:   "'Sender' is not an email address",
+		Attribute: Root("sender"),
+		Fix:       "Set sender to the API user's e-mail address, e.g. \"application@example.com\".",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.InvalidSender,
 	}
 	Unauthorized = &Row{
-		Text:             "Unauthorized",
-		Meaning:          "Your Authorization token is incorrect or missing",
-		Attribute:        Root("auth_token"),
-		Fix:              "Set auth_token in the provider block or the TNZ_AUTH_TOKEN environment variable to an Auth Token from the TNZ Dashboard (Users > API > Auth Token); or, for API v2.02, sender and api_key (TNZ_SENDER, TNZ_API_KEY).",
-		Stage:            AtProviderPlan,
-		checkCredentials: checkUnauthorized,
+		Text:      "Unauthorized",
+		Meaning:   "Your Authorization token is incorrect or missing",
+		Attribute: Root("auth_token"),
+		Fix:       "Set auth_token in the provider block or the TNZ_AUTH_TOKEN environment variable to an Auth Token from the TNZ Dashboard (Users > API > Auth Token); or, for API v2.02, sender and api_key (TNZ_SENDER, TNZ_API_KEY).",
+		Stage:     AtProviderPlan,
+		Auth:      tnz.NoCredentials,
 	}
 	MissingMessageData = &Row{
 		Text:    "Missing message data",
@@ -180,7 +189,7 @@ var (
 		Text:         "Error - Could not find any valid destination(s).",
 		Meaning:      "No valid targets found in the Destination section, ie. if MessageType is SMS, there is no mobile number listed as a Recipient in 'Destinations'",
 		Attribute:    Root("destinations"),
-		Fix:          "Give at least one recipient that suits the channel: a mobile number for SMS (e.g. \"+6421000001\" or \"021 000 001\"), an e-mail address for Email, a phone or fax number for Voice, TTS and Fax; or an Address Book contact_id, group_id or group_code.",
+		Fix:          "Give at least one recipient that suits the channel: a mobile number for SMS, WhatsApp and RCS (e.g. \"+6421000001\" or \"021 000 001\"), an e-mail address for Email, a phone or fax number for Voice, TTS and Fax, a phone number or e-mail address for Workflow; or an Address Book contact_id, group_id or group_code.",
 		WholeMessage: true,
 		checkMessage: checkValidDestinations,
 	}
@@ -195,8 +204,9 @@ var (
 		Text:     "Missing file name on file x",
 		Numbered: true,
 		Meaning:  "MessageData.Files listed without a valid 'Name'",
-		// Documented for Fax; the same Files schema (Name and Data) serves SMS and Email attachments.
-		Channels:     []tnz.Channel{tnz.Fax, tnz.SMS, tnz.Email},
+		// Documented for Fax; TNZ's OpenAPI file gives SMS, Email, WhatsApp
+		// and RCS the same Files schema (Name and Data) as Fax.
+		Channels:     filesChannels,
 		Attribute:    Root("files").AtName("name"),
 		Fix:          "Give the file a name including its extension, e.g. name = \"report.pdf\".",
 		checkMessage: checkFileNames,
@@ -205,7 +215,7 @@ var (
 		Text:         "Missing file data on file x",
 		Numbered:     true,
 		Meaning:      "MessageData.Files listed without valid 'Data'",
-		Channels:     []tnz.Channel{tnz.Fax, tnz.SMS, tnz.Email},
+		Channels:     filesChannels,
 		Attribute:    Root("files"),
 		Fix:          "Give the file its contents: content = filebase64(\"report.pdf\"), or path = \"report.pdf\" for a non-empty local file.",
 		checkMessage: checkFileData,
@@ -293,6 +303,10 @@ var (
 	}
 )
 
+// filesChannels are the channels whose sends carry Files: the file rows,
+// documented for Fax, apply to each of them.
+var filesChannels = []tnz.Channel{tnz.Fax, tnz.SMS, tnz.Email, tnz.WhatsApp, tnz.RCS}
+
 // Table is every documented rejection, in the order TNZ lists them.
 var Table = []*Row{
 	ServerError, MissingSender, MissingAPIKey, InvalidSenderFormat, Unauthorized,
@@ -304,7 +318,18 @@ var Table = []*Row{
 
 // CheckedAtPlan reports whether the provider implements the row's plan-time check.
 func (r *Row) CheckedAtPlan() bool {
-	return r.checkMessage != nil || r.checkCredentials != nil
+	return r.checkMessage != nil || r.Auth != 0
+}
+
+// ForAuth is the row that documents a credential problem, or nil when TNZ
+// documents none for it.
+func ForAuth(k tnz.AuthProblemKind) *Row {
+	for _, r := range Table {
+		if r.Auth == k {
+			return r
+		}
+	}
+	return nil
 }
 
 func init() {

@@ -11,8 +11,8 @@ import (
 )
 
 // Action rejection texts. "Missing SendTime", "Unable to parse SendTime…"
-// and "NumberOfOperators must be a number" are the NODE SDK's client-side
-// texts (notes §7); TNZ documents no server text for the others, so they
+// and "NumberOfOperators must be a number" are the Node SDK's client-side
+// texts; TNZ documents no server text for the others, so they
 // are the sandbox's own wording.
 const (
 	msgMissingSendTime    = "Missing SendTime"
@@ -47,17 +47,21 @@ type actionKind struct {
 	apply func(m *message, b body, now time.Time) []string
 }
 
-// actions is keyed by the lower-case path segment. SPEC: abort and
-// reschedule on every channel, resubmit on all but SMS, pacing on TTS and
-// Voice; elsewhere the path is unknown (404).
+// actions is keyed by the lower-case path segment. The OpenAPI file: abort and
+// reschedule on every channel but Workflow, resubmit on Email, Fax, TTS and
+// Voice, pacing on TTS and Voice; elsewhere the path is unknown (404).
 var actions = map[string]*actionKind{
-	"abort":      {name: actionAbort, supports: func(*channel) bool { return true }, apply: (*message).abort},
-	"reschedule": {name: actionReschedule, supports: func(*channel) bool { return true }, apply: (*message).reschedule},
+	"abort":      {name: actionAbort, supports: hasActions, apply: (*message).abort},
+	"reschedule": {name: actionReschedule, supports: hasActions, apply: (*message).reschedule},
 	"resubmit":   {name: actionResubmit, supports: func(ch *channel) bool { return ch.canResubmit }, apply: (*message).resubmit},
 	"pacing":     {name: actionPacing, supports: func(ch *channel) bool { return ch.canPace }, apply: (*message).pace},
 }
 
-// actionResponse is SPEC's action answer, in SPEC's field order.
+// hasActions reports whether ch's messages take abort and reschedule: all
+// channels but Workflow, which has only its send.
+func hasActions(ch *channel) bool { return !ch.statusless }
+
+// actionResponse is the OpenAPI file's action answer, in the OpenAPI file's field order.
 type actionResponse struct {
 	ActionResult string // "Success": the query's result, not the message's
 	MessageID    string
@@ -202,8 +206,8 @@ func (m *message) resubmit(b body, now time.Time) []string {
 	return nil
 }
 
-// pace sets NumberOfOperators (SPEC 1–99999) for a message that is not
-// Completed yet (SPEC: "for a pending message"). The sandbox only records
+// pace sets NumberOfOperators (1–99999 in TNZ's OpenAPI file) for a message that is not
+// Completed yet (TNZ's OpenAPI file: "for a pending message"). The sandbox only records
 // it: its calls complete all at once whatever the pacing.
 func (m *message) pace(b body, now time.Time) []string {
 	v := b["NumberOfOperators"]
@@ -224,7 +228,7 @@ func (m *message) pace(b body, now time.Time) []string {
 	return nil
 }
 
-// writeUnsupportedMedia answers SPEC's 415UnsupportedMediaType with its
+// writeUnsupportedMedia answers the OpenAPI file's 415UnsupportedMediaType with its
 // placeholder body.
 func writeUnsupportedMedia(w http.ResponseWriter) {
 	writeJSON(w, http.StatusUnsupportedMediaType, struct {

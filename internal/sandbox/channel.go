@@ -8,7 +8,8 @@ import (
 )
 
 // Rejection texts shared by every channel, verbatim from the documented
-// rejection table (reference/rejection-codes.txt).
+// rejection table (TNZ's API documentation, copied in
+// internal/rejection/testdata/rejection-codes.txt).
 const (
 	msgNoDestinations      = "Missing or empty destinations"
 	msgNoValidDestinations = "Error - Could not find any valid destination(s)."
@@ -26,7 +27,7 @@ const msgBadMessageID = "Invalid MessageID - use at most 40 letters, digits or '
 type channel struct {
 	name          string   // path segment, lower case: "sms"
 	recipientType string   // Recipients[].Type in status responses: "SMS"
-	topKeys       []string // top-level single-destination keys this channel's request has (SPEC)
+	topKeys       []string // top-level single-destination keys this channel's request has (TNZ's OpenAPI file)
 	entryKeys     []string // Destinations[] keys that may carry this channel's address, in preference order
 	address       func(string) (string, bool)
 	// The required content: a send must give one of the keys of its
@@ -38,21 +39,44 @@ type channel struct {
 	contentMsg      string
 	hasKeypads      bool                                          // Keypads entries are checked (TTS, Voice)
 	hasFiles        bool                                          // Files entries are checked
-	hasReplies      bool                                          // status shows SMSReplies per recipient
-	canResubmit     bool                                          // PATCH /{MessageID}/resubmit exists (SPEC: not SMS)
-	canPace         bool                                          // PATCH /{MessageID}/pacing exists (SPEC: TTS and Voice)
+	hasReplies      bool                                          // status shows SMSReplies per recipient, and GET /{channel}/received lists what was received
+	canResubmit     bool                                          // PATCH /{MessageID}/resubmit exists (TNZ's OpenAPI file: not SMS)
+	canPace         bool                                          // PATCH /{MessageID}/pacing exists (TNZ's OpenAPI file: TTS and Voice)
+	dials           bool                                          // recipients are called, so status shows the RemoteID dialled
 	text            func(body) string                             // what MessageText shows for a delivered recipient; nil: no MessageText
 	deliver         func(address string) (ok bool, result string) // live outcome; address is empty for Address Book entries
 	priceCents      int                                           // per delivered recipient
+
+	// The v3.00-only channels (WhatsApp, RCS, Workflow).
+	v3Only     bool // no v2.0x route sends, finds or acts on its messages
+	statusless bool // only its send exists: no status, actions or received list (Workflow)
+	// ignoredKeys are shared keys this channel's request does not have
+	// (TNZ's OpenAPI file): the server ignores unknown keys, so they are not
+	// read (a Workflow's Mode "Test" does not make it a test).
+	ignoredKeys []string
+	// requiredKeys must each be given (TNZ's OpenAPI file marks them
+	// required); a missing one is rejected with msgRequired.
+	requiredKeys []string
+	// uuidKeys, when given, must be UUIDs (msgNotUUID).
+	uuidKeys []string
+	// fallbackModes maps each FallbackMode value the channel takes (lower
+	// case) to the channel name it falls back to, "" for None; nil: the
+	// channel has no FallbackMode. A value not listed is rejected with
+	// fallbackMsg.
+	fallbackModes map[string]string
+	fallbackMsg   string
 }
 
 // channels is keyed by the lower-case path segment.
 var channels = map[string]*channel{
-	smsChannel.name:   smsChannel,
-	emailChannel.name: emailChannel,
-	faxChannel.name:   faxChannel,
-	ttsChannel.name:   ttsChannel,
-	voiceChannel.name: voiceChannel,
+	smsChannel.name:      smsChannel,
+	emailChannel.name:    emailChannel,
+	faxChannel.name:      faxChannel,
+	ttsChannel.name:      ttsChannel,
+	voiceChannel.name:    voiceChannel,
+	whatsappChannel.name: whatsappChannel,
+	rcsChannel.name:      rcsChannel,
+	workflowChannel.name: workflowChannel,
 }
 
 // addressBookKeys name server-resolved destinations: the sandbox cannot look
@@ -70,7 +94,10 @@ var echoKeys = []string{
 type recipient struct {
 	address   string            // normalised (E.164 for phones); empty for Address Book entries
 	contactID string            // ContactID as given, if any
+	groupID   string            // GroupID, or else GroupCode, as given: the group the entry names (expanded on acceptance)
 	fields    map[string]string // echoKeys values as given
+	// blacklisted: the recipient is on the opt-out list, decided on acceptance.
+	blacklisted bool
 	// settled is the outcome of an earlier round that a resubmit did not
 	// send again; nil while the recipient follows the message's round.
 	settled *outcome
@@ -79,8 +106,8 @@ type recipient struct {
 
 // body is a decoded JSON object read leniently, as the real server does:
 // missing keys and explicit nulls read as empty, and a number or boolean
-// where a string is expected reads as its JSON text (PY2 sends nulls, and the
-// SPEC's own examples put numbers in string fields).
+// where a string is expected reads as its JSON text (Python SDK 2.4 sends nulls, and the
+// the OpenAPI file's own examples put numbers in string fields).
 type body map[string]any
 
 func (b body) str(key string) string { return asString(b[key]) }
@@ -153,7 +180,7 @@ func (b body) first(keys ...string) string {
 type dialect int
 
 const (
-	// dialectV3 is v3.00: a flat body with SPEC's keys, top-level
+	// dialectV3 is v3.00: a flat body with the OpenAPI file's keys, top-level
 	// destination shorthands and TemplateID.
 	dialectV3 dialect = iota
 	// dialectV2 is v2.0x: the message inside MessageData, destinations
@@ -162,7 +189,7 @@ const (
 )
 
 // timezoneKeys are the keys of a message's Timezone, the dialect's own
-// spelling first (notes §2: v2 TimeZone, v3 Timezone); either is read.
+// spelling first (TimeZone in the v2 SDKs, Timezone in TNZ's OpenAPI file); either is read.
 func (d dialect) timezoneKeys() []string {
 	if d == dialectV2 {
 		return []string{"TimeZone", "Timezone"}
@@ -171,9 +198,10 @@ func (d dialect) timezoneKeys() []string {
 }
 
 // validate resolves b's recipients for ch and lists every rejection the
-// request earns, in a fixed order: destinations, content, keypads, webhook,
-// files, MessageID.
+// request earns, in a fixed order: destinations, content, required fields,
+// FallbackMode, UUIDs, keypads, webhook, files, MessageID.
 func (ch *channel) validate(b body, d dialect) (rs []recipient, errs []string) {
+	b = ch.read(b)
 	rs, given := ch.recipients(b, d)
 	switch {
 	case !given:
@@ -181,9 +209,10 @@ func (ch *channel) validate(b body, d dialect) (rs []recipient, errs []string) {
 	case len(rs) == 0:
 		errs = append(errs, msgNoValidDestinations)
 	}
-	if !ch.hasContent(b, d) {
+	if ch.contentMsg != "" && !ch.hasContent(b, d) {
 		errs = append(errs, ch.contentMsg)
 	}
+	errs = append(errs, ch.v3OnlyChecks(b)...)
 	if ch.hasKeypads {
 		errs = append(errs, keypadChecks(b)...)
 	}
@@ -253,7 +282,7 @@ func (ch *channel) topRecipients(b body) (rs []recipient, given bool) {
 	}
 	if s := b.str("GroupID"); !blank(s) {
 		given = true
-		rs = append(rs, recipient{})
+		rs = append(rs, recipient{groupID: strings.TrimSpace(s)})
 	}
 	return rs, given
 }
@@ -267,7 +296,7 @@ func (ch *channel) entry(e body) (recipient, bool) {
 			r.fields[k] = v
 		}
 	}
-	// SPEC spells these with a space; every example and SDK does not.
+	// The OpenAPI file spells these with a space; every example and SDK does not.
 	for spaced, k := range map[string]string{"First Name": "FirstName", "Last Name": "LastName"} {
 		if v := e.str(spaced); v != "" && r.fields[k] == "" {
 			r.fields[k] = v
@@ -281,6 +310,7 @@ func (ch *channel) entry(e body) (recipient, bool) {
 	}
 	for _, k := range addressBookKeys {
 		if !blank(e.str(k)) {
+			r.groupID = strings.TrimSpace(e.first("GroupID", "GroupCode"))
 			return r, true
 		}
 	}
@@ -300,8 +330,8 @@ func personalise(text string, fields map[string]string) string {
 	return strings.NewReplacer(pairs...).Replace(text)
 }
 
-// validMessageID follows SPEC: at most 40 characters, alphanumeric; '-' is
-// accepted too because SPEC's own examples (UUIDs, "1234-5678") use it.
+// validMessageID follows the OpenAPI file: at most 40 characters, alphanumeric; '-' is
+// accepted too because the OpenAPI file's own examples (UUIDs, "1234-5678") use it.
 func validMessageID(id string) bool {
 	if len(id) > 40 {
 		return false

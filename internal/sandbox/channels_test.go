@@ -169,7 +169,7 @@ func TestFaxChecks(t *testing.T) {
 		{"short number", withFields(file, `"ToNumber":"500600"`), []string{wantNoValid}},
 		{"entry with email only", withFields(file, `"Destinations":[{"EmailAddress":"a@example.com"}]`), []string{wantNoValid}},
 		{"entry with MainPhone only", withFields(file, `"Destinations":[{"MainPhone":"+6495006000"}]`), []string{wantNoValid}},
-		{"SPEC example's email in MainPhone", withFields(file, `"Destinations":[{"MainPhone":"john.doe@example.com"}]`), []string{wantNoValid}},
+		{"the OpenAPI file's example's email in MainPhone", withFields(file, `"Destinations":[{"MainPhone":"john.doe@example.com"}]`), []string{wantNoValid}},
 
 		{"top-level ToNumber", withFields(file, `"ToNumber":"+6495006000"`), nil},
 		{"entry ToNumber", withFields(file, `"Destinations":[{"ToNumber":"+6495006000"}]`), nil},
@@ -226,7 +226,7 @@ func callChecks() []checkCase {
 		{"TemplateID only", withFields(to, `"TemplateID":"123e4567-e89b-12d3-a456-426614174000"`), nil},
 		{"Files are not checked", withFields(msg, to, `"Files":[{}]`), nil},
 
-		{"SPEC example keypads", kp(`[{"Tone":1,"RouteNumber":"+64800123123","Play":"Connecting you now."},{"Tone":2,"PlaySection":"Main"}]`), nil},
+		{"the OpenAPI file's example keypads", kp(`[{"Tone":1,"RouteNumber":"+64800123123","Play":"Connecting you now."},{"Tone":2,"PlaySection":"Main"}]`), nil},
 		{"Tone 0", kp(`[{"Tone":0,"Play":"zero"}]`), nil},
 		{"Tone 9", kp(`[{"Tone":9,"Play":"nine"}]`), nil},
 		{"Tone as a string", kp(`[{"Tone":"5","Play":"five"}]`), nil},
@@ -282,7 +282,7 @@ func TestTTSChecks(t *testing.T) {
 
 func TestVoiceChecks(t *testing.T) {
 	tests := append(callChecks(),
-		// The audio goes in MessageToPeople; SPEC gives Voice no synonym.
+		// The audio goes in MessageToPeople; the OpenAPI file gives Voice no synonym.
 		checkCase{"Message is not a synonym", `{"Message":"UklGRg==","Destination":"021-000001"}`, []string{wantNoPeople}},
 	)
 	runChecks(t, "voice", tests)
@@ -326,7 +326,7 @@ func TestChannelLenientInputs(t *testing.T) {
 		{"tts", "local NZ numbers", `{"MessageToPeople":"hi","Destination":"021-000001","MainPhone":"09 500 6000","ToNumber":"+61 408 080 909"}`, []string{"+6421000001", "+6495006000", "+61408080909"}},
 		{"tts", "entry key preference", `{"Message":"hi","Destinations":[{"MainPhone":"nope","Recipient":"021000002","ToNumber":"021000003"},{"PhoneNumber":"021000004"}]}`, []string{"+6421000002", "+6421000004"}},
 		{"tts", "nulls in keypads", `{"MessageToPeople":"hi","Destination":"021000001","Keypads":[{"Tone":0,"Play":null,"RouteNumber":null,"PlaySection":"Main"}],"NumberOfOperators":null,"CallerID":null}`, []string{"+6421000001"}},
-		{"voice", "SPEC example keypads", `{"MessageToPeople":"UklGRg==","Destination":"+6495005000","Keypads":[{"Tone":1,"RouteNumber":"+64800123123","Play":"UklGRg=="},{"Tone":2,"PlaySection":"Main"}]}`, []string{"+6495005000"}},
+		{"voice", "the OpenAPI file's example keypads", `{"MessageToPeople":"UklGRg==","Destination":"+6495005000","Keypads":[{"Tone":1,"RouteNumber":"+64800123123","Play":"UklGRg=="},{"Tone":2,"PlaySection":"Main"}]}`, []string{"+6495005000"}},
 		{"voice", "address book entries", `{"MessageToPeople":"UklGRg==","Destinations":[{"ContactID":"c1"},{"GroupID":"g1"},{"GroupCode":"My_Test_Group"}]}`, []string{"", "", ""}},
 	}
 	for _, tt := range tests {

@@ -19,21 +19,22 @@ import (
 )
 
 // The lifecycle conformance tests check the responses that the actions
-// (abort, reschedule, resubmit, pacing), the inbound list (/sms/received),
+// (abort, reschedule, resubmit, pacing), the inbound lists
+// (/{sms,whatsapp,rcs}/received),
 // paginated status, SMS replies and the fault injection give, on every
 // channel that has them, against TNZ's OpenAPI file through tnzspec.
-// Requests go to the sandbox over HTTP; each answer is matched to SPEC's
+// Requests go to the sandbox over HTTP; each answer is matched to the OpenAPI file's
 // operation and validated, and every key the sandbox sends must be one
-// SPEC declares.
+// the OpenAPI file declares.
 //
-// Two answers are not in SPEC at all and are named exceptions
+// Two answers are not in the OpenAPI file at all and are named exceptions
 // (lifecycleExceptions): each states the exact validation failure it
 // expects and a documented answer whose schema its body must still match,
 // and breaks if it stops being needed. The places where the sandbox
-// knowingly reads SPEC loosely are asserted in TestLifecycleSpecExceptions;
+// knowingly reads the OpenAPI file loosely are asserted in TestLifecycleSpecExceptions;
 // TestLifecycleNegativeControls proves the checks can fail.
 
-// specProbe drives a sandbox over HTTP and checks its answers against SPEC.
+// specProbe drives a sandbox over HTTP and checks its answers against the OpenAPI file.
 type specProbe struct {
 	sp    *tnzspec.Spec
 	srv   *Server
@@ -45,7 +46,7 @@ func newSpecProbe(t *testing.T) *specProbe {
 	t.Helper()
 	sp, err := tnzspec.Load()
 	if err != nil {
-		t.Fatal(err) // never skipped: SPEC is part of the contract
+		t.Fatal(err) // never skipped: the OpenAPI file is part of the contract
 	}
 	clock := NewManualClock(t0)
 	srv := New(Options{Clock: clock})
@@ -110,7 +111,7 @@ func (p *specProbe) mustSend(t *testing.T, ch, body string) string {
 	return r.MessageID
 }
 
-// specRequestFor is ex's request on SPEC's server.
+// specRequestFor is ex's request on the OpenAPI file's server.
 func specRequestFor(t *testing.T, method, path string) *http.Request {
 	t.Helper()
 	req, err := tnzspec.NewRequest(method, tnzspec.BasePath+path, nil, nil)
@@ -120,7 +121,7 @@ func specRequestFor(t *testing.T, method, path string) *http.Request {
 	return req
 }
 
-// specValidate validates ex's answer against SPEC and returns the
+// specValidate validates ex's answer against the OpenAPI file and returns the
 // operation it matched.
 func (p *specProbe) specValidate(t *testing.T, ex probeExchange) (*openapi3.Operation, error) {
 	t.Helper()
@@ -132,23 +133,23 @@ func (p *specProbe) specValidate(t *testing.T, ex probeExchange) (*openapi3.Oper
 	return op, p.sp.ValidateResponse(context.Background(), req, ex.status, ex.header, ex.body)
 }
 
-// responseSchemaOf is the JSON schema SPEC gives status on op.
+// responseSchemaOf is the JSON schema the OpenAPI file gives status on op.
 func responseSchemaOf(t *testing.T, op *openapi3.Operation, status int) *openapi3.Schema {
 	t.Helper()
 	ref := op.Responses.Status(status)
 	if ref == nil || ref.Value == nil {
-		t.Fatalf("SPEC's %s documents no %d", op.OperationID, status)
+		t.Fatalf("the OpenAPI file's %s documents no %d", op.OperationID, status)
 	}
 	mt := ref.Value.Content.Get("application/json")
 	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
-		t.Fatalf("SPEC's %s %d has no JSON schema", op.OperationID, status)
+		t.Fatalf("the OpenAPI file's %s %d has no JSON schema", op.OperationID, status)
 	}
 	return mt.Schema.Value
 }
 
-// lifecycleException is a sandbox answer that SPEC does not document. The
+// lifecycleException is a sandbox answer that the OpenAPI file does not document. The
 // failure it expects is exact, and the body must still match a documented
-// answer (bodyAs), so the exception breaks if SPEC or the sandbox changes.
+// answer (bodyAs), so the exception breaks if the OpenAPI file or the sandbox changes.
 type lifecycleException struct {
 	name, why string
 	applies   func(ex probeExchange) bool
@@ -161,21 +162,23 @@ type lifecycleException struct {
 
 var lifecycleExceptions = []lifecycleException{
 	{
-		name: "400 for a bad /sms/received query",
-		why: "SPEC's GET /sms/received documents only 200, 401 and 500, although its timePeriod has a " +
-			"range (1-1440) and dateFrom/dateTo a 7-day limit. The sandbox refuses a bad window or page " +
-			"with 400 and the body of SPEC's 400BadRequest, as status answers a bad page.",
+		name: "400 for a bad /sms/received or /rcs/received query",
+		why: "The OpenAPI file's GET /sms/received and /rcs/received document only 200, 401 and 500, although their " +
+			"timePeriod has a range (1-1440) and dateFrom/dateTo a 7-day limit, and the same list at " +
+			"/whatsapp/received documents 400. The sandbox refuses a bad window or page with 400 and the " +
+			"body of the OpenAPI file's 400BadRequest, as status answers a bad page.",
 		applies: func(ex probeExchange) bool {
-			return ex.status == http.StatusBadRequest && strings.HasPrefix(strings.ToLower(ex.path), "/sms/received")
+			path := strings.ToLower(ex.path)
+			return ex.status == http.StatusBadRequest && (strings.HasPrefix(path, "/sms/received") || strings.HasPrefix(path, "/rcs/received"))
 		},
 		reason:       "status is not supported",
 		bodyAsMethod: http.MethodGet, bodyAsPath: "/sms/x", bodyAsStatus: http.StatusBadRequest,
 	},
 	{
 		name: "429 from the rate-limit fault",
-		why: "SPEC documents no 429 anywhere (it only asks for at most one poll per second; notes §8). " +
+		why: "the OpenAPI file documents no 429 anywhere (it only asks for at most one poll per second). " +
 			"FaultRateLimited answers 429 with Retry-After, as a gateway would, with the Failed body " +
-			"shape of SPEC's 400BadRequest.",
+			"shape of the OpenAPI file's 400BadRequest.",
 		applies:      func(ex probeExchange) bool { return ex.status == http.StatusTooManyRequests },
 		reason:       "status is not supported",
 		bodyAsMethod: http.MethodGet, bodyAsPath: "/sms/x", bodyAsStatus: http.StatusBadRequest,
@@ -191,9 +194,9 @@ func exceptionFor(ex probeExchange) *lifecycleException {
 	return nil
 }
 
-// conform asserts that ex has status want, matched SPEC operation wantOp,
-// passes SPEC (or fails exactly as a named exception says), and sends no
-// key SPEC does not declare. It returns the decoded body.
+// conform asserts that ex has status want, matched the OpenAPI file's operation wantOp,
+// passes the OpenAPI file (or fails exactly as a named exception says), and sends no
+// key the OpenAPI file does not declare. It returns the decoded body.
 func (p *specProbe) conform(t *testing.T, ex probeExchange, want int, wantOp string) map[string]any {
 	t.Helper()
 	if ex.status != want {
@@ -204,12 +207,12 @@ func (p *specProbe) conform(t *testing.T, ex probeExchange, want int, wantOp str
 		t.Fatalf("%s %s: %v", ex.method, ex.path, err)
 	}
 	if op.OperationID != wantOp {
-		t.Errorf("%s %s matched SPEC operation %q, want %q", ex.method, ex.path, op.OperationID, wantOp)
+		t.Errorf("%s %s matched the OpenAPI file's operation %q, want %q", ex.method, ex.path, op.OperationID, wantOp)
 	}
 	schemaOp, schemaStatus := op, ex.status
 	switch exc := exceptionFor(ex); {
 	case err != nil && exc == nil:
-		t.Fatalf("%s %s %d does not conform to SPEC: %v\nbody: %s", ex.method, ex.path, ex.status, err, ex.body)
+		t.Fatalf("%s %s %d does not conform to the OpenAPI file: %v\nbody: %s", ex.method, ex.path, ex.status, err, ex.body)
 	case err != nil:
 		var re *openapi3filter.ResponseError
 		if !errors.As(err, &re) || re.Reason != exc.reason || re.Err != nil {
@@ -218,7 +221,7 @@ func (p *specProbe) conform(t *testing.T, ex probeExchange, want int, wantOp str
 		as := ex
 		as.method, as.path, as.status = exc.bodyAsMethod, exc.bodyAsPath, exc.bodyAsStatus
 		if schemaOp, err = p.specValidate(t, as); err != nil {
-			t.Fatalf("exception %q: the body does not match SPEC's %d for %s %s either: %v", exc.name, as.status, as.method, as.path, err)
+			t.Fatalf("exception %q: the body does not match the OpenAPI file's %d for %s %s either: %v", exc.name, as.status, as.method, as.path, err)
 		}
 		schemaStatus = as.status
 		t.Logf("exception %q: %s", exc.name, exc.why)
@@ -234,7 +237,7 @@ func (p *specProbe) conform(t *testing.T, ex probeExchange, want int, wantOp str
 		for _, u := range extra {
 			ptrs = append(ptrs, u.Pointer)
 		}
-		t.Errorf("%s %s %d sends keys SPEC does not declare: %q\nbody: %s", ex.method, ex.path, ex.status, ptrs, ex.body)
+		t.Errorf("%s %s %d sends keys the OpenAPI file does not declare: %q\nbody: %s", ex.method, ex.path, ex.status, ptrs, ex.body)
 	}
 	return v
 }
@@ -247,6 +250,9 @@ var lifecycleBodies = map[string]string{
 	"fax":   `{"Files":[{"Name":"a.pdf","Data":"QQ=="}],"Destinations":[{"ToNumber":"09 500 6000"},{"FaxNumber":"09 500 6099"},{"GroupID":"4000000b-f002-4007-b00a-c00000000002"}]`,
 	"tts":   `{"MessageToPeople":"Hello","NumberOfOperators":10,"Destinations":[{"MainPhone":"+6495005000"},{"MainPhone":"021 000 199"},{"ContactID":"6000000b-f002-4007-b00a-c00000000001"}]`,
 	"voice": `{"MessageToPeople":"UklGRg==","Destinations":[{"ToNumber":"021000001"},{"Recipient":"021000099"},{"GroupCode":"My_Test_Group"}]`,
+	"whatsapp": `{"TemplateID":"123e4567-e89b-12d3-a456-426614174000","Message":"Hi","FromNumber":"+6495006000",` +
+		`"Destinations":[{"ToNumber":"021 000 001","FirstName":"Ana"},{"ToNumber":"+6421000099"},{"ContactID":"6000000b-f002-4007-b00a-c00000000001"}]`,
+	"rcs": `{"Message":"Hi","Destinations":[{"ToNumber":"+14155550100"},{"ToNumber":"+14155550199"},{"ContactID":"6000000b-f002-4007-b00a-c00000000001"}]`,
 }
 
 func lifecycleSend(ch string, extra ...string) string {
@@ -258,9 +264,10 @@ func lifecycleSend(ch string, extra ...string) string {
 }
 
 // TestActionConformance validates every kind of action answer, and the
-// status of messages the actions changed, on every channel.
+// status of messages the actions changed, on every channel that has
+// actions (all but Workflow).
 func TestActionConformance(t *testing.T) {
-	for _, ch := range allChannels {
+	for _, ch := range append(slices.Clone(allChannels), "whatsapp", "rcs") {
 		t.Run(ch, func(t *testing.T) {
 			p := newSpecProbe(t)
 			opID := func(action string) string { return "client.messaging." + ch + "." + action }
@@ -299,9 +306,9 @@ func TestActionConformance(t *testing.T) {
 			p.conform(t, patch(id, "abort", "", map[string]string{"Authorization": "Bearer wrong"}), 401, opID("abort"))
 			p.conform(t, patch(id, "abort", "", map[string]string{"Accept": "text/html"}), 415, opID("abort"))
 
-			// Resubmit and pacing where SPEC has them.
+			// Resubmit and pacing where the OpenAPI file has them.
 			live := p.mustSend(t, ch, lifecycleSend(ch))
-			if ch != "sms" {
+			if channels[ch].canResubmit {
 				p.conform(t, patch(live, "resubmit", `{"SendTime":"2026-03-01T12:00"}`, nil), 400, opID("resubmit")) // still Pending
 				p.clock.Advance(DefaultCompletionDelay)
 				if v := p.conform(t, patch(live, "resubmit", `{"SendTime":"2026-03-02T12:00"}`, nil), 200, opID("resubmit")); v["Action"] != "Resubmit" || v["Status"] != "Delayed" {
@@ -312,7 +319,7 @@ func TestActionConformance(t *testing.T) {
 				}
 				p.conform(t, patch("nope", "resubmit", `{"SendTime":"2026-03-02T12:00"}`, nil), 404, opID("resubmit"))
 			}
-			if ch == "tts" || ch == "voice" {
+			if channels[ch].canPace {
 				paced := p.mustSend(t, ch, lifecycleSend(ch, `"SendTime":"2099-01-01T00:00"`))
 				if v := p.conform(t, patch(paced, "pacing", `{"NumberOfOperators":5}`, nil), 200, opID("pacing")); v["Action"] != "Pacing" || v["Status"] != "Delayed" {
 					t.Errorf("pacing answered %v", v)
@@ -334,24 +341,36 @@ func TestActionConformance(t *testing.T) {
 	}
 }
 
-// TestReceivedConformance validates the inbound list and the SMS status
-// with replies.
+// TestReceivedConformance validates the inbound lists and the status
+// with replies of SMS, WhatsApp and RCS.
 func TestReceivedConformance(t *testing.T) {
+	for _, ch := range []string{"sms", "whatsapp", "rcs"} {
+		t.Run(ch, func(t *testing.T) { receivedConformance(t, ch) })
+	}
+}
+
+func receivedConformance(t *testing.T, ch string) {
 	p := newSpecProbe(t)
-	const op = "client.messaging.sms.received"
+	op := "client.messaging." + ch + ".received"
 	get := func(q string, hdr map[string]string) probeExchange {
-		return p.call(t, http.MethodGet, "/sms/received"+q, "", hdr)
+		return p.call(t, http.MethodGet, "/"+ch+"/received"+q, "", hdr)
 	}
 	if v := p.conform(t, get("?timePeriod=10", nil), 200, op); v["TotalRecords"] != 0.0 || len(v["Messages"].([]any)) != 0 {
 		t.Errorf("empty list %v", v)
 	}
 
-	id := p.mustSend(t, "sms", lifecycleSend("sms", `"MessageID":"ask1"`))
+	id := p.mustSend(t, ch, lifecycleSend(ch, `"MessageID":"ask1"`))
 	p.clock.Advance(DefaultCompletionDelay)
-	if err := p.srv.InjectReply(id, "+6421000001", "YES"); err != nil {
+	from := "+6421000001"
+	if ch == "rcs" {
+		from = "+14155550100"
+	}
+	if err := p.srv.InjectReplyOn(ch, id, from, "YES"); err != nil {
 		t.Fatal(err)
 	}
-	p.srv.InjectInbound("+6421555000", "STOP")
+	if err := p.srv.InjectInboundOn(ch, "+6421555000", "STOP"); err != nil {
+		t.Fatal(err)
+	}
 	v := p.conform(t, get("?timePeriod=10", nil), 200, op)
 	msgs := v["Messages"].([]any)
 	if len(msgs) != 2 || msgs[0].(map[string]any)["MessageID"] != "ask1" || msgs[1].(map[string]any)["MessageID"] != nil {
@@ -363,7 +382,7 @@ func TestReceivedConformance(t *testing.T) {
 		p.conform(t, get(q, nil), 400, op)
 	}
 
-	st := p.conform(t, p.call(t, http.MethodGet, "/sms/"+id, "", nil), 200, "client.messaging.sms.status")
+	st := p.conform(t, p.call(t, http.MethodGet, "/"+ch+"/"+id, "", nil), 200, "client.messaging."+ch+".status")
 	replies := st["Recipients"].([]any)[0].(map[string]any)["SMSReplies"].([]any)
 	if len(replies) != 1 || replies[0].(map[string]any)["MessageText"] != "YES" {
 		t.Errorf("status replies %v", replies)
@@ -401,7 +420,7 @@ func TestFaultConformance(t *testing.T) {
 	}
 }
 
-// TestLifecycleSpecExceptions asserts where SPEC is silent, strict or
+// TestLifecycleSpecExceptions asserts where the OpenAPI file is silent, strict or
 // contradictory about these answers and which side the sandbox takes.
 func TestLifecycleSpecExceptions(t *testing.T) {
 	p := newSpecProbe(t)
@@ -415,23 +434,28 @@ func TestLifecycleSpecExceptions(t *testing.T) {
 		return o
 	}
 
-	t.Run("each exception is for an answer SPEC does not document", func(t *testing.T) {
-		if op(http.MethodGet, "/sms/received?timePeriod=1").Responses.Status(http.StatusBadRequest) != nil {
-			t.Error("SPEC now documents a 400 for /sms/received; drop the exception")
+	t.Run("each exception is for an answer the OpenAPI file does not document", func(t *testing.T) {
+		for _, ch := range []string{"sms", "rcs"} {
+			if op(http.MethodGet, "/"+ch+"/received?timePeriod=1").Responses.Status(http.StatusBadRequest) != nil {
+				t.Errorf("The OpenAPI file now documents a 400 for /%s/received; narrow the exception", ch)
+			}
+		}
+		if op(http.MethodGet, "/whatsapp/received?timePeriod=1").Responses.Status(http.StatusBadRequest) == nil {
+			t.Error("The OpenAPI file no longer documents a 400 for /whatsapp/received; revisit the exception")
 		}
 		for path, item := range doc.Paths.Map() {
 			for method, o := range item.Operations() {
 				if o.Responses.Status(http.StatusTooManyRequests) != nil {
-					t.Errorf("SPEC now documents 429 on %s %s; revisit the exception", method, path)
+					t.Errorf("the OpenAPI file now documents 429 on %s %s; revisit the exception", method, path)
 				}
 			}
 		}
 	})
 
 	t.Run("received MessageID is declared a uuid but carries the client's MessageID", func(t *testing.T) {
-		// SPEC types the received list's MessageID as format uuid, but it is
+		// The OpenAPI file types the received list's MessageID as format uuid, but it is
 		// "the MessageID parameter supplied when sending", which may be any
-		// 40 alphanumerics (SPEC MessageID). The sandbox echoes the client's
+		// 40 alphanumerics (TNZ's OpenAPI file: MessageID). The sandbox echoes the client's
 		// id; kin-openapi leaves uuid unchecked in responses (tnzspec), and a
 		// strict uuid check would refuse it.
 		item := responseSchemaOf(t, op(http.MethodGet, "/sms/received?timePeriod=1"), 200).AllOf[1].Value.Properties["Messages"].Value.Items.Value
@@ -454,8 +478,8 @@ func TestLifecycleSpecExceptions(t *testing.T) {
 		p.conform(t, p.call(t, http.MethodGet, "/sms/received?timePeriod=1", "", nil), 200, "client.messaging.sms.received")
 	})
 
-	t.Run("timePeriod is required by SPEC, but dateFrom and dateTo replace it", func(t *testing.T) {
-		// SPEC marks timePeriod required and also offers dateFrom/dateTo
+	t.Run("timePeriod is required by the OpenAPI file, but dateFrom and dateTo replace it", func(t *testing.T) {
+		// The OpenAPI file marks timePeriod required and also offers dateFrom/dateTo
 		// ("or by dateFrom to dateTo"); the SDKs send either. The sandbox
 		// takes either, timePeriod first.
 		var required bool
@@ -465,7 +489,7 @@ func TestLifecycleSpecExceptions(t *testing.T) {
 			}
 		}
 		if !required {
-			t.Error("SPEC no longer requires timePeriod; the quirk is gone")
+			t.Error("the OpenAPI file no longer requires timePeriod; the quirk is gone")
 		}
 		ex := p.call(t, http.MethodGet, "/sms/received?dateFrom=2026-03-01%2000:00:00&dateTo=2026-03-02%2000:00:00", "", nil)
 		if ex.status != http.StatusOK {
@@ -473,12 +497,12 @@ func TestLifecycleSpecExceptions(t *testing.T) {
 		}
 	})
 
-	t.Run("resubmit SendTime is required by SPEC, optional in TS3 and the sandbox", func(t *testing.T) {
+	t.Run("resubmit SendTime is required by the OpenAPI file, optional in the TypeScript SDK and the sandbox", func(t *testing.T) {
 		for _, ch := range []string{"email", "fax", "tts", "voice"} {
 			o := op(http.MethodPatch, "/"+ch+"/x/resubmit")
 			s := o.RequestBody.Value.Content.Get("application/json").Schema.Value
 			if !slices.Contains(s.Required, "SendTime") {
-				t.Errorf("SPEC %s no longer requires SendTime", o.OperationID)
+				t.Errorf("the OpenAPI file %s no longer requires SendTime", o.OperationID)
 			}
 			req, err := tnzspec.NewRequest(http.MethodPatch, tnzspec.BasePath+"/"+ch+"/x/resubmit",
 				http.Header{"Content-Type": {"application/json"}, "Accept": {"application/json"}, "Authorization": {"Bearer t"}}, []byte(`{}`))
@@ -486,7 +510,7 @@ func TestLifecycleSpecExceptions(t *testing.T) {
 				t.Fatal(err)
 			}
 			if err := p.sp.ValidateRequest(context.Background(), req); err == nil {
-				t.Errorf("SPEC accepted a %s resubmit without SendTime", ch)
+				t.Errorf("the OpenAPI file accepted a %s resubmit without SendTime", ch)
 			}
 		}
 		id := p.mustSend(t, "email", lifecycleSend("email"))
@@ -494,10 +518,10 @@ func TestLifecycleSpecExceptions(t *testing.T) {
 		p.conform(t, p.call(t, http.MethodPatch, "/email/"+id+"/resubmit", "{}", nil), 200, "client.messaging.email.resubmit")
 	})
 
-	t.Run("actions SPEC does not have are unknown paths", func(t *testing.T) {
+	t.Run("actions the OpenAPI file does not have are unknown paths", func(t *testing.T) {
 		for _, path := range []string{"/sms/x/resubmit", "/sms/x/pacing", "/email/x/pacing", "/fax/x/pacing"} {
 			if _, _, err := p.sp.Operation(specRequestFor(t, http.MethodPatch, path)); err == nil {
-				t.Errorf("SPEC now has PATCH %s", path)
+				t.Errorf("the OpenAPI file now has PATCH %s", path)
 			}
 			if ex := p.call(t, http.MethodPatch, path, "", nil); ex.status != http.StatusNotFound || string(ex.body) != body404 {
 				t.Errorf("PATCH %s: %d %s", path, ex.status, ex.body)
@@ -584,7 +608,7 @@ func TestLifecycleNegativeControls(t *testing.T) {
 		} {
 			op, err := p.specValidate(t, tt.ex)
 			if err != nil {
-				t.Fatalf("SPEC's objects were expected to allow extra keys: %v", err)
+				t.Fatalf("the OpenAPI file's objects were expected to allow extra keys: %v", err)
 			}
 			var v map[string]any
 			_ = json.Unmarshal(tt.ex.body, &v)
@@ -608,7 +632,7 @@ func TestLifecycleNegativeControls(t *testing.T) {
 		as := bad
 		as.method, as.path, as.status = exc.bodyAsMethod, exc.bodyAsPath, exc.bodyAsStatus
 		if _, err := p.specValidate(t, as); err == nil {
-			t.Error("a string ErrorMessage passed as SPEC's 400")
+			t.Error("a string ErrorMessage passed as the OpenAPI file's 400")
 		}
 		if exceptionFor(probeExchange{path: "/sms/x", status: http.StatusBadRequest}) != nil {
 			t.Error("the /sms/received exception covers status answers")

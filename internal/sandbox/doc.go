@@ -10,9 +10,11 @@
 //	GET   /api/v3.00/{channel}/{MessageID}             status of the most recent message with that id
 //	PATCH /api/v3.00/{channel}/{MessageID}/abort       abort a message not sent yet
 //	PATCH /api/v3.00/{channel}/{MessageID}/reschedule  move a Delayed message
-//	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (not sms)
+//	PATCH /api/v3.00/{channel}/{MessageID}/resubmit    send failed recipients again (email, fax, tts, voice)
 //	PATCH /api/v3.00/{channel}/{MessageID}/pacing      set NumberOfOperators (tts and voice only)
-//	GET   /api/v3.00/sms/received                      inbound SMS
+//	GET   /api/v3.00/{sms|whatsapp|rcs}/received       inbound messages of that channel
+//	…     /api/v3.00/addressbook/…                     contacts, groups, membership (see Address Book)
+//	…     /api/v3.00/optout…                           the opt-out list (see Opt-out list)
 //	POST  /api/{v2}/send/{channel}                     send ({"MessageData":{…}}), see API v2.0x
 //	GET   /api/{v2}/get/status/{MessageID}             status, any channel
 //	POST  /api/{v2}/get/status                         the same, {Sender,APIKey,MessageID} (legacy form)
@@ -22,6 +24,7 @@
 //	POST  /api/{v2}/get/sms/received                   the same, parameters in the body
 //	PATCH /api/{v2}/set/{action}/{MessageID}           abort, reschedule, resubmit or pacing
 //	POST  /api/{v2}/set/{action}                       the same, {Sender,APIKey,MessageID,…}
+//	…     /api/v2.04/addressbook/…                     the Address Book in v2.04's form
 //	GET   /sandbox/messages                            what was accepted, in order, with its actions (no auth)
 //	GET   /sandbox/notifications                       e-mails sent by the v2 deferred authentication (no auth)
 //	POST  /sandbox/inbound                             inject an inbound SMS (no auth)
@@ -29,13 +32,18 @@
 //	GET   /sandbox/health                              200 when serving
 //
 // where {v2} is v2.01, v2.02, v2.03 or v2.04, and {channel} is sms, email,
-// fax, tts or voice. Each channel keeps its
-// own messages: an id sent by /tts is not found at /voice. Actions act on
-// the most recent message with the id, as SPEC says. /sms/received is the
-// inbound list, so an SMS whose MessageID is "received" has no readable
-// status (its actions still work); on the other channels "received" is an
-// ordinary id. resubmit on sms and pacing on sms, email and fax are not in
-// SPEC and answer 404 as unknown paths.
+// fax, tts, voice, whatsapp, rcs or workflow. Each channel keeps its own
+// messages: an id sent by /tts is not found at /voice. Actions act on the
+// most recent message with the id, as the OpenAPI file says.
+// /{sms,whatsapp,rcs}/received is the channel's inbound list, so such a
+// message whose MessageID is "received" has no readable status (its
+// actions still work); on the other channels "received" is an ordinary
+// id. resubmit on sms, whatsapp and rcs, and pacing on all but tts and
+// voice, are not in the OpenAPI file and answer 404 as unknown paths.
+// Workflow has only its send: its status, actions and received list are
+// unknown paths (404), and its messages show only in /sandbox/messages.
+// whatsapp, rcs and workflow are v3.00 only: the v2.0x routes neither send
+// nor find their messages.
 //
 // Path segments and query parameter names match case-insensitively, one
 // trailing slash is ignored, and a blank query value counts as absent.
@@ -47,9 +55,9 @@
 // This section and the next four describe v3.00; API v2.0x says how v2
 // differs. v3 routes need "Authorization: Bearer <token>"; "Basic <token>" is
 // accepted too because TNZ's own sources disagree on the v3 prefix. A
-// missing or wrong token answers 401 with SPEC's "Access denied" body. A
+// missing or wrong token answers 401 with the OpenAPI file's "Access denied" body. A
 // send whose Content-Type is not application/json (parameters allowed), or
-// whose Accept header excludes JSON, answers 415 with SPEC's placeholder
+// whose Accept header excludes JSON, answers 415 with the OpenAPI file's placeholder
 // body; a body that is not one JSON object answers 400 "Failed to process
 // your API request. Check your syntax.".
 //
@@ -67,7 +75,9 @@
 //
 // A rejected send answers 400 {"Result":"Failed","ErrorMessage":[…]} listing
 // every failing check, in this order, with the documented texts (n is the
-// 1-based position in the list concerned):
+// 1-based position in the list concerned). The documented rows for every
+// message type (1, 2 and 6) apply to every channel, WhatsApp, RCS and
+// Workflow included, and the file rows (7) to every channel with Files:
 //
 //  1. "Missing or empty destinations": none of the channel's top-level
 //     destination keys (below), ContactID, GroupID, or a non-empty
@@ -80,7 +90,13 @@
 //     GroupID always suit. Unsuitable entries beside suitable ones are
 //     dropped.
 //  3. The channel's content check (below).
-//  4. TTS and Voice only, for each Keypads entry n in turn:
+//  4. WhatsApp, RCS and Workflow only (below): each required field, then
+//     each UUID, then FallbackMode. TNZ documents no texts for these;
+//     "Missing required field: <key>" is the Python v3 SDK's client-side
+//     text, "Invalid <key> - must be a UUID" and "Invalid FallbackMode -
+//     use …" the sandbox's own. A UUID is any 8-4-4-4-12 hex string
+//     (TNZ's own examples are not RFC 9562 UUIDs).
+//  5. TTS and Voice only, for each Keypads entry n in turn:
 //     "Missing tone on keypad n" when Tone is absent;
 //     "Invalid tone on keypad n. Tone must be between 0~9" when Tone is not
 //     one of the integers 0–9 (a JSON number, or a string read leniently);
@@ -88,13 +104,14 @@
 //     PlaySection or v2's PlayFile is given;
 //     "Invalid RouteNumber format on keypad n" when RouteNumber is given but
 //     is not "greater than 9 digits and numeric": an optional leading +
-//     (SPEC's own example is +64800123123) and then 10 or more digits,
+//     (TNZ's OpenAPI file's own example is +64800123123) and then 10 or more digits,
 //     nothing else.
-//  5. "WebhookCallbackURL must start with https://": a non-empty
+//  6. "WebhookCallbackURL must start with https://": a non-empty
 //     WebhookCallbackURL without that prefix (any case).
-//  6. SMS, Email and Fax only: "Missing file name on file n" / "Missing file
-//     data on file n" when the n-th Files entry lacks Name or Data.
-//  7. "Invalid MessageID - use at most 40 letters, digits or '-'": the
+//  7. SMS, Email, Fax, WhatsApp and RCS only: "Missing file name on file
+//     n" / "Missing file data on file n" when the n-th Files entry lacks
+//     Name or Data.
+//  8. "Invalid MessageID - use at most 40 letters, digits or '-'": the
 //     sandbox's own wording; the API documents the limit but no text.
 //
 // Addresses: a phone number is, after removing spaces, dashes, dots and
@@ -111,7 +128,7 @@
 //   - Email: e-mail addresses in top-level Destination or EmailAddress, or
 //     in an entry's EmailAddress or Recipient. Content: "Missing or empty
 //     message body. Please specify MessagePlain or MessageHTML" when
-//     MessagePlain, MessageHTML, its SPEC synonym Message and TemplateID are
+//     MessagePlain, MessageHTML, its synonym Message in the OpenAPI file and TemplateID are
 //     all empty.
 //   - Fax: phone numbers in top-level Destination or ToNumber, or in an
 //     entry's ToNumber, Recipient or FaxNumber. Content: "Missing fax
@@ -119,10 +136,35 @@
 //     empty and neither v2's Message nor TemplateID is given.
 //   - TTS: phone numbers in top-level Destination, MainPhone or ToNumber,
 //     or in an entry's MainPhone, Recipient, PhoneNumber or ToNumber.
-//     Content: "Missing message to people" when MessageToPeople, its SPEC
-//     synonym Message and TemplateID are all empty. Keypads are checked.
+//     Content: "Missing message to people" when MessageToPeople, its synonym
+//     Message (in the OpenAPI file) and TemplateID are all empty. Keypads are checked.
 //   - Voice: as TTS, except that Message is not a synonym (the audio goes in
 //     MessageToPeople).
+//   - WhatsApp: phone numbers as for SMS. TemplateID, Message and FromNumber
+//     are each required ("Missing required field: TemplateID", …), as the
+//     OpenAPI file marks them: TNZ sends the template outside the
+//     recipient's 24-hour window and Message inside it. TemplateID must be
+//     a UUID. FallbackMode is None, SMS, Voice or RCS ("Invalid
+//     FallbackMode - use None, SMS, Voice or RCS").
+//   - RCS: phone numbers as for SMS. Content: "Missing required field:
+//     Message or TemplateID" when both are empty; TemplateID must be a
+//     UUID. FallbackMode is None, SMS, Voice or WhatsApp, or WAPP, the
+//     .NET and TypeScript v3 SDKs' token for WhatsApp ("Invalid
+//     FallbackMode - use None, SMS, Voice or WhatsApp").
+//   - Workflow: a phone number or an e-mail address in top-level
+//     Destination, ToNumber or MainPhone, or in an entry's ToNumber,
+//     MainPhone, EmailAddress, Recipient or MobilePhone (one entry may
+//     carry several; the first usable one names it). WorkflowTemplateID is
+//     required ("Missing required field: WorkflowTemplateID") and must be a
+//     UUID.
+//
+// FallbackMode is read leniently: one value or an ordered, comma-separated
+// list (the OpenAPI file's own WhatsApp example is "SMS, Voice", and the
+// .NET and TypeScript SDKs send lists), matched case-insensitively; None
+// adds nothing. Keys a channel's request does not have in the OpenAPI file
+// are unknown there and ignored, like any unknown key: ReportTo (and
+// ErrorEmailNotify) on WhatsApp, RCS and Workflow; Mode and TemplateID on
+// Workflow, so a Workflow sent with Mode "Test" runs live.
 //
 // # Acceptance and lifecycle
 //
@@ -148,15 +190,42 @@
 //   - Fax: Failed "Busy" when the number's digits end in 99, otherwise
 //     Success "SentOK" at 0.30;
 //   - TTS and Voice: Failed "No Answer" when the number's digits end in 99,
-//     otherwise Success "Answered" at 0.40.
+//     otherwise Success "Answered" at 0.40;
+//   - WhatsApp: Failed "Bad Number" when the number's digits end in 99;
+//     Failed "No WhatsApp account" (the sandbox's wording) when they end in
+//     97 or 98, the numbers that "do not have WhatsApp"; otherwise Success
+//     "Delivered" at 0.08;
+//   - RCS: Failed "Bad Number" when the digits end in 99; Failed "RCS not
+//     supported" (the sandbox's wording) for the numbers RCS cannot reach:
+//     New Zealand (+64) and Australia (+61), where TNZ documents RCS as
+//     unsupported, and any number whose digits end in 98; otherwise
+//     Success "Delivered" at 0.06;
+//   - Workflow: Success "Started" unless the digits end in 99 (shown only
+//     as the job's progress in /sandbox/messages).
+//
+// So: a NZ number ending in 97 or 98 has neither WhatsApp nor RCS; other
+// NZ and AU numbers have WhatsApp only; elsewhere, a number ending in 97
+// has RCS only, 98 neither, and others both.
+//
+// Fallback: when WhatsApp or RCS fails a recipient, the channels of its
+// FallbackMode are tried in order, each by its own rule above, until one
+// delivers. The recipient then shows the channel that reached it or, when
+// none did, the last one tried: its Type ("SMS", "Voice", "RCS",
+// "WhatsApp"), Result and price. Without FallbackMode (or None) the
+// failure stands. Address Book entries are always delivered on the
+// message's own channel.
 //
 // A ContactID, GroupID or GroupCode entry (or top-level ContactID or
-// GroupID) is one recipient with an empty Destination that always succeeds.
+// GroupID) is resolved from the Address Book when accepted (see Address
+// Book); one the Address Book does not hold is one recipient with an empty
+// Destination that always succeeds. A recipient on the opt-out list (see
+// Opt-out list) is Failed with Result "Destination is blacklisted", no
+// price and no SentTime, once the job completes.
 //
 // # Actions
 //
 // Actions are PATCH requests with the same auth, 415, leniency and error
-// shapes as sends. A body is optional where SPEC has none (abort; the SDKs
+// shapes as sends. A body is optional where the OpenAPI file has none (abort; the SDKs
 // send {}); when one is sent it must be application/json (else 415) and
 // one JSON object (else 400 "Failed to process your API request. Check
 // your syntax."). An unknown id answers 404 exactly like status. Success
@@ -169,7 +238,7 @@
 // TNZ documents when each action applies ("a previously delayed message",
 // "a previously failed message", "a pending message") but no refusal
 // texts. The sandbox refuses with 400 {"Result":"Failed","ErrorMessage":
-// [text]}: the NODE SDK's client-side text where it has one ("Missing
+// [text]}: the Node SDK's client-side text where it has one ("Missing
 // SendTime", "Unable to parse SendTime. Use YYYY-MM-DD hh:mm format.",
 // "NumberOfOperators must be a number"), otherwise its own wording, quoted
 // below. Body checks come before state checks.
@@ -188,7 +257,7 @@
 //     message can be rescheduled; this one is <JobStatus>". The new time
 //     replaces sendAt and DelayedTime*; a time not in the future sends at
 //     once (DelayedTime* then show the moment of the reschedule).
-//   - resubmit (email, fax, tts, voice): SendTime is optional (TS3; SPEC
+//   - resubmit (email, fax, tts, voice): SendTime is optional (the TypeScript SDK; the OpenAPI file
 //     marks it required) and read as for reschedule; a future one makes
 //     the round Delayed. Only a Completed message ("Only a completed
 //     message can be resubmitted; this one is <JobStatus>") with at least
@@ -200,7 +269,7 @@
 //     SentTime and price.
 //   - pacing (tts, voice): NumberOfOperators is required ("Missing
 //     NumberOfOperators"), an integer ("NumberOfOperators must be a
-//     number"; a string of digits is read leniently) in SPEC's 1–99999
+//     number"; a string of digits is read leniently) in the OpenAPI file's 1–99999
 //     ("NumberOfOperators must be between 1 and 99999"), and only for a
 //     message not Completed yet ("Message has already been sent;
 //     NumberOfOperators cannot be changed"). It is recorded and shown in
@@ -209,7 +278,7 @@
 //
 // # Status
 //
-// The status answer follows SPEC Message_Detail + Pagination + Recipients
+// The status answer follows the OpenAPI file's Message_Detail + Pagination + Recipients
 // on every channel.
 // JobNum is "SB" and six hex digits of a counter; Account is "101202";
 // times are given as Local ("YYYY-MM-DD HH:MM:SS" in the message's
@@ -217,17 +286,21 @@
 // Zealand", i.e. Pacific/Auckland; UTC if zone data is missing),
 // UTC, and UTC_RFC3339. Price is the sum of recipient prices, null while
 // there is none. Recipients[].Type is "SMS", "Email", "Fax", or "Voice" for
-// both TTS and Voice (SPEC; the result webhook says "Voice (also TTS)").
+// both TTS and Voice (TNZ's OpenAPI file; the result webhook says "Voice (also TTS)").
 // Destination is the e-mail address as given, or a phone number in E.164:
 // +… is kept, 00… becomes +…, a local 0… number is taken as New Zealand
 // (+64…), bare digits get a +. Attention, Company and Custom1–Custom9 are
 // echoed; SentTime* appear once the recipient was sent to (not for
-// aborted ones). Only SMS recipients have SMSReplies (SPEC
-// SMSReplies_Detail, [] when none) and MessageText: the Message with
+// aborted ones), and on Fax, TTS and Voice so does RemoteID, the number
+// dialled (the Destination: the sandbox has no Alt Phones; null for
+// Address Book entries and on the other channels). SMS, WhatsApp and RCS
+// recipients have SMSReplies (the OpenAPI file's SMSReplies_Detail, [] when
+// none); only SMS recipients have MessageText: the Message with
 // [[FirstName]]-style tokens filled from the entry, shown only once the
-// recipient was delivered.
+// recipient was delivered (the OpenAPI file's WhatsApp and RCS recipients
+// declare no MessageText).
 //
-// recordsPerPage (1–100, default 100, SPEC's maximum) and page (from 1,
+// recordsPerPage (1–100, default 100, the OpenAPI file's maximum) and page (from 1,
 // default 1) select the recipients shown; TotalRecords is the number of
 // recipients, PageCount their pages, and Page the page asked for. A page
 // past the last has no recipients (rather than repeating the last one),
@@ -235,7 +308,7 @@
 // Complete, Success, Failed and Price always cover every recipient. Other
 // values answer 400 with "RecordsPerPage must be a number", "RecordsPerPage
 // must be between 1 and 100", "Page must be a number" or "Page must be 1 or
-// greater" (after NODE's client-side texts; TNZ documents none).
+// greater" (after the Node SDK's client-side texts; TNZ documents none).
 // An unknown id answers 404 {"Result":"RecordNotFound","MessageID":"<id>",
 // "ErrorMessage":["Unable to find entry."]}.
 //
@@ -258,19 +331,24 @@
 //
 // Inbound SMS exist only when injected: (*Server).InjectReply for a reply
 // to an SMS, (*Server).InjectInbound for an SMS that matches none, or POST
-// /sandbox/inbound {"From","MessageText","MessageID"?} (no auth, like the
-// other /sandbox routes; a reply when MessageID is given). Each is
+// /sandbox/inbound {"From","MessageText","MessageID"?,"Channel"?} (no auth,
+// like the other /sandbox routes; a reply when MessageID is given).
+// WhatsApp and RCS messages are received the same way, on their own
+// channel: InjectReplyOn and InjectInboundOn, or Channel "whatsapp" or
+// "rcs" (default "sms"; another answers 400 "Channel must be sms, whatsapp
+// or rcs"); everything below holds for them with that channel's messages,
+// SMSReplies and /{channel}/received. v2.0x lists SMS only. Each is
 // received at the Clock's now, gets a UUIDv4 ReceivedID, and shows From in
 // E.164. A reply must come from a recipient (numbers compared in E.164)
 // that the SMS was delivered to (Status Success, Mode "Test" included); it
 // is listed under the first such recipient's SMSReplies, in the message's
 // Timezone, and in /sms/received with the SMS's MessageID, JobNum,
 // SubAccount, Department and the recipient's ContactID. An unmatched SMS
-// has no MessageID or JobNum keys (SPEC gives them no null, and JobNum must
+// has no MessageID or JobNum keys (TNZ's OpenAPI file gives them no null, and JobNum must
 // have 8 characters) and is in the API user's Timezone (Options.Timezone,
 // default "New Zealand"). /sandbox/inbound answers 200 with the entry as
 // /sms/received lists it, 404 like status for an unknown MessageID, and 400
-// for a missing or non-phone From, a missing MessageText or one over SPEC's
+// for a missing or non-phone From, a missing MessageText or one over the OpenAPI file's
 // 1000 characters, or a From that is not a delivered recipient.
 //
 // GET /sms/received takes timePeriod (minutes back from the Clock's now,
@@ -278,13 +356,13 @@
 // Timezone; the T separator and leaving out seconds are accepted; both
 // required, from ≤ to, at most 7 days apart); both window ends are
 // included and timePeriod wins when both forms are given. recordsPerPage
-// and page work as on status. It answers Pagination + Messages[] (SPEC's
-// items, Version "v3.00") in arrival order. Refusals answer 400, which SPEC
+// and page work as on status. It answers Pagination + Messages[] (TNZ's OpenAPI file's
+// items, Version "v3.00") in arrival order. Refusals answer 400, which the OpenAPI file
 // does not document for this path: "Missing TimePeriod or DateFrom &
 // DateTo", "TimePeriod must be a number - number of minutes", "DateFrom/
-// DateTo must be datetime format" (NODE's texts), "Invalid TimePeriod: must
-// be between 1 and 1440 minutes" (PY3's), "Invalid date range: dateFrom
-// must not be after dateTo" (NET3's) and the sandbox's own "Invalid date
+// DateTo must be datetime format" (the Node SDK's texts), "Invalid TimePeriod: must
+// be between 1 and 1440 minutes" (the Python SDK 3.0's), "Invalid date range: dateFrom
+// must not be after dateTo" (the .NET SDK's) and the sandbox's own "Invalid date
 // range: dateFrom and dateTo must be within 7 days".
 //
 // # Fault injection
@@ -389,13 +467,13 @@
 // formats. A message sent on one version can be read and acted on from
 // any other, v3.00 included (there under its channel).
 //
-// Routes: fixed segments match case-insensitively (NODE's legacy client
+// Routes: fixed segments match case-insensitively (the Node SDK's legacy client
 // writes /set/Reschedule) and MessageIDs are kept as written. The GET and
 // PATCH forms, with the MessageID in the path, are what the SDKs send with
 // an auth token; the POST forms, with Sender, APIKey and the MessageID in
 // the body, are their legacy form. Either form takes either kind of
-// credentials. NODE's legacy-only /get/result and the Address Book are not
-// modelled (404).
+// credentials. the Node SDK's legacy-only /get/result is not modelled (404);
+// the Address Book is, on v2.04 only (see Address Book).
 //
 // Credentials: v2.03 and v2.04 read "Authorization: Basic <auth token>"
 // when that header is given (not blank, and not the word Basic or Bearer
@@ -410,12 +488,12 @@
 // DefaultAPIKey).
 //
 // Requests: media types (415), the syntax rule (400) and leniency are v3's,
-// with these additions. A GET may carry a body (the NODE SDK sends its
+// with these additions. A GET may carry a body (the Node SDK sends its
 // internal {"HTTPMethod":"GET"}); it is read if it is one JSON object and
 // otherwise ignored, and it never changes the method. The scalar members
 // of a body (TimePeriod, DateFrom, DateTo, RecordsPerPage, Page) count as
 // query parameters where the query lacks them. Headers other than those
-// named, such as NODE's "encoding: utf-8", are ignored.
+// named, such as the Node SDK's "encoding: utf-8", are ignored.
 //
 // Sends: POST /send/{channel} {"MessageData":{…}}, plus Sender and APIKey
 // on the legacy form. A rejected send answers 400 {"Result":"Failed",
@@ -448,30 +526,30 @@
 // and which credentials failed (the Sender by name; never the token or
 // the APIKey). Actions still apply to such a message; a resubmitted round
 // fails the same way, without a second e-mail. v3.00 keeps authentication
-// synchronous (401, above), as SPEC describes.
+// synchronous (401, above), as the OpenAPI file describes.
 //
 // Status, replies, received and actions check credentials at once, since
 // they return data: form rejections answer 400 (the credential checks,
-// then NODE's "Missing MessageID" for a legacy form without one, then the
+// then the Node SDK's "Missing MessageID" for a legacy form without one, then the
 // parameter checks), and wrong credentials answer 401 {"Result":
 // "Unauthorized","ErrorMessage":["Access denied: Auth Token or credentials
-// are incorrect or have expired."]} (SPEC's v3 text, which covers both
+// are incorrect or have expired."]} (TNZ's OpenAPI file's v3 text, which covers both
 // kinds of credentials).
 //
 //   - /get/status: the most recent message with the MessageID, on any
 //     channel. 200 is v3's status answer with "Result":"Success" first,
 //     Status instead of JobStatus, and neither *_RFC3339 fields nor
-//     SMSReplies (NODE StatusApiResponseDTO, PY2 status_dto); paging as
+//     SMSReplies (Node SDK StatusApiResponseDTO, the Python SDK 2.4 status_dto); paging as
 //     on v3.
 //   - /get/sms/reply: the same for SMS only, each recipient with its
 //     SMSReplies (ReceivedID, ReceivedTimeLocal, ReceivedTimeUTC,
 //     Timezone, From, MessageText).
 //   - /get/sms/received: v3's window and paging rules and texts, except
 //     that DateFrom and DateTo, when both are given, win over TimePeriod
-//     (NODE's legacy client sends its default TimePeriod beside them). 200
+//     (the Node SDK's legacy client sends its default TimePeriod beside them). 200
 //     is {"Result":"Success", Pagination, "Messages":[…]}; each item has
-//     PY2's names (ID, MessageID, JobNum, Account, SubAccount, Department,
-//     Date, DateUTC, From, MessageText, Timezone), NODE's ReceivedID,
+//     the Python SDK 2.4's names (ID, MessageID, JobNum, Account, SubAccount, Department,
+//     Date, DateUTC, From, MessageText, Timezone), the Node SDK's ReceivedID,
 //     ReceivedTimeLocal and ReceivedTimeUTC (the values of ID, Date and
 //     DateUTC) and ContactID. MessageID and JobNum are left out for an
 //     unmatched SMS, as on v3.
@@ -480,12 +558,123 @@
 //     An action the message's channel lacks answers 400 "Resubmit is not
 //     available for SMS messages" or "Pacing is not available for <SMS,
 //     Email or Fax> messages" (the sandbox's own). 200 is {"Result":
-//     "Success","MessageID","Status","JobNum","Action"} (NODE
+//     "Success","MessageID","Status","JobNum","Action"} (Node SDK
 //     ActionApiResponseDTO).
 //
 // A MessageID that finds nothing answers 404 {"Result":"Failed",
 // "MessageID":"<id>","ErrorMessage":["Message(s) NOT found"]}, the
 // documented text for a poll that finds nothing.
+//
+// # Address Book
+//
+// Contacts, groups and membership, on v3.00 (TNZ's OpenAPI file) and on
+// v2.04 (the v2 SDKs' Addressbook modules). One Address Book serves both
+// versions; records are kept by the sandbox itself, whatever the client
+// checked.
+//
+//	POST   addressbook/contact                       create a contact
+//	GET    addressbook/contact/list                  every contact (paged)
+//	GET    addressbook/contact/search?…              contacts matching the query (paged)
+//	GET    addressbook/contact/{ContactID}           the contact, with Groups: its GroupIDs
+//	PATCH  addressbook/contact/{ContactID}           change the fields the body gives
+//	DELETE addressbook/contact/{ContactID}           delete it (and its memberships)
+//	GET    addressbook/contact/{ContactID}/group/list  Pagination, Contact and its Groups
+//	PATCH  addressbook/contact/{ContactID}/group     {"GroupID"}: add it to a group (v2.04: POST)
+//	DELETE addressbook/contact/{ContactID}/group/{GroupID}  take it out (v2.04: GET reads it too)
+//	POST   addressbook/group                         create a group
+//	GET    addressbook/group/list                    every group (paged)
+//	GET    addressbook/group/{GroupID}               the group; PATCH changes it, DELETE deletes it
+//	GET    addressbook/group/{GroupID}/contact/list  Pagination, Group and its Contacts
+//	POST   addressbook/group/{GroupID}/contact       {"ContactID"}: v2.04 only
+//	GET    addressbook/group/{GroupID}/contact/{ContactID}  v2.04 only; DELETE takes it out
+//
+// Auth is v3's (401 otherwise) on both versions: the v2 SDKs' Address Book
+// needs an auth token. A token of Options.NoAddressBookTokens (by default
+// NoAddressBookToken, "sandbox-token-no-addressbook") is accepted
+// everywhere else but answers every Address Book call with 403
+// {"Result":"Failed","ErrorMessage":["Unauthorized access to Addressbook
+// API!"]}, as TNZ does for an API user without Address Book API Access.
+// Bodies are read as v2 calls are (media types, one JSON object; a body on
+// a GET or a DELETE is tolerated and ignored). An id the Address Book does not hold answers 404
+// {"Result":"RecordNotFound","ErrorMessage":["Unable to find or access
+// record with id '<id>'."]}; so does a membership the contact does not
+// have. A group may also be named by its GroupCode in /group/{id} paths (as
+// the Node and TypeScript SDKs do).
+//
+// Fields are those of TNZ's Contact_Object and Group_Object (v2.04: the
+// v2 SDKs' contact fields, which have DirectPhone and only AltPhone1-2).
+// Unknown keys are ignored, null leaves a field alone and a blank value
+// clears it. Rejections answer 400 listing every failing field: "<Field>
+// must be at most N characters" (the file's maximum lengths; SubAccount
+// and Department 40); "Invalid <Field> option - must be Account/SubAccount/
+// Department/No" for ViewBy, EditBy and ViewEditBy (Limited/Granted for
+// AccessControl; Mr/Mrs/Ms/Miss/Dr/Prof/Hon or blank for Title), matched
+// ignoring case and kept as the file spells them; "Invalid email address
+// format for EmailAddress property" (the Node SDK's text); "Invalid phone number
+// format for <Field> property" for the phone fields (the sandbox's
+// address rule); and "Missing GroupName" for a group without one.
+// ViewBy, EditBy and ViewEditBy default to Account, AccessControl to
+// Limited.
+//
+// Answers: v3.00 gives Contact_Detail (every field, "" where empty),
+// Group_Detail, {Group, Contact} for membership, and Pagination with the
+// list under Contacts or Groups; recordsPerPage and page as on status.
+// v2.04 wraps them: {"Result":"Success","Contact":{…}} and so on, lists
+// with "Result":"Success" beside the Pagination, and no *_RFC3339 times.
+// Owner is DefaultSender; times are in the API user's Timezone.
+// A group's GroupCode is made from its name (letters and digits kept,
+// other runs one "_", "_2"… when taken) and does not change on rename.
+// The search matches EmailAddress whole (ignoring case), MobilePhone and
+// MainPhone by digits anywhere in the number, and the other fields by text
+// anywhere (ignoring case).
+//
+// Sends resolve Address Book references when accepted: a group becomes
+// its members in the order they were added; a contact takes the address
+// its channel uses (SMS, WhatsApp and RCS MobilePhone, Email EmailAddress,
+// Fax FaxNumber, TTS and Voice MainPhone else MobilePhone, Workflow the
+// first of MobilePhone, MainPhone and EmailAddress) and its Attention, Company,
+// FirstName, LastName and Custom1-4 where the destination gave none; a
+// contact without that address is dropped. A send left with nobody is
+// rejected "Error - Could not find any valid destination(s).".
+// (*Server).Recipients lists a message's resolved recipients.
+//
+// # Opt-out list
+//
+// v3.00 only (TNZ's OpenAPI file, tag OptOut):
+//
+//	POST   optout            one entry: DestType, and Destination or ContactID
+//	POST   optout/batch      DestType a comma list; Destination, Destinations[], ContactID, ContactIDs[]
+//	GET    optout/list       ?timePeriod= (days) &destType= &contactID=, paged
+//	GET    optout/{ID}       the entry; PATCH changes what the body gives, DELETE removes it
+//
+// DestType is SMS, Text, Email, Voice, Speech or Fax, ignoring case, and
+// is kept as the live API is reported to keep it: Text for SMS, Speech for
+// Voice (and filters match either spelling); anything else answers 400
+// "Unsupported DestType - Supported DestType: Fax / Text / SMS / Email /
+// Speech / Voice." (TNZ's text). A missing one answers "Empty DestType:
+// Please specify DestType"; neither Destination nor ContactID "Empty
+// Destination: Please specify Destination or ContactID" (the .NET SDK's
+// texts); both at once (not in a batch) "Specify Destination or ContactID,
+// not both". A Destination is a phone number, kept in E.164, or an e-mail
+// address, at most 60 characters ("Invalid Destination - use a phone
+// number in E.164 format or an e-mail address"); a ContactID the Address
+// Book does not hold answers 404 RecordNotFound. SubAccount and Department
+// (at most 60; empty means all) and StopMessage and Notes (at most 1000)
+// are free text. A batch makes an entry for every type and target and
+// answers the first, as the file documents. An unknown entry id answers
+// 404 {"ErrorMessage":["Unable to find or access the data you're looking
+// for."]}. The list's recordsPerPage is 5-1000 ("RecordsPerPage must be
+// between 5 and 1000"), timePeriod 1 or more ("TimePeriod must be a number
+// of days, 1 or more"); these 400s are not in the file, which documents
+// none for the list.
+//
+// Opt-outs are not behind Address Book access. A send is checked against
+// the list when accepted: a recipient is blocked when an entry of its
+// channel's type (SMS Text, Email Email, Fax Fax, TTS and Voice Speech;
+// WhatsApp, RCS and Workflow have none)
+// names its address (phone numbers in E.164, e-mail addresses ignoring
+// case) or its ContactID, and the entry's SubAccount and Department are
+// empty or the message's (ignoring case).
 //
 // # Inspection
 //
@@ -508,6 +697,6 @@
 // Each message type is a channel value (required content per dialect,
 // destination keys, address check, keypads, files, outcome) in the
 // channels table; the send, status, action and inspection code is shared
-// by both wire formats. The Address Book belongs in the routing of
-// server.go (v3) and v2.go.
+// by both wire formats. Records (the Address Book and the opt-out list)
+// are routed by recordRoute in addressbook.go, for v3.00 and v2.04.
 package sandbox

@@ -5,21 +5,21 @@ import (
 	"unicode"
 )
 
-// emailChannel models POST /email and GET /email/{MessageID} (SPEC; notes §4.2).
+// emailChannel models POST /email and GET /email/{MessageID} (TNZ's OpenAPI file).
 var emailChannel = &channel{
 	name:          "email",
 	recipientType: "Email",
 	topKeys:       []string{"Destination", "EmailAddress"},
-	// EmailAddress is SPEC's key; the v3 SDKs also send Recipient (notes §3).
+	// EmailAddress is the OpenAPI file's key; the v3 SDKs also send Recipient.
 	entryKeys: []string{"EmailAddress", "Recipient"},
 	address:   emailAddress,
-	// SPEC: Message is a synonym of MessagePlain, and TemplateID the
+	// TNZ's OpenAPI file: Message is a synonym of MessagePlain, and TemplateID the
 	// alternative to both bodies; v2 knows neither.
 	contentKeys:   []string{"MessagePlain", "MessageHTML", "Message", "TemplateID"},
 	v2ContentKeys: []string{"MessagePlain", "MessageHTML"},
 	contentMsg:    "Missing or empty message body. Please specify MessagePlain or MessageHTML",
 	hasFiles:      true,
-	// SPEC: resubmit exists for Email, Fax, TTS and Voice.
+	// TNZ's OpenAPI file: resubmit exists for Email, Fax, TTS and Voice.
 	canResubmit: true,
 	deliver: func(address string) (bool, string) {
 		// Deterministic so tests can ask for a failure: a local part that

@@ -2,13 +2,12 @@ package sandbox
 
 import "strings"
 
-// faxChannel models POST /fax and GET /fax/{MessageID} (SPEC; notes §4.3).
+// faxChannel models POST /fax and GET /fax/{MessageID} (TNZ's OpenAPI file).
 var faxChannel = &channel{
 	name:          "fax",
 	recipientType: "Fax",
 	topKeys:       []string{"Destination", "ToNumber"},
-	// ToNumber is SPEC's key; the v3 SDKs also send Recipient and FaxNumber
-	// (notes §3).
+	// ToNumber is the OpenAPI file's key; the v3 SDKs also send Recipient and FaxNumber.
 	entryKeys: []string{"ToNumber", "Recipient", "FaxNumber"},
 	address:   e164,
 	// The documents are the Files; v2's text Message still counts (on v3
@@ -19,7 +18,8 @@ var faxChannel = &channel{
 	filesAreContent: true,
 	contentMsg:      "Missing fax contents - Empty or missing message & file fields",
 	hasFiles:        true,
-	// SPEC: resubmit exists for Email, Fax, TTS and Voice.
+	dials:           true,
+	// TNZ's OpenAPI file: resubmit exists for Email, Fax, TTS and Voice.
 	canResubmit: true,
 	deliver: func(address string) (bool, string) {
 		// Deterministic so tests can ask for a failure: numbers ending in 99.

@@ -10,41 +10,52 @@ import (
 	"time"
 )
 
-// ErrUnknownMessage is returned (wrapped) by InjectReply when no SMS has
-// the MessageID.
-var ErrUnknownMessage = errors.New("no SMS with that MessageID")
+// ErrUnknownMessage is returned (wrapped) by InjectReply and InjectReplyOn
+// when no message of the channel has the MessageID.
+var ErrUnknownMessage = errors.New("unknown MessageID")
+
+// ErrNoReceivedList is returned (wrapped) by InjectReplyOn and
+// InjectInboundOn for a channel without a received list: TNZ's OpenAPI file
+// has one for SMS, WhatsApp and RCS only.
+var ErrNoReceivedList = errors.New("the channel has no received list (use sms, whatsapp or rcs)")
 
 // Received-list rejection texts. TNZ documents none for the server; where
 // an official SDK checks the same thing on the client its text is used
-// (NODE, PY3 and NET3, notes §7), otherwise the sandbox's own.
+// (the Node SDK, Python SDK 3.0 and .NET SDK), otherwise the sandbox's own.
 const (
-	msgReceivedMissing   = "Missing TimePeriod or DateFrom & DateTo"                       // NODE
-	msgTimePeriodNumber  = "TimePeriod must be a number - number of minutes"               // NODE
-	msgTimePeriodRange   = "Invalid TimePeriod: must be between 1 and 1440 minutes"        // PY3
-	msgDateFormat        = "DateFrom/DateTo must be datetime format"                       // NODE
-	msgDateOrder         = "Invalid date range: dateFrom must not be after dateTo"         // NET3
+	msgReceivedMissing   = "Missing TimePeriod or DateFrom & DateTo"                       // Node SDK
+	msgTimePeriodNumber  = "TimePeriod must be a number - number of minutes"               // Node SDK
+	msgTimePeriodRange   = "Invalid TimePeriod: must be between 1 and 1440 minutes"        // Python SDK 3.0
+	msgDateFormat        = "DateFrom/DateTo must be datetime format"                       // Node SDK
+	msgDateOrder         = "Invalid date range: dateFrom must not be after dateTo"         // .NET SDK
 	msgDateWindow        = "Invalid date range: dateFrom and dateTo must be within 7 days" // sandbox
 	maxTimePeriodMinutes = 1440
 	maxDateWindow        = 7 * 24 * time.Hour
 )
 
-// maxReceivedMessage is SPEC's ReceivedMessage maxLength.
+// msgInboundChannel refuses a /sandbox/inbound Channel without a received
+// list (the sandbox's own route and text).
+const msgInboundChannel = "Channel must be sms, whatsapp or rcs"
+
+// maxReceivedMessage is the OpenAPI file's ReceivedMessage maxLength.
 const maxReceivedMessage = 1000
 
-// inboundSMS is one SMS received from a phone: a reply matched to an
-// outbound SMS (msg set) or an unmatched inbound message.
+// inboundSMS is one message received from a phone on ch (SMS, WhatsApp or
+// RCS): a reply matched to an outbound message (msg set) or an unmatched
+// inbound message.
 type inboundSMS struct {
+	ch        *channel
 	id        string // ReceivedID, a UUIDv4
 	at        time.Time
 	from      string // E.164 when it reads as a phone number, otherwise as given
 	text      string
 	timezone  string
 	loc       *time.Location
-	msg       *message // the SMS replied to; nil when unmatched
+	msg       *message // the message replied to; nil when unmatched
 	contactID string   // the replying recipient's ContactID, if any
 }
 
-// reply renders in as SPEC SMSReplies_Detail.
+// reply renders in as the OpenAPI file's SMSReplies_Detail.
 func (in *inboundSMS) reply() smsReply {
 	local, utc, rfc := formatTimes(in.at, in.loc)
 	return smsReply{
@@ -53,9 +64,9 @@ func (in *inboundSMS) reply() smsReply {
 	}
 }
 
-// receivedMessage is one item of /sms/received's Messages, in SPEC's
+// receivedMessage is one item of /sms/received's Messages, in the OpenAPI file's
 // field order. MessageID and JobNum are left out when the SMS matched no
-// outbound message: SPEC gives them no null, and JobNum must have 8
+// outbound message: the OpenAPI file gives them no null, and JobNum must have 8
 // characters.
 type receivedMessage struct {
 	ReceivedID        string
@@ -85,7 +96,7 @@ func (in *inboundSMS) listed() receivedMessage {
 	return rm
 }
 
-// receivedResponse is SPEC's /sms/received answer: Pagination + Messages.
+// receivedResponse is the OpenAPI file's /sms/received answer: Pagination + Messages.
 type receivedResponse struct {
 	pagination
 	Messages []receivedMessage
@@ -99,20 +110,50 @@ type receivedResponse struct {
 // Timezone, and in GET /sms/received with the SMS's MessageID and JobNum.
 // The error wraps ErrUnknownMessage when there is no such SMS.
 func (s *Server) InjectReply(messageID, from, text string) error {
-	_, err := s.injectReply(messageID, from, text)
+	_, err := s.injectReply(smsChannel, messageID, from, text)
 	return err
 }
 
-func (s *Server) injectReply(messageID, from, text string) (*inboundSMS, error) {
+// InjectReplyOn is InjectReply on channel ("sms", "whatsapp" or "rcs"):
+// the reply to a WhatsApp or RCS message shows in its status and in that
+// channel's received list. The error wraps ErrNoReceivedList for another
+// channel.
+func (s *Server) InjectReplyOn(channel, messageID, from, text string) error {
+	ch, err := receivingChannel(channel)
+	if err != nil {
+		return err
+	}
+	_, err = s.injectReply(ch, messageID, from, text)
+	return err
+}
+
+// receivingChannel finds a channel with a received list by name.
+func receivingChannel(name string) (*channel, error) {
+	ch, ok := channels[strings.ToLower(strings.TrimSpace(name))]
+	if !ok || !ch.hasReplies {
+		return nil, fmt.Errorf("sandbox: channel %q: %w", name, ErrNoReceivedList)
+	}
+	return ch, nil
+}
+
+// noun names a message of ch in errors: "SMS", "WhatsApp message".
+func (ch *channel) noun() string {
+	if ch == smsChannel {
+		return "SMS"
+	}
+	return ch.recipientType + " message"
+}
+
+func (s *Server) injectReply(ch *channel, messageID, from, text string) (*inboundSMS, error) {
 	num, ok := e164(from)
 	if !ok {
 		return nil, fmt.Errorf("sandbox: %q is not a phone number", from)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.store.latest(smsChannel, messageID)
+	m := s.store.latest(ch, messageID)
 	if m == nil {
-		return nil, fmt.Errorf("sandbox: %w: %q", ErrUnknownMessage, messageID)
+		return nil, fmt.Errorf("sandbox: no %s with that MessageID: %q (%w)", ch.noun(), messageID, ErrUnknownMessage)
 	}
 	now := s.clock.Now()
 	matched := false
@@ -126,7 +167,7 @@ func (s *Server) injectReply(messageID, from, text string) (*inboundSMS, error) 
 			continue
 		}
 		in := &inboundSMS{
-			id: newUUID(), at: now, from: num, text: text,
+			ch: ch, id: newUUID(), at: now, from: num, text: text,
 			timezone: m.timezone, loc: m.loc, msg: m, contactID: r.contactID,
 		}
 		r.replies = append(r.replies, in)
@@ -134,9 +175,9 @@ func (s *Server) injectReply(messageID, from, text string) (*inboundSMS, error) 
 		return in, nil
 	}
 	if matched {
-		return nil, fmt.Errorf("sandbox: SMS %q has not been delivered to %s, so it cannot have been replied to", messageID, num)
+		return nil, fmt.Errorf("sandbox: %s %q has not been delivered to %s, so it cannot have been replied to", ch.noun(), messageID, num)
 	}
-	return nil, fmt.Errorf("sandbox: %s is not a recipient of SMS %q", num, messageID)
+	return nil, fmt.Errorf("sandbox: %s is not a recipient of %s %q", num, ch.noun(), messageID)
 }
 
 // InjectInbound models an SMS from a phone that matches no outbound
@@ -144,24 +185,36 @@ func (s *Server) injectReply(messageID, from, text string) (*inboundSMS, error) 
 // without MessageID or JobNum, in the API user's Timezone (Options.Timezone).
 // from is shown in E.164 when it reads as a phone number, otherwise as given.
 func (s *Server) InjectInbound(from, text string) {
-	s.injectInbound(from, text)
+	s.injectInbound(smsChannel, from, text)
 }
 
-func (s *Server) injectInbound(from, text string) *inboundSMS {
+// InjectInboundOn is InjectInbound on channel ("sms", "whatsapp" or
+// "rcs"): the message appears only in that channel's received list. The
+// error wraps ErrNoReceivedList for another channel.
+func (s *Server) InjectInboundOn(channel, from, text string) error {
+	ch, err := receivingChannel(channel)
+	if err != nil {
+		return err
+	}
+	s.injectInbound(ch, from, text)
+	return nil
+}
+
+func (s *Server) injectInbound(ch *channel, from, text string) *inboundSMS {
 	num, ok := e164(from)
 	if !ok {
 		num = strings.TrimSpace(from)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in := &inboundSMS{id: newUUID(), at: s.clock.Now(), from: num, text: text, timezone: s.timezone, loc: s.loc}
+	in := &inboundSMS{ch: ch, id: newUUID(), at: s.clock.Now(), from: num, text: text, timezone: s.timezone, loc: s.loc}
 	s.store.inbound = append(s.store.inbound, in)
 	return in
 }
 
-// received answers GET /sms/received?timePeriod=N or
-// ?dateFrom=…&dateTo=…, with recordsPerPage and page.
-func (s *Server) received(w http.ResponseWriter, r *http.Request) {
+// received answers GET /{sms,whatsapp,rcs}/received?timePeriod=N or
+// ?dateFrom=…&dateTo=…, with recordsPerPage and page: what ch received.
+func (s *Server) received(w http.ResponseWriter, r *http.Request, ch *channel) {
 	q := newQuery(r.URL.Query())
 	p, pagingErrs := readPaging(q)
 	from, to, errs := s.receivedWindow(q, s.clock.Now())
@@ -172,7 +225,7 @@ func (s *Server) received(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var found []receivedMessage
 	for _, in := range s.store.inbound {
-		if !in.at.Before(from) && !in.at.After(to) {
+		if in.ch == ch && !in.at.Before(from) && !in.at.After(to) {
 			found = append(found, in.listed())
 		}
 	}
@@ -214,8 +267,8 @@ func (s *Server) receivedWindow(q query, now time.Time) (from, to time.Time, err
 	return from, to, nil
 }
 
-// parseDate reads dateFrom/dateTo: "YYYY-MM-DD HH:MM:SS" (NET3's form) in
-// loc; the T separator (SPEC's example) and leaving out the seconds are
+// parseDate reads dateFrom/dateTo: "YYYY-MM-DD HH:MM:SS" (the .NET SDK's form) in
+// loc; the T separator (TNZ's OpenAPI file's example) and leaving out the seconds are
 // accepted too.
 func parseDate(s string, loc *time.Location) (time.Time, bool) {
 	for _, layout := range sendTimeLayouts {
@@ -227,8 +280,9 @@ func parseDate(s string, loc *time.Location) (time.Time, bool) {
 }
 
 // inboundRequest handles POST /sandbox/inbound {"From","MessageText",
-// "MessageID"?}: InjectReply when MessageID is given, else InjectInbound.
-// It answers 200 with the entry as /sms/received lists it.
+// "MessageID"?,"Channel"?}: InjectReplyOn when MessageID is given, else
+// InjectInboundOn, on Channel (default "sms"). It answers 200 with the
+// entry as /{channel}/received lists it.
 func (s *Server) inboundRequest(w http.ResponseWriter, r *http.Request) {
 	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
@@ -242,6 +296,13 @@ func (s *Server) inboundRequest(w http.ResponseWriter, r *http.Request) {
 	}
 	from, text, id := strings.TrimSpace(b.str("From")), b.str("MessageText"), strings.TrimSpace(b.str("MessageID"))
 	var errs []string
+	ch := smsChannel
+	if name := b.str("Channel"); !blank(name) {
+		var err error
+		if ch, err = receivingChannel(name); err != nil {
+			errs = append(errs, msgInboundChannel)
+		}
+	}
 	if from == "" {
 		errs = append(errs, "Missing From")
 	} else if _, ok := e164(from); !ok {
@@ -259,8 +320,8 @@ func (s *Server) inboundRequest(w http.ResponseWriter, r *http.Request) {
 	}
 	var in *inboundSMS
 	if id == "" {
-		in = s.injectInbound(from, text)
-	} else if in, err = s.injectReply(id, from, text); err != nil {
+		in = s.injectInbound(ch, from, text)
+	} else if in, err = s.injectReply(ch, id, from, text); err != nil {
 		if errors.Is(err, ErrUnknownMessage) {
 			writeError(w, http.StatusNotFound, "RecordNotFound", id, msgIDNotFound)
 			return

@@ -295,7 +295,7 @@ func TestReceivedPaging(t *testing.T) {
 func TestReceivedRoute(t *testing.T) {
 	f := newFixture(t, Options{})
 	// An SMS with MessageID "received" cannot be read at /sms/received:
-	// that path is SPEC's inbound list.
+	// that path is the OpenAPI file's inbound list.
 	f.mustSend(t, `{"Message":"hi","Destination":"+6421000001","MessageID":"received"}`)
 	code, _, b := f.do(t, http.MethodGet, "/api/v3.00/SMS/Received/?timePeriod=5", "", nil)
 	if code != http.StatusOK || !strings.HasPrefix(b, `{"TotalRecords":0,`) {

@@ -30,7 +30,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: terraform-provider-tnz sandbox [flags]\n\nRuns a local model of the TNZ messaging API (v3.00 and v2.01-v2.04; SMS, Email, Fax, TTS and Voice: send, status, actions and inbound SMS).\n\nFlags:")
+		fmt.Fprintln(fs.Output(), "Usage: terraform-provider-tnz sandbox [flags]\n\nRuns a local model of the TNZ messaging API (v3.00 and v2.01-v2.04; SMS, Email, Fax, TTS and Voice: send, status, actions and inbound SMS; the Address Book on v3.00 and v2.04, and the opt-out list on v3.00).\n\nFlags:")
 		fs.PrintDefaults()
 		fmt.Fprintf(fs.Output(), "\n%s\nEach request of a target draws from a sequence fixed by -seed, so a run with\nthe same flags and the same requests of each target in the same order is\nfaulted the same way. GET /sandbox/faults lists the faults applied, and\nGET /sandbox/messages what was stored, with a count per MessageID.\n", faultSyntax)
 	}

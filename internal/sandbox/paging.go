@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Paging limits: SPEC's recordsPerPage parameter has maximum 100, and the
+// Paging limits: the OpenAPI file's recordsPerPage parameter has maximum 100, and the
 // page parameter defaults to 1.
 const (
 	maxRecordsPerPage     = 100
@@ -14,8 +14,8 @@ const (
 )
 
 // Paging rejection texts. TNZ documents none for the server; these follow
-// the NODE SDK's client-side texts (notes §7), with SPEC's maximum of 100
-// instead of NODE's 999, and without NODE's "greater then 1" typo.
+// the Node SDK's client-side texts, with the OpenAPI file's maximum of 100
+// instead of the Node SDK's 999, and without the Node SDK's "greater then 1" typo.
 const (
 	msgRecordsNotNumber = "RecordsPerPage must be a number"
 	msgRecordsRange     = "RecordsPerPage must be between 1 and 100"
@@ -52,14 +52,21 @@ type paging struct{ perPage, page int }
 // readPaging reads recordsPerPage (1–100, default 100) and page (≥ 1,
 // default 1) and lists what is wrong with them.
 func readPaging(q query) (p paging, errs []string) {
+	return readPagingWithin(q, 1, maxRecordsPerPage, msgRecordsRange)
+}
+
+// readPagingWithin is readPaging with recordsPerPage limited to
+// [least, most] (the default, 100, must be within), and rangeMsg when it
+// is not.
+func readPagingWithin(q query, least, most int, rangeMsg string) (p paging, errs []string) {
 	p = paging{perPage: defaultRecordsPerPage, page: 1}
 	if v, ok := q.get("recordsPerPage"); ok {
 		n, err := strconv.Atoi(v)
 		switch {
 		case err != nil:
 			errs = append(errs, msgRecordsNotNumber)
-		case n < 1 || n > maxRecordsPerPage:
-			errs = append(errs, msgRecordsRange)
+		case n < least || n > most:
+			errs = append(errs, rangeMsg)
 		default:
 			p.perPage = n
 		}
@@ -78,7 +85,7 @@ func readPaging(q query) (p paging, errs []string) {
 	return p, errs
 }
 
-// pagination is SPEC's Pagination object.
+// pagination is the OpenAPI file's Pagination object.
 type pagination struct {
 	TotalRecords   int
 	RecordsPerPage int

@@ -6,7 +6,7 @@ import "strings"
 // dashes, dots, parentheses) and reports the digits, whether a leading + was
 // present, and whether the rest is a plausible number: 7–15 digits. It is
 // deliberately loose: the real server reads local forms such as
-// "021 123 4567" and "021-000001" (SPEC examples), so the sandbox must too.
+// "021 123 4567" and "021-000001" (TNZ's OpenAPI file: examples), so the sandbox must too.
 func phoneDigits(s string) (digits string, plus, ok bool) {
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(s) {

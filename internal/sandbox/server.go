@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,12 @@ import (
 
 // DefaultToken is the auth token a sandbox accepts when Options.Tokens is empty.
 const DefaultToken = "sandbox-token"
+
+// NoAddressBookToken is an auth token a sandbox accepts, when
+// Options.Tokens and Options.NoAddressBookTokens are both empty, for an API
+// user whose Address Book API access is not enabled: its Address Book
+// calls answer 403.
+const NoAddressBookToken = "sandbox-token-no-addressbook"
 
 // DefaultSender and DefaultAPIKey are the legacy (v2.0x Sender/APIKey)
 // credentials a sandbox accepts when Options.Senders is empty.
@@ -31,10 +38,10 @@ const DefaultErrorNotifyEmail = "api-errors@example.com"
 // DefaultCompletionDelay is how long an accepted message stays Pending.
 const DefaultCompletionDelay = 2 * time.Second
 
-// maxBody bounds a request body: SPEC allows several ~1 MiB base64 files.
+// maxBody bounds a request body: the OpenAPI file allows several ~1 MiB base64 files.
 const maxBody = 32 << 20
 
-// Response texts, verbatim from SPEC components.responses and the notes.
+// Response texts, verbatim from the OpenAPI file's components.responses.
 const (
 	msgUnauthorized = "Access denied: Auth Token or credentials are incorrect or have expired."
 	msgSyntax       = "Failed to process your API request. Check your syntax."
@@ -71,6 +78,10 @@ type Options struct {
 	// SetFaultRules refuses; Listen returns the error.
 	FaultRules []FaultRule
 	FaultSeed  uint64
+	// NoAddressBookTokens are accepted auth tokens of API users without
+	// Address Book API access. Empty means {NoAddressBookToken} when
+	// Tokens is empty too, and none otherwise.
+	NoAddressBookTokens []string
 }
 
 // Server is the sandbox TNZ API. It implements http.Handler and is safe for
@@ -85,11 +96,15 @@ type Server struct {
 	loc      *time.Location // timezone's location
 	maxBody  int64
 
+	// noBookTokens are accepted like tokens, without Address Book access.
+	noBookTokens [][]byte
+
 	mu          sync.Mutex
 	store       store   // guarded by mu
 	jobSeq      int     // guarded by mu
 	apiRequests int     // guarded by mu
 	faults      []Fault // guarded by mu; FIFO, see InjectFaults
+	records     records // guarded by mu: the Address Book and the opt-out list
 	visibility  time.Duration
 
 	rules    faultRules      // guarded by mu
@@ -117,8 +132,17 @@ func New(opts Options) *Server {
 			s.tokens = append(s.tokens, []byte(t))
 		}
 	}
+	noBook := opts.NoAddressBookTokens
 	if len(s.tokens) == 0 {
 		s.tokens = [][]byte{[]byte(DefaultToken)}
+		if len(noBook) == 0 {
+			noBook = []string{NoAddressBookToken}
+		}
+	}
+	for _, t := range noBook {
+		if t != "" {
+			s.noBookTokens = append(s.noBookTokens, []byte(t))
+		}
 	}
 	s.senders = map[string][]byte{}
 	for sender, key := range opts.Senders {
@@ -147,7 +171,7 @@ func New(opts Options) *Server {
 
 // Received is one accepted send.
 type Received struct {
-	Channel    string // "sms", "email", "fax", "tts" or "voice"
+	Channel    string // "sms", "email", "fax", "tts", "voice", "whatsapp", "rcs" or "workflow"
 	APIVersion string // "v3.00", or "v2.01" to "v2.04" (lower case whatever the path's case)
 	MessageID  string
 	ReceivedAt time.Time
@@ -225,7 +249,7 @@ func named(pathID string) func(body) string {
 
 // ServeHTTP routes /api/<version>/… and /sandbox/… requests. Path segments
 // are matched case-insensitively, as the real server appears to do
-// (notes §1.2), and one trailing slash is ignored.
+// (the Node SDK's legacy client writes set/Reschedule), and one trailing slash is ignored.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	segs := strings.Split(strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), "/"), "/")
 	var ep endpoint
@@ -322,14 +346,17 @@ func (s *Server) visible(ch *channel, id string, now time.Time) *message {
 // stops.
 func (s *Server) halt() { s.stopOnce.Do(func() { close(s.stopped) }) }
 
-// apiRoute resolves the path after /api/: v3.00 here, v2.0x in v2.go.
-// The Address Book would be a further case.
+// apiRoute resolves the path after /api/: v3.00 here, v2.0x in v2.go, and
+// the Address Book and opt-out list of both in addressbook.go.
 func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 	if v := strings.ToLower(version); v2Versions[v] {
 		return s.v2Route(v, rest)
 	}
 	if !strings.EqualFold(version, "v3.00") || len(rest) == 0 {
 		return endpoint{}, false
+	}
+	if ep, ok := s.recordRoute("v3.00", rest); ok {
+		return ep, true
 	}
 	ch, ok := channels[strings.ToLower(rest[0])]
 	if !ok {
@@ -342,10 +369,16 @@ func (s *Server) apiRoute(version string, rest []string) (endpoint, bool) {
 			s.send(w, r, ch, "v3.00")
 		}, kind: SendRequest, subject: sendSubject}, true
 	case 2:
-		// SPEC's /sms/received is a fixed path beside /sms/{MessageID}; on
-		// the other channels "received" is just a MessageID.
+		if ch.statusless {
+			return endpoint{}, false
+		}
+		// The OpenAPI file's /{sms,whatsapp,rcs}/received is a fixed path
+		// beside /{channel}/{MessageID}; on the other channels "received"
+		// is just a MessageID.
 		if ch.hasReplies && strings.EqualFold(rest[1], "received") {
-			return endpoint{methods: get, serve: s.received}, true
+			return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {
+				s.received(w, r, ch)
+			}}, true
 		}
 		return endpoint{methods: get, serve: func(w http.ResponseWriter, r *http.Request) {
 			s.status(w, r, ch, rest[1])
@@ -371,8 +404,8 @@ func allowed(methods []string, m string) bool {
 	return false
 }
 
-// authorized accepts "Bearer <token>" (SPEC) and "Basic <token>" (the token
-// help page and SPEC-TS say Basic; notes §1.1 ⚠). The token is sent as-is,
+// authorized accepts "Bearer <token>" (TNZ's OpenAPI file) and "Basic <token>" (the token
+// help page and the TypeScript SDK's copy of the OpenAPI file say Basic). The token is sent as-is,
 // not base64 of user:password.
 func (s *Server) authorized(r *http.Request) bool {
 	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
@@ -382,12 +415,12 @@ func (s *Server) authorized(r *http.Request) bool {
 	return s.validToken(token)
 }
 
-// validToken reports whether token is one of Options.Tokens, in constant
-// time over the candidates.
+// validToken reports whether token is one of Options.Tokens or
+// Options.NoAddressBookTokens, in constant time over the candidates.
 func (s *Server) validToken(token string) bool {
 	token = strings.TrimSpace(token)
 	ok := false
-	for _, t := range s.tokens {
+	for _, t := range slices.Concat(s.tokens, s.noBookTokens) {
 		ok = subtle.ConstantTimeCompare(t, []byte(token)) == 1 || ok
 	}
 	return ok
@@ -420,9 +453,15 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, ch *channel, versi
 		return
 	}
 	s.mu.Lock()
+	rs, errs = s.records.resolve(ch, rs, b)
+	if len(errs) > 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
 	m := s.accept(ch, dialectV3, version, b, raw, rs)
 	s.mu.Unlock()
-	// v3 success has no Result key (SPEC 200OK; notes §5.1).
+	// v3 success has no Result key (TNZ's OpenAPI file: 200OK).
 	writeJSON(w, http.StatusOK, struct{ MessageID string }{m.id})
 }
 

@@ -2,16 +2,16 @@ package sandbox
 
 import "strings"
 
-// smsChannel models POST /sms and GET /sms/{MessageID} (SPEC; notes §4.1).
+// smsChannel models POST /sms and GET /sms/{MessageID} (TNZ's OpenAPI file).
 var smsChannel = &channel{
 	name:          "sms",
 	recipientType: "SMS",
 	topKeys:       []string{"Destination", "ToNumber"},
-	// ToNumber is SPEC's key; the v3 SDKs also send Recipient and
-	// MobilePhone, and the Address Book calls it MobileNumber (notes §3).
+	// ToNumber is the OpenAPI file's key; the v3 SDKs also send Recipient and
+	// MobilePhone, and the Address Book calls it MobileNumber.
 	entryKeys: []string{"ToNumber", "Recipient", "MobilePhone", "MobileNumber"},
 	address:   e164,
-	// SPEC: TemplateID is v3's alternative to Message; v2 has none.
+	// TNZ's OpenAPI file: TemplateID is v3's alternative to Message; v2 has none.
 	contentKeys:   []string{"Message", "TemplateID"},
 	v2ContentKeys: []string{"Message"},
 	contentMsg:    "Missing or empty message",

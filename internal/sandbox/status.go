@@ -5,16 +5,16 @@ import (
 	"time"
 )
 
-// account is the sandbox's TNZ account number (SPEC Account example).
+// account is the sandbox's TNZ account number (TNZ's OpenAPI file: Account example).
 const account = "101202"
 
-// Timestamp layouts of SPEC's *Local/*UTC and *UTC_RFC3339 fields.
+// Timestamp layouts of the OpenAPI file's *Local/*UTC and *UTC_RFC3339 fields.
 const (
 	plainLayout   = "2006-01-02 15:04:05"
 	rfc3339Millis = "2006-01-02T15:04:05.000Z07:00"
 )
 
-// statusResponse is SPEC Message_Detail + Pagination + Recipients, in SPEC's
+// statusResponse is the OpenAPI file's Message_Detail + Pagination + Recipients, in the OpenAPI file's
 // field order.
 type statusResponse struct {
 	MessageID        string
@@ -64,15 +64,19 @@ type recipientStatus struct {
 	Custom7       string
 	Custom8       string
 	Custom9       string
-	// MessageText is missing unless the text reached the phone (SPEC), and
+	// MessageText is missing unless the text reached the phone (TNZ's OpenAPI file), and
 	// on every channel but SMS.
 	MessageText string `json:",omitempty"`
 	// SMSReplies is a list (maybe []) on SMS and absent on other channels.
 	SMSReplies []smsReply `json:",omitzero"`
-	Price      *string
+	// RemoteID is the number dialled (Voice, TTS and Fax; TNZ's OpenAPI file: it differs
+	// from Destination when Alt Phones were used, which the sandbox never
+	// does); null until dialled, and on the other channels.
+	RemoteID *string
+	Price    *string
 }
 
-// smsReply is SPEC SMSReplies_Detail.
+// smsReply is the OpenAPI file's SMSReplies_Detail.
 type smsReply struct {
 	ReceivedID        string
 	ReceivedTimeLocal string
@@ -83,7 +87,7 @@ type smsReply struct {
 	MessageText       string
 }
 
-// price renders cents as SPEC's string Price, or null when there is no cost.
+// price renders cents as the OpenAPI file's string Price, or null when there is no cost.
 func price(cents int) *string {
 	if cents == 0 {
 		return nil
@@ -126,8 +130,12 @@ func (m *message) status(now time.Time, p paging) statusResponse {
 		if i < from || i >= to {
 			continue
 		}
+		typ := m.ch.recipientType
+		if o.recipientType != "" {
+			typ = o.recipientType
+		}
 		rs := recipientStatus{
-			Type: m.ch.recipientType, DestSeq: fmt.Sprintf("%08d", i+1),
+			Type: typ, DestSeq: fmt.Sprintf("%08d", i+1),
 			Destination: r.address, ContactID: r.contactID,
 			Status: o.status, Result: o.result,
 			Attention: r.fields["Attention"], Company: r.fields["Company"],
@@ -147,6 +155,9 @@ func (m *message) status(now time.Time, p paging) statusResponse {
 		}
 		if !o.sentAt.IsZero() {
 			rs.SentTimeLocal, rs.SentTimeUTC, rs.SentRFC3339 = m.times(o.sentAt)
+			if m.ch.dials && r.address != "" {
+				rs.RemoteID = &r.address
+			}
 		}
 		resp.Recipients = append(resp.Recipients, rs)
 	}
@@ -159,7 +170,7 @@ func (m *message) times(t time.Time) (local, utc, rfc string) {
 	return formatTimes(t, m.loc)
 }
 
-// formatTimes formats t in loc, in UTC, and as RFC 3339 (SPEC's *Local,
+// formatTimes formats t in loc, in UTC, and as RFC 3339 (TNZ's OpenAPI file's *Local,
 // *UTC and *UTC_RFC3339 fields).
 func formatTimes(t time.Time, loc *time.Location) (local, utc, rfc string) {
 	return t.In(loc).Format(plainLayout), t.UTC().Format(plainLayout), t.UTC().Format(rfc3339Millis)

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Job statuses (SPEC JobStatus) and recipient statuses (SPEC MessageStatus).
+// Job statuses (TNZ's OpenAPI file: JobStatus) and recipient statuses (TNZ's OpenAPI file: MessageStatus).
 const (
 	jobDelayed   = "Delayed"
 	jobPending   = "Pending"
@@ -19,7 +19,7 @@ const (
 )
 
 // testResult is the Result of every recipient of a Mode "Test" message: it
-// succeeds without being sent (SPEC TestMode), so nothing was "Delivered".
+// succeeds without being sent (TNZ's OpenAPI file: TestMode), so nothing was "Delivered".
 const testResult = "Test Mode"
 
 // authFailedResult is the Result of every recipient of a v2 message whose
@@ -35,7 +35,7 @@ const abortedResult = "Aborted"
 // empty, and so the Timezone of a message that names none.
 const DefaultTimezone = "New Zealand"
 
-// windowsZones maps the Windows timezone names TNZ uses (SPEC Timezone
+// windowsZones maps the Windows timezone names TNZ uses (TNZ's OpenAPI file: Timezone
 // examples) to IANA names. Anything else is tried as an IANA name, then UTC.
 var windowsZones = map[string]string{
 	"new zealand":     "Pacific/Auckland",
@@ -61,7 +61,7 @@ func location(name string) *time.Location {
 	return time.UTC
 }
 
-// sendTimeLayouts are the {date}T{time} forms SPEC and the SDKs use.
+// sendTimeLayouts are the {date}T{time} forms the OpenAPI file and the SDKs use.
 var sendTimeLayouts = []string{
 	"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04",
 }
@@ -103,10 +103,11 @@ type message struct {
 	subAccount string
 	department string
 	reference  string
-	reportTo   string // ReportTo, or its former name ErrorEmailNotify
-	answerMsg  bool   // TTS/Voice: MessageToAnswerPhones (or v2's MessageToAnswerphones) was given
-	text       string // MessageText before personalisation; channels without MessageText leave it empty
-	operators  int    // TTS/Voice NumberOfOperators in force: the send's, then the last pacing's; 0: none
+	reportTo   string     // ReportTo, or its former name ErrorEmailNotify
+	answerMsg  bool       // TTS/Voice: MessageToAnswerPhones (or v2's MessageToAnswerphones) was given
+	text       string     // MessageText before personalisation; channels without MessageText leave it empty
+	operators  int        // TTS/Voice NumberOfOperators in force: the send's, then the last pacing's; 0: none
+	fallback   []*channel // FallbackMode's channels, tried in order when the message's channel fails a recipient
 	recipients []recipient
 	actions    []actionRecord
 	body       json.RawMessage // exactly as received
@@ -132,6 +133,7 @@ type actionRecord struct {
 // body on v3, MessageData on v2), read in dialect d; raw is the whole
 // request body.
 func newMessage(ch *channel, d dialect, apiVersion, id, jobNum string, b body, raw []byte, rs []recipient, now time.Time, delay time.Duration, defaultTZ string) *message {
+	b = ch.read(b)
 	m := &message{
 		ch: ch, apiVersion: apiVersion, id: id, jobNum: jobNum,
 		created: now, sendAt: now, delay: delay,
@@ -154,6 +156,7 @@ func newMessage(ch *channel, d dialect, apiVersion, id, jobNum string, b body, r
 	if ch.canPace {
 		m.operators, _ = strconv.Atoi(strings.TrimSpace(b.str("NumberOfOperators")))
 	}
+	m.fallback, _ = ch.fallbacks(b) // validated before acceptance
 	if m.timezone == "" {
 		m.timezone = defaultTZ
 	}
@@ -212,16 +215,32 @@ func (m *message) outcome(i int, now time.Time) outcome {
 		return outcome{status: recipientFailed, result: abortedResult}
 	case m.jobStatus(now) != jobCompleted:
 		return outcome{status: recipientPending}
+	case r.blacklisted:
+		return outcome{status: recipientFailed, result: blacklistedResult}
 	case m.authFailure != "":
 		return outcome{status: recipientFailed, result: authFailedResult}
 	case m.test:
 		return outcome{status: recipientSuccess, result: testResult, sentAt: m.doneAt}
 	}
-	ok, result := m.ch.deliver(r.address)
-	if !ok {
-		return outcome{status: recipientFailed, result: result, sentAt: m.doneAt}
+	// The message's channel first, then each fallback while delivery fails;
+	// the last channel tried is the one the recipient shows.
+	via := m.ch
+	ok, result := via.deliver(r.address)
+	for _, fb := range m.fallback {
+		if ok {
+			break
+		}
+		via = fb
+		ok, result = via.deliver(r.address)
 	}
-	return outcome{status: recipientSuccess, result: result, cents: m.ch.priceCents, sentAt: m.doneAt}
+	o := outcome{status: recipientFailed, result: result, sentAt: m.doneAt}
+	if ok {
+		o.status, o.cents = recipientSuccess, via.priceCents
+	}
+	if via != m.ch {
+		o.recipientType = via.recipientType
+	}
+	return o
 }
 
 // outcome is one recipient's state in a status answer.
@@ -229,6 +248,9 @@ type outcome struct {
 	status, result string
 	cents          int
 	sentAt         time.Time // zero: nothing was sent (Pending, or aborted)
+	// recipientType is the channel a fallback reached the recipient on
+	// (Recipients[].Type); empty: the message's own channel.
+	recipientType string
 }
 
 // store keeps every accepted message in arrival order, and indexes them by
@@ -248,7 +270,9 @@ func (st *store) add(m *message) {
 	st.byID[m.id] = append(st.byID[m.id], m)
 }
 
-// latest returns the most recent message with id on ch (any channel if ch is nil).
+// latest returns the most recent message with id on ch. A nil ch is
+// v2.0x's look-up by id alone: any channel v2.0x has, so never a message
+// of a v3.00-only channel.
 func (st *store) latest(ch *channel, id string) *message {
 	return st.latestBy(ch, id, time.Time{})
 }
@@ -258,7 +282,7 @@ func (st *store) latest(ch *channel, id string) *message {
 func (st *store) latestBy(ch *channel, id string, cutoff time.Time) *message {
 	ms := st.byID[id]
 	for i := len(ms) - 1; i >= 0; i-- {
-		if (ch == nil || ms[i].ch == ch) && (cutoff.IsZero() || !ms[i].created.After(cutoff)) {
+		if (ms[i].ch == ch || ch == nil && !ms[i].ch.v3Only) && (cutoff.IsZero() || !ms[i].created.After(cutoff)) {
 			return ms[i]
 		}
 	}

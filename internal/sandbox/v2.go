@@ -11,17 +11,18 @@ import (
 )
 
 // v2Versions are the v2.0x API versions served, as lower-case path
-// segments (notes §1.1). They share one model of messages with v3.00; only
+// segments (TNZ's API documentation). They share one model of messages with v3.00; only
 // the wire format and the authentication differ.
 var v2Versions = map[string]bool{"v2.01": true, "v2.02": true, "v2.03": true, "v2.04": true}
 
 // readsAuthHeader reports whether a v2 version reads the Authorization
-// header: tokens came with v2.03 (DOC203); v2.01 and v2.02 know only
-// Sender and APIKey in the body ("plain authentication", DOC201).
+// header: tokens came with v2.03 (TNZ's v2.03 API documentation); v2.01 and v2.02 know only
+// Sender and APIKey in the body ("plain authentication" in TNZ's v2.01
+// API documentation).
 func readsAuthHeader(version string) bool { return version == "v2.03" || version == "v2.04" }
 
 // v2 rejection texts. The first four are the documented rejection codes
-// (rejection-codes.txt); "Missing MessageID" is the NODE SDK's client-side
+// (rejection-codes.txt); "Missing MessageID" is the Node SDK's client-side
 // text; "Message(s) NOT found" is the documented text for a poll that
 // finds nothing, used here for every v2 lookup.
 const (
@@ -37,7 +38,7 @@ const (
 )
 
 // v2Route resolves the path after /api/<version>/ (version in lower
-// case). Fixed segments match case-insensitively (NODE's legacy client
+// case). Fixed segments match case-insensitively (the Node SDK's legacy client
 // writes /set/Reschedule); MessageIDs are kept as written.
 func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 	seg := func(i int) string {
@@ -51,11 +52,16 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 	own := func(methods []string, kind RequestKind, subject func(body) string, serve func(http.ResponseWriter, *http.Request)) (endpoint, bool) {
 		return endpoint{methods: methods, serve: serve, ownAuth: true, kind: kind, subject: subject}, true
 	}
+	if version == "v2.04" {
+		if ep, ok := s.recordRoute(version, rest); ok {
+			return ep, true
+		}
+	}
 	n := len(rest)
 	switch {
 	case seg(0) == "send" && n == 2:
 		ch, ok := channels[seg(1)]
-		if !ok {
+		if !ok || ch.v3Only {
 			break
 		}
 		subject := func(b body) string { return sendSubject(asBody(b["MessageData"])) }
@@ -92,7 +98,7 @@ func (s *Server) v2Route(version string, rest []string) (endpoint, bool) {
 // cannot be used. POST (a send or a legacy call): the media type as on v3
 // (415), and the body must be one JSON object (400). PATCH: as a v3
 // action, a body is optional and, when given, must be JSON and one object.
-// GET and HEAD: a body is tolerated (the NODE SDK sends
+// GET and HEAD: a body is tolerated (the Node SDK sends
 // {"HTTPMethod":"GET"}) and read only if it is one JSON object.
 func (s *Server) readV2(w http.ResponseWriter, r *http.Request) (body, []byte, bool) {
 	tolerant := r.Method == http.MethodGet || r.Method == http.MethodHead
@@ -168,8 +174,8 @@ func (s *Server) readCredentials(r *http.Request, version string, b body) (c v2C
 
 // authFailure authenticates c: it returns "" when the credentials are
 // valid and otherwise says which failed, in words that never contain the
-// token or the APIKey. v2 tokens must come as "Basic <token>" (DOC204,
-// the token help page); the token is one of Options.Tokens. A Sender must
+// token or the APIKey. v2 tokens must come as "Basic <token>" (TNZ's
+// v2.04 API documentation and its auth token help page); the token is one of Options.Tokens. A Sender must
 // be one of Options.Senders (case-insensitive) with its APIKey.
 func (s *Server) authFailure(c v2Credentials) string {
 	if c.header {
@@ -227,6 +233,12 @@ func (s *Server) v2Send(w http.ResponseWriter, r *http.Request, ch *channel, ver
 	}
 	failure := s.authFailure(c)
 	s.mu.Lock()
+	rs, errs = s.records.resolve(ch, rs, md)
+	if len(errs) > 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "Failed", "", errs...)
+		return
+	}
 	m := s.accept(ch, dialectV2, version, md, raw, rs)
 	if failure != "" {
 		m.failAuthentication(failure, r.Method+" "+r.URL.Path)
@@ -321,7 +333,7 @@ func (s *Server) v2Status(w http.ResponseWriter, r *http.Request, version, pathI
 // v2Received handles GET /get/sms/received?timePeriod=|dateFrom=&dateTo=
 // and POST /get/sms/received {TimePeriod|DateFrom,DateTo,…}. The window
 // rules are v3's, except that DateFrom and DateTo, when both are given,
-// win over TimePeriod: NODE's legacy client always sends its default
+// win over TimePeriod: the Node SDK's legacy client always sends its default
 // TimePeriod (1440) beside them.
 func (s *Server) v2Received(w http.ResponseWriter, r *http.Request, version string) {
 	b, _, ok := s.readV2(w, r)
@@ -342,7 +354,7 @@ func (s *Server) v2Received(w http.ResponseWriter, r *http.Request, version stri
 	s.mu.Lock()
 	var found []v2ReceivedMessage
 	for _, in := range s.store.inbound {
-		if !in.at.Before(from) && !in.at.After(to) {
+		if in.ch == smsChannel && !in.at.Before(from) && !in.at.After(to) {
 			found = append(found, in.v2Listed())
 		}
 	}
@@ -387,7 +399,7 @@ func (s *Server) v2Action(w http.ResponseWriter, r *http.Request, version, pathI
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// v2ActionResponse is NODE's ActionApiResponseDTO, in its field order.
+// v2ActionResponse is the Node SDK's ActionApiResponseDTO, in its field order.
 type v2ActionResponse struct {
 	Result    string
 	MessageID string
@@ -396,8 +408,8 @@ type v2ActionResponse struct {
 	Action    string
 }
 
-// v2StatusResponse is the v2 status answer (NODE StatusApiResponseDTO,
-// PY2 status_dto): v3's Message_Detail with Result, Status instead of
+// v2StatusResponse is the v2 status answer (Node SDK StatusApiResponseDTO,
+// Python SDK 2.4 status_dto): v3's Message_Detail with Result, Status instead of
 // JobStatus, and no *_RFC3339 fields.
 type v2StatusResponse struct {
 	Result           string
@@ -425,7 +437,7 @@ type v2StatusResponse struct {
 	Recipients       []v2Recipient
 }
 
-// v2Recipient is NODE's RecipientDTO (SMSReplyRecipientDTO on the reply
+// v2Recipient is the Node SDK's RecipientDTO (SMSReplyRecipientDTO on the reply
 // endpoint, which adds SMSReplies) plus v3's MessageText for SMS.
 type v2Recipient struct {
 	Type          string
@@ -449,10 +461,11 @@ type v2Recipient struct {
 	Custom9       string
 	MessageText   string    `json:",omitempty"`
 	SMSReplies    []v2Reply `json:",omitzero"`
+	RemoteID      *string
 	Price         *string
 }
 
-// v2Reply is NODE's SMSReplyRecipientSMSReplyDTO: v3's SMSReplies_Detail
+// v2Reply is the Node SDK's SMSReplyRecipientSMSReplyDTO: v3's SMSReplies_Detail
 // without ReceivedTimeUTC_RFC3339.
 type v2Reply struct {
 	ReceivedID        string
@@ -484,7 +497,7 @@ func (m *message) v2Status(now time.Time, p paging, replies bool) v2StatusRespon
 			Attention: r.Attention, Company: r.Company,
 			Custom1: r.Custom1, Custom2: r.Custom2, Custom3: r.Custom3, Custom4: r.Custom4, Custom5: r.Custom5,
 			Custom6: r.Custom6, Custom7: r.Custom7, Custom8: r.Custom8, Custom9: r.Custom9,
-			MessageText: r.MessageText, Price: r.Price,
+			MessageText: r.MessageText, RemoteID: r.RemoteID, Price: r.Price,
 		}
 		if replies {
 			v.SMSReplies = make([]v2Reply, 0, len(r.SMSReplies))
@@ -501,15 +514,15 @@ func (m *message) v2Status(now time.Time, p paging, replies bool) v2StatusRespon
 }
 
 // v2ReceivedResponse is the v2 received list: Result, Pagination and
-// Messages (NODE SMSReceivedApiResponseDTO).
+// Messages (Node SDK SMSReceivedApiResponseDTO).
 type v2ReceivedResponse struct {
 	Result string
 	pagination
 	Messages []v2ReceivedMessage
 }
 
-// v2ReceivedMessage is one v2 received item with both SDKs' names (notes
-// §6.1): PY2's ID, Date and DateUTC, and NODE's ReceivedID,
+// v2ReceivedMessage is one v2 received item with both SDKs' names:
+// the Python SDK 2.4's ID, Date and DateUTC, and the Node SDK's ReceivedID,
 // ReceivedTimeLocal and ReceivedTimeUTC, with the same values. As on v3,
 // MessageID and JobNum are left out for an SMS that matched no message.
 type v2ReceivedMessage struct {

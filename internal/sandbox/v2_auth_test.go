@@ -163,7 +163,7 @@ func TestV2MessageChecks(t *testing.T) {
 				{"keypad PlayFile", kp(`[{"Tone":1,"PlayFile":"UklGRg=="}]`), nil},
 				{"keypad Play", kp(`[{"Tone":"2","Play":"hello"}]`), nil},
 				{"keypad RouteNumber", kp(`[{"Tone":3,"RouteNumber":"+64800123123"}]`), nil},
-				{"keypad with NODE's local File only", kp(`[{"Tone":1,"File":"/tmp/a.wav"}]`), []string{wantNoAction(1)}},
+				{"keypad with the Node SDK's local File only", kp(`[{"Tone":1,"File":"/tmp/a.wav"}]`), []string{wantNoAction(1)}},
 				{"keypad without tone", kp(`[{"PlayFile":"UklGRg=="}]`), []string{wantNoTone(1)}},
 				{"keypad tone 10", kp(`[{"Tone":10,"PlayFile":"UklGRg=="}]`), []string{wantBadTone(1)}},
 				{"keypad route of 9 digits", kp(`[{"Tone":1,"RouteNumber":"800123123"}]`), []string{wantBadRoute(1)}},
@@ -176,7 +176,7 @@ func TestV2MessageChecks(t *testing.T) {
 
 // Inputs the v2 SDKs really send are accepted and read.
 func TestV2LenientInputs(t *testing.T) {
-	t.Run("PY2 nulls inside MessageData", func(t *testing.T) {
+	t.Run("the Python SDK 2.4 nulls inside MessageData", func(t *testing.T) {
 		f := newFixture(t, Options{})
 		md := `{"MessageID":null,"Reference":null,"SendTime":null,"TimeZone":null,"SubAccount":null,"Department":null,"ChargeCode":null,
 			"WebhookCallbackURL":null,"WebhookCallbackFormat":null,"ErrorEmailNotify":null,"ReportTo":null,"FromNumber":null,"SMSEmailReply":null,
@@ -187,7 +187,7 @@ func TestV2LenientInputs(t *testing.T) {
 			t.Errorf("status = %+v", st)
 		}
 	})
-	t.Run("NODE legacy body and headers", func(t *testing.T) {
+	t.Run("Node SDK legacy body and headers", func(t *testing.T) {
 		f := newFixture(t, Options{})
 		body := `{"Sender":"api@example.com","APIKey":"sandbox-api-key","MessageData":{"MessageID":"","Reference":"","WebhookCallbackURL":"",
 			"WebhookCallbackFormat":"JSON","SendTime":"","TimeZone":"New Zealand","SubAccount":"","Department":"","ChargeCode":"","FromNumber":"",
@@ -196,9 +196,9 @@ func TestV2LenientInputs(t *testing.T) {
 		code, b := f.v2(t, http.MethodPost, "/api/v2.04/send/sms", body, map[string]string{
 			"Content-Type": "application/json", "Accept": "application/json", "encoding": "utf-8", "Authorization": "", "User-Agent": "tnzapi-nodejs"})
 		if code != http.StatusOK || !strings.HasPrefix(b, `{"Result":"Success","MessageID":"`) {
-			t.Fatalf("NODE legacy send: %d %s", code, b)
+			t.Fatalf("Node SDK legacy send: %d %s", code, b)
 		}
-		// NODE's "Authorization: " header (empty when it has no token) is no header.
+		// The Node SDK's "Authorization: " header (empty when it has no token) is no header.
 		code, b = f.v2(t, http.MethodPost, "/api/v2.04/send/sms", body, map[string]string{"Authorization": " "})
 		if code != http.StatusOK {
 			t.Errorf("blank Authorization header: %d %s", code, b)
@@ -568,7 +568,7 @@ func TestV2Actions(t *testing.T) {
 			}
 		}},
 		{"abort of a v3 email", "email", "abort", true, 0, `{"HTTPMethod":"PATCH"}`, "Completed", nil},
-		{"reschedule in NODE's casing", "fax", "Reschedule", true, 0, `{"SendTime":"2026-03-03T10:00","HTTPMethod":"PATCH"}`, "Delayed", func(t *testing.T, f *fixture) {
+		{"reschedule in the Node SDK's casing", "fax", "Reschedule", true, 0, `{"SendTime":"2026-03-03T10:00","HTTPMethod":"PATCH"}`, "Delayed", func(t *testing.T, f *fixture) {
 			if st, _ := f.statusOf(t, "fax", "a1"); st.DelayedTimeUTC != "2026-03-03 10:00:00" {
 				t.Errorf("after reschedule: %+v", st)
 			}
@@ -683,7 +683,7 @@ func TestV2Received(t *testing.T) {
 		t.Errorf("unmatched item = %+v", u)
 	}
 
-	// NODE's legacy body: TimePeriod with null dates, paging as numbers.
+	// The Node SDK's legacy body: TimePeriod with null dates, paging as numbers.
 	legacy := func(fields string) (int, string) {
 		return f.v2(t, http.MethodPost, "/api/v2.02/get/sms/received", `{`+legacyCreds+`,`+fields+`}`, nil)
 	}
@@ -694,7 +694,7 @@ func TestV2Received(t *testing.T) {
 	f.clock.Advance(10 * time.Minute)
 	code, raw = legacy(`"TimePeriod":1`)
 	check(t, code, raw, 0)
-	// DateFrom and DateTo win over NODE's default TimePeriod, in both forms.
+	// DateFrom and DateTo win over the Node SDK's default TimePeriod, in both forms.
 	code, raw = legacy(`"TimePeriod":1,"DateFrom":"2026-03-01 22:00:00","DateTo":"2026-03-01T23:00"`)
 	check(t, code, raw, 2)
 	code, raw = f.v2(t, http.MethodGet, "/api/v2.04/get/sms/received?timePeriod=1&dateFrom=2026-03-01T22:00&dateTo=2026-03-01T22:30:01", "", tokenHdr)

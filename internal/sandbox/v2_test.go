@@ -12,7 +12,7 @@ import (
 )
 
 // The v2 texts, written out again so that a typo in the implementation
-// fails: the documented rejection codes, NODE's client-side "Missing
+// fails: the documented rejection codes, the Node SDK's client-side "Missing
 // MessageID", and the sandbox's own wording where TNZ documents none.
 const (
 	wantMissingSender = "Missing Sender"
@@ -263,7 +263,7 @@ func TestV2StatusShape(t *testing.T) {
 	decode(t, string(member(t, []byte(raw), "Recipients")), &recips)
 	wantRecipient := []string{"Type", "DestSeq", "Destination", "ContactID", "Status", "Result", "SentTimeLocal", "SentTimeUTC",
 		"Attention", "Company", "Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8", "Custom9",
-		"MessageText", "Price"}
+		"MessageText", "RemoteID", "Price"} // the Node SDK's RecipientDTO order (MessageText is v3's, for SMS)
 	if got := orderedKeys(t, recips[0]); !slices.Equal(got, wantRecipient) {
 		t.Errorf("recipient keys = %q\nwant %q", got, wantRecipient)
 	}
@@ -433,7 +433,7 @@ func TestV2MediaTypesAndSyntax(t *testing.T) {
 		wantBody                 string
 	}{
 		{"docs' content type", "POST", "/api/v2.04/send/sms", md, map[string]string{"Content-Type": "application/json; encoding='utf-8'", "Accept": "application/json"}, 200, ""},
-		{"NODE's encoding header", "POST", "/api/v2.04/send/sms", md, map[string]string{"encoding": "utf-8", "User-Agent": "tnzapi-nodejs"}, 200, ""},
+		{"the Node SDK's encoding header", "POST", "/api/v2.04/send/sms", md, map[string]string{"encoding": "utf-8", "User-Agent": "tnzapi-nodejs"}, 200, ""},
 		{"no content type", "POST", "/api/v2.04/send/sms", md, map[string]string{"Content-Type": ""}, 415, body415},
 		{"xml content type", "POST", "/api/v2.04/send/sms", md, map[string]string{"Content-Type": "application/xml"}, 415, body415},
 		{"xml accept", "POST", "/api/v2.04/send/sms", md, map[string]string{"Accept": "application/xml"}, 415, body415},

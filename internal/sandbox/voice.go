@@ -15,11 +15,11 @@ const (
 	msgKeypadBadRoute  = "Invalid RouteNumber format on keypad %d"
 )
 
-// ttsChannel models POST /tts and GET /tts/{MessageID} (SPEC; notes §4.5).
-var ttsChannel = callChannel("tts", "MessageToPeople", "Message") // SPEC: Message is a synonym
+// ttsChannel models POST /tts and GET /tts/{MessageID} (TNZ's OpenAPI file).
+var ttsChannel = callChannel("tts", "MessageToPeople", "Message") // TNZ's OpenAPI file: Message is a synonym
 
-// voiceChannel models POST /voice and GET /voice/{MessageID} (SPEC; notes
-// §4.4): the same call as TTS with recorded audio instead of text, and no
+// voiceChannel models POST /voice and GET /voice/{MessageID} (TNZ's OpenAPI
+// file): the same call as TTS with recorded audio instead of text, and no
 // Message synonym.
 var voiceChannel = callChannel("voice", "MessageToPeople")
 
@@ -28,13 +28,13 @@ var voiceChannel = callChannel("voice", "MessageToPeople")
 func callChannel(name string, messageKeys ...string) *channel {
 	return &channel{
 		name: name,
-		// SPEC and the result webhook give Type "Voice" for TTS too.
+		// The OpenAPI file and the result webhook give Type "Voice" for TTS too.
 		recipientType: "Voice",
-		// SPEC has Destination and ToNumber; MainPhone is the shorthand
-		// the notes list for calls (notes §2).
+		// The OpenAPI file has Destination and ToNumber; MainPhone is the call
+		// shorthand of the v3 SDKs.
 		topKeys: []string{"Destination", "MainPhone", "ToNumber"},
-		// MainPhone is SPEC's key; the v3 SDKs also send Recipient, v2 had
-		// PhoneNumber, and TS3 maps its ToNumber to MainPhone (notes §3).
+		// MainPhone is the OpenAPI file's key; the v3 SDKs also send Recipient, v2 had
+		// PhoneNumber, and the TypeScript SDK maps its ToNumber to MainPhone.
 		entryKeys: []string{"MainPhone", "Recipient", "PhoneNumber", "ToNumber"},
 		address:   e164,
 		// v2 has MessageToPeople only: no TemplateID, no Message synonym.
@@ -42,7 +42,8 @@ func callChannel(name string, messageKeys ...string) *channel {
 		v2ContentKeys: []string{"MessageToPeople"},
 		contentMsg:    msgMessageToPeople,
 		hasKeypads:    true,
-		// SPEC: resubmit and pacing exist for both calls.
+		dials:         true,
+		// TNZ's OpenAPI file: resubmit and pacing exist for both calls.
 		canResubmit: true,
 		canPace:     true,
 		deliver: func(address string) (bool, string) {
@@ -87,7 +88,7 @@ func validTone(v any) bool {
 }
 
 // validRouteNumber follows the documented rule, "greater than 9 digits and
-// numeric", allowing one leading + because SPEC's own example is
+// numeric", allowing one leading + because the OpenAPI file's own example is
 // +64800123123.
 func validRouteNumber(s string) bool {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "+")

@@ -44,7 +44,7 @@ func TestSDKSendsAndReadsStatus(t *testing.T) {
 		t.Fatalf("send.js reported %d results, want %d (one per channel): %+v", len(run.Results), len(want), run.Results)
 	}
 	for i, msg := range want {
-		r, ch, id := run.Results[i], string(msg.Channel()), msg.Base().MessageID
+		r, ch, id := run.Results[i], string(msg.Channel()), msg.CommonPart().MessageID
 		if r.Channel != ch || r.MessageID != id {
 			t.Errorf("result %d is %s %q, want %s %q", i, r.Channel, r.MessageID, ch, id)
 			continue
@@ -53,7 +53,8 @@ func TestSDKSendsAndReadsStatus(t *testing.T) {
 			t.Errorf("%s: the SDK parsed the send as Result %q MessageID %q (ErrorMessage %s), want Success %q",
 				ch, r.Send.Result, r.Send.MessageID, r.Send.ErrorMessage, id)
 		}
-		checkStatus(t, ch, id, len(msg.Base().Destinations), r.Status)
+		checkStatus(t, ch, id, len(msg.CommonPart().Destinations), r.Status)
+		checkStatusDetail(t, msg, r.Status)
 		t.Logf("%-5s SDK send: %s %s; SDK status: %s %s, %d recipients", ch,
 			r.Send.Result, r.Send.MessageID, r.Status.Result, r.Status.Status, len(r.Status.Recipients))
 	}
@@ -87,6 +88,24 @@ func checkStatus(t *testing.T, ch, id string, recipients int, st sdkStatus) {
 	}
 }
 
+// checkStatusDetail asserts that the SDK read the status fields beside the
+// outcome that the provider's client reads too: the job's SubAccount and
+// Department as sent, and for calls and faxes each recipient's RemoteID
+// (the number dialled, the Destination in the sandbox).
+func checkStatusDetail(t *testing.T, msg tnz.Message, st sdkStatus) {
+	t.Helper()
+	ch, c := msg.Channel(), msg.CommonPart()
+	if st.SubAccount != c.SubAccount || st.Department != c.Department {
+		t.Errorf("%s: the SDK read SubAccount %q Department %q, want %q %q", ch, st.SubAccount, st.Department, c.SubAccount, c.Department)
+	}
+	dials := ch == tnz.Fax || ch == tnz.TTS || ch == tnz.Voice
+	for i, r := range st.Recipients {
+		if want := map[bool]string{true: r.Destination}[dials]; r.RemoteID != want {
+			t.Errorf("%s: status recipient %d RemoteID %q, want %q", ch, i+1, r.RemoteID, want)
+		}
+	}
+}
+
 // checkAuthenticated asserts that the sandbox's deferred authentication
 // accepted the credentials of every send: a v2 send is answered Success
 // whatever its credentials, and only a failed job and a notification to the
@@ -107,9 +126,9 @@ func checkReceived(t *testing.T, got []sandbox.Received, want []tnz.Message) {
 	}
 	for i, msg := range want {
 		g := got[i]
-		if g.Channel != string(msg.Channel()) || g.APIVersion != apiVersion || g.MessageID != msg.Base().MessageID {
+		if g.Channel != string(msg.Channel()) || g.APIVersion != apiVersion || g.MessageID != msg.CommonPart().MessageID {
 			t.Errorf("accepted message %d is %s %s %q, want %s %s %q",
-				i+1, g.APIVersion, g.Channel, g.MessageID, apiVersion, msg.Channel(), msg.Base().MessageID)
+				i+1, g.APIVersion, g.Channel, g.MessageID, apiVersion, msg.Channel(), msg.CommonPart().MessageID)
 		}
 	}
 }
@@ -131,7 +150,7 @@ func TestClientBodiesMatchSDK(t *testing.T) {
 	}
 	for _, msg := range want {
 		t.Run(string(msg.Channel()), func(t *testing.T) {
-			id := msg.Base().MessageID
+			id := msg.CommonPart().MessageID
 			res, err := client.Send(t.Context(), msg)
 			if err != nil {
 				t.Fatalf("tnz client Send: %v", err)
@@ -165,7 +184,7 @@ func TestSDKWrongTokenDeferredAuthentication(t *testing.T) {
 		t.Fatalf("send.js reported %d results, want %d (one per channel): %+v", len(run.Results), len(want), run.Results)
 	}
 	for i, msg := range want {
-		r, ch, id := run.Results[i], string(msg.Channel()), msg.Base().MessageID
+		r, ch, id := run.Results[i], string(msg.Channel()), msg.CommonPart().MessageID
 		if r.Send.Result != "Success" || r.Send.MessageID != id {
 			t.Errorf("%s: with a wrong token the SDK parsed the send as Result %q MessageID %q (ErrorMessage %s), want Success %q: "+
 				"v2 sends are authenticated after they are accepted", ch, r.Send.Result, r.Send.MessageID, r.Send.ErrorMessage, id)
@@ -194,7 +213,7 @@ func TestSDKWrongTokenDeferredAuthentication(t *testing.T) {
 		t.Fatalf("tnz.New: %v", err)
 	}
 	for _, msg := range want {
-		ch, id := msg.Channel(), msg.Base().MessageID
+		ch, id := msg.Channel(), msg.CommonPart().MessageID
 		if !notified[id] {
 			t.Errorf("%s %q: no notification to the API Error Email Notify address", ch, id)
 		}
@@ -203,8 +222,8 @@ func TestSDKWrongTokenDeferredAuthentication(t *testing.T) {
 			t.Errorf("%s %q: tnz client Status: %v", ch, id, err)
 			continue
 		}
-		if len(st.Recipients) != len(msg.Base().Destinations) {
-			t.Errorf("%s %q: status lists %d recipients, want %d", ch, id, len(st.Recipients), len(msg.Base().Destinations))
+		if len(st.Recipients) != len(msg.CommonPart().Destinations) {
+			t.Errorf("%s %q: status lists %d recipients, want %d", ch, id, len(st.Recipients), len(msg.CommonPart().Destinations))
 		}
 		for _, r := range st.Recipients {
 			if r.Status != "Failed" || r.Result != "Authentication failed" {
@@ -251,7 +270,7 @@ var allowances = []allowance{
 	{tnz.Fax, "MessageData.RetryPeriod", `1`, absent,
 		"FaxApiRequestDTO defaults RetryPeriod to 1 minute; the client sends it only when set, leaving TNZ's default"},
 	{tnz.Fax, "MessageData.WatermarkFolder", absent, `"Watermarks"`,
-		"SDK bug: FaxApiRequestDTO has no WatermarkFolder, so the SDK drops the caller's value (notes §4.3); the client sends it"},
+		"SDK bug: FaxApiRequestDTO has no WatermarkFolder, so the SDK drops the caller's value (its FaxModel.js has it); the client sends it"},
 	{tnz.TTS, "MessageData.RetryAttempts", `1`, absent,
 		"TTSApiRequestDTO defaults RetryAttempts to 1; the client sends it only when set, leaving TNZ's default"},
 	{tnz.TTS, "MessageData.RetryPeriod", `1`, absent,
@@ -263,8 +282,9 @@ var allowances = []allowance{
 	{tnz.Voice, "MessageData.KeypadOptionRequired", `false`, absent,
 		"VoiceModel defaults KeypadOptionRequired to false; the client sends it only when set (false is also TNZ's default)"},
 	{tnz.Voice, "MessageData.Keypads[1].Play", jsonString(toneWAV), absent,
-		"keypad audio: the SDK's own audio route (Keypads[].File, sent as PlayFile) fails its validator, so send.js gives the base64 in Play; " +
-			"the client sends Voice keypad audio as PlayFile, the key both v2 SDKs fill from a keypad's audio file (notes §4.4 ⚠)"},
+		"keypad audio: the SDK's own audio route (Keypads[].File, sent as PlayFile) fails its validator, which accepts only Play, " +
+			"so send.js gives the base64 in Play; on v2.0x the client sends Voice keypad audio as PlayFile, the key both v2 SDKs fill " +
+			"from a keypad's audio file (on v3.00 it sends Play, the key TNZ's OpenAPI file declares, although the TypeScript v3 SDK sends PlayFile)"},
 	{tnz.Voice, "MessageData.Keypads[1].PlayFile", absent, jsonString(toneWAV),
 		"the other half of the keypad audio difference above"},
 }
@@ -418,6 +438,7 @@ func messages() []tnz.Message {
 			Message:            "Cover page: release v1.4.2",
 			Resolution:         "High",
 			CSID:               "TNZ COMMUNITY",
+			StampFormat:        "Stamp01",
 			WatermarkFolder:    "Watermarks",
 			WatermarkFirstPage: "first.pdf",
 			WatermarkAllPages:  "all.pdf",
@@ -435,6 +456,7 @@ func messages() []tnz.Message {
 			CallRouteMessageOnWrongKey:  "Sorry, that key is not an option.",
 			KeypadOptionRequired:        new(true),
 			CallerID:                    "6495550199",
+			BillingAccount:              "BA-7",
 			Options:                     "CallWait=30",
 			Keypads: []tnz.Keypad{
 				{Tone: new(int64(1)), RouteNumber: "+64800123123"},
@@ -450,6 +472,7 @@ func messages() []tnz.Message {
 			RetryAttempts:     new(int64(2)),
 			RetryPeriod:       new(int64(5)),
 			CallerID:          "6495550199",
+			BillingAccount:    "BA-8",
 			MessageToPeople:   toneWAV,
 			Keypads: []tnz.Keypad{
 				{Tone: new(int64(1)), RouteNumber: "+64800123123"},
@@ -488,7 +511,9 @@ type sdkStatus struct {
 	MessageID    string
 	Status       string
 	JobNum       string
-	Recipients   []struct{ Destination, Status, Result string }
+	SubAccount   string
+	Department   string
+	Recipients   []struct{ Destination, Status, Result, RemoteID string }
 	ErrorMessage json.RawMessage
 }
 

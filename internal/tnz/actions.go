@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Action is something done to a message after it was sent (notes §6.2;
+// Action is something done to a message after it was sent (TNZ's OpenAPI file;
 // v3.00: PATCH /{channel}/{MessageID}/{action}). Its value is the path
 // segment.
 type Action string
@@ -24,13 +24,14 @@ const (
 	ActionPacing Action = "pacing"
 )
 
-// Channels lists the channels that support the action (SPEC paths; TS3
-// and PY3 refuse the others client-side, notes §7): abort and reschedule
-// every channel, resubmit all but SMS, pacing only the call channels.
+// Channels lists the channels that support the action (the paths of TNZ's
+// OpenAPI file; the TS and Python v3 SDKs refuse the others client-side):
+// abort and reschedule every channel with a status (all but Workflow),
+// resubmit Email, Fax and the call channels, pacing only the call channels.
 func (a Action) Channels() []Channel {
 	switch a {
 	case ActionAbort, ActionReschedule:
-		return slices.Clone(Channels)
+		return slices.Clone(StatusChannels)
 	case ActionResubmit:
 		return []Channel{Email, Fax, TTS, Voice}
 	case ActionPacing:
@@ -59,23 +60,23 @@ type ActionResult struct {
 	Result string
 }
 
-// Bounds of NumberOfOperators (SPEC schemas.NumberOfOperators).
+// Bounds of NumberOfOperators (TNZ's OpenAPI file: schemas.NumberOfOperators).
 const (
 	MinNumberOfOperators = 1
 	MaxNumberOfOperators = 99999
 )
 
-// Abort cancels a delayed message on any channel. It sets a state, so it is
-// retried like a GET (connection errors, 429, 5xx); a repeat that reaches
-// TNZ after an earlier attempt did may be answered with an error, as the
-// message is no longer delayed.
+// Abort cancels a delayed message on any channel but Workflow. It sets a
+// state, so it is retried like a GET (connection errors, 429, 5xx); a
+// repeat that reaches TNZ after an earlier attempt did may be answered with
+// an error, as the message is no longer delayed.
 func (c *Client) Abort(ctx context.Context, ch Channel, messageID string) (ActionResult, error) {
 	return c.act(ctx, ActionAbort, ch, messageID, actionArgs{})
 }
 
-// Reschedule moves a delayed message on any channel to sendTime
-// ("YYYY-MM-DDThh:mm[:ss]", read in the message's own Timezone). It is
-// retried like a GET: sending the same time twice changes nothing.
+// Reschedule moves a delayed message on any channel but Workflow to
+// sendTime ("YYYY-MM-DDThh:mm[:ss]", read in the message's own Timezone).
+// It is retried like a GET: sending the same time twice changes nothing.
 func (c *Client) Reschedule(ctx context.Context, ch Channel, messageID, sendTime string) (ActionResult, error) {
 	if strings.TrimSpace(sendTime) == "" {
 		return ActionResult{}, fmt.Errorf("a send time is required to reschedule message %q", messageID)
@@ -85,7 +86,7 @@ func (c *Client) Reschedule(ctx context.Context, ch Channel, messageID, sendTime
 
 // Resubmit sends a failed Email, Fax, TTS or Voice message again (TNZ has no
 // SMS resubmit), at sendTime, or straight away when sendTime is "" (SendTime
-// is then left out of the body: SPEC requires it, the TS v3 SDK does not).
+// is then left out of the body: the OpenAPI file requires it, the TypeScript SDK does not).
 //
 // Resubmit sends a message, so like Send it is never retried once the
 // request may have reached TNZ: only a refused connection or a 429 is
@@ -106,7 +107,7 @@ func (c *Client) Pacing(ctx context.Context, ch Channel, messageID string, numbe
 }
 
 func (c *Client) act(ctx context.Context, a Action, ch Channel, messageID string, args actionArgs) (ActionResult, error) {
-	if err := checkTarget(ch, messageID, string(a)+" a message"); err != nil {
+	if err := c.checkTarget(ch, messageID, string(a)+" a message"); err != nil {
 		return ActionResult{}, err
 	}
 	if !a.Supports(ch) {

@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-// actionAnswer is SPEC's 200 body for an action.
+// actionAnswer is the OpenAPI file's 200 body for an action.
 func actionAnswer(action, status string) string {
 	return `{"ActionResult":"Success","MessageID":"ID123","JobNum":"10AB20CE","Status":"` + status + `","Action":"` + action + `"}`
 }
@@ -37,8 +37,8 @@ var allActions = []Action{ActionAbort, ActionReschedule, ActionResubmit, ActionP
 
 func TestActionChannels(t *testing.T) {
 	want := map[Action][]Channel{
-		ActionAbort:      {SMS, Email, Fax, TTS, Voice},
-		ActionReschedule: {SMS, Email, Fax, TTS, Voice},
+		ActionAbort:      {SMS, Email, Fax, TTS, Voice, WhatsApp, RCS},
+		ActionReschedule: {SMS, Email, Fax, TTS, Voice, WhatsApp, RCS},
 		ActionResubmit:   {Email, Fax, TTS, Voice},
 		ActionPacing:     {TTS, Voice},
 		Action("delete"): nil,
@@ -156,7 +156,12 @@ func TestActionArgumentErrors(t *testing.T) {
 		{"pacing zero", func() (ActionResult, error) { return c.Pacing(ctx, TTS, "ID1", 0) }, "between 1 and 99999"},
 		{"pacing too many", func() (ActionResult, error) { return c.Pacing(ctx, Voice, "ID1", 100000) }, "between 1 and 99999"},
 		{"reschedule without time", func() (ActionResult, error) { return c.Reschedule(ctx, SMS, "ID1", " ") }, "send time is required"},
-		{"abort unknown channel", func() (ActionResult, error) { return c.Abort(ctx, Channel("whatsapp"), "ID1") }, "unknown channel"},
+		{"abort unknown channel", func() (ActionResult, error) { return c.Abort(ctx, Channel("telegram"), "ID1") }, "unknown channel"},
+		{"abort workflow", func() (ActionResult, error) { return c.Abort(ctx, Workflow, "ID1") },
+			"abort is not available for Workflow messages: TNZ supports it for SMS, Email, Fax, TTS, Voice, WhatsApp and RCS"},
+		{"reschedule workflow", func() (ActionResult, error) { return c.Reschedule(ctx, Workflow, "ID1", "2026-08-12T12:00") }, "not available for Workflow"},
+		{"resubmit whatsapp", func() (ActionResult, error) { return c.Resubmit(ctx, WhatsApp, "ID1", "") }, "not available for WhatsApp"},
+		{"pacing rcs", func() (ActionResult, error) { return c.Pacing(ctx, RCS, "ID1", 5) }, "not available for RCS"},
 		{"abort path channel", func() (ActionResult, error) { return c.Abort(ctx, Channel("sms/../x"), "ID1") }, "unknown channel"},
 		{"abort without id", func() (ActionResult, error) { return c.Abort(ctx, SMS, "") }, "message id is required to abort"},
 		{"resubmit without id", func() (ActionResult, error) { return c.Resubmit(ctx, Email, " ", "") }, "message id is required"},

@@ -27,7 +27,7 @@ import (
 // DefaultBaseURL is TNZ's production API host.
 const DefaultBaseURL = "https://api.tnz.co.nz"
 
-// API versions (dialects) the client speaks (notes §1.1). The version is
+// API versions (dialects) the client speaks (TNZ's API documentation). The version is
 // also the URL's path segment, so v2.03 and v2.01 are sent as themselves.
 const (
 	// V300 is the current REST API: flat JSON, Authorization: Bearer <token>.
@@ -48,10 +48,10 @@ const (
 	defaultUserAgent      = "terraform-provider-tnz"
 	defaultRequestTimeout = 30 * time.Second
 	// maxResponseBody bounds what is read of one response; status pages
-	// are at most 100 recipients (SPEC recordsPerPage).
+	// are at most 100 recipients (TNZ's OpenAPI file: recordsPerPage).
 	maxResponseBody = 8 << 20
 	// recordsPerPage is the page size asked for on list calls (status
-	// recipients, inbound SMS): SPEC's maximum for recordsPerPage.
+	// recipients, inbound SMS): the OpenAPI file's maximum for recordsPerPage.
 	recordsPerPage = 100
 	// defaultMaxPages bounds the pages one list call reads (100,000
 	// records), so a server that keeps announcing more pages cannot keep the
@@ -115,12 +115,8 @@ func New(cfg Config) (*Client, error) {
 	cfg.AuthToken = strings.TrimSpace(cfg.AuthToken)
 	cfg.Sender = strings.TrimSpace(cfg.Sender)
 	cfg.APIKey = strings.TrimSpace(cfg.APIKey)
-	if cfg.APIVersion == "" {
-		cfg.APIVersion = V300
-		if cfg.AuthToken == "" && (cfg.Sender != "" || cfg.APIKey != "") {
-			cfg.APIVersion = V202
-		}
-	}
+	version, problems := CheckAuth(cfg)
+	cfg.APIVersion = version
 	base, err := normaliseBaseURL(cfg.BaseURL)
 	if err != nil {
 		return nil, err
@@ -154,8 +150,8 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkCredentials(cfg, rd.auth); err != nil {
-		return nil, err
+	if len(problems) > 0 {
+		return nil, problems[0]
 	}
 	d := rd.newDialect(cfg)
 
@@ -191,45 +187,6 @@ func New(cfg Config) (*Client, error) {
 
 func spaceOrControl(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
 
-// checkCredentials refuses a configuration that lacks what its version
-// authenticates with. The token versions ignore Sender and APIKey and the
-// Sender/APIKey versions ignore the token, as the official SDKs do (NODE
-// HttpRequest.js drops Sender/APIKey when a token is set; notes §1.1).
-func checkCredentials(cfg Config, auth credentials) error {
-	switch auth {
-	case senderKeyAuth:
-		var missing []string
-		if cfg.Sender == "" {
-			missing = append(missing, "a sender (the API user's e-mail address)")
-		}
-		if cfg.APIKey == "" {
-			missing = append(missing, "an API key")
-		}
-		if len(missing) == 0 {
-			return nil
-		}
-		verb := "is"
-		if len(missing) > 1 {
-			verb = "are"
-		}
-		msg := fmt.Sprintf("API %s authenticates with a sender and an API key in every request, and %s %s missing",
-			cfg.APIVersion, strings.Join(missing, " and "), verb)
-		if cfg.AuthToken != "" {
-			msg += fmt.Sprintf("; with an auth token use API %s or %s instead", V204, V300)
-		}
-		return errors.New(msg)
-	default:
-		if cfg.AuthToken != "" {
-			return nil
-		}
-		msg := fmt.Sprintf("API %s authenticates with an auth token, and none is set: generate one in the TNZ Dashboard (Users > API)", cfg.APIVersion)
-		if cfg.Sender != "" || cfg.APIKey != "" {
-			msg += fmt.Sprintf(", or use API %s to authenticate with the sender and API key", V202)
-		}
-		return errors.New(msg)
-	}
-}
-
 func (c *Client) retryClient(hc *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
 	return &retryablehttp.Client{
 		HTTPClient:     hc,
@@ -258,7 +215,7 @@ func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
 	if err != nil {
 		return SendResult{}, err
 	}
-	id := msg.Base().MessageID
+	id := msg.CommonPart().MessageID
 	res, unknown, sendErr := c.submit(ctx, req, id)
 	if sendErr == nil {
 		return res, nil
@@ -268,6 +225,10 @@ func (c *Client) Send(ctx context.Context, msg Message) (SendResult, error) {
 	}
 	if id == "" {
 		return SendResult{}, &UncertainSendError{Err: sendErr}
+	}
+	if !msg.Channel().HasStatus() {
+		// Nothing to look the message up by (Workflow): never send again.
+		return SendResult{}, &UncertainSendError{MessageID: id, Err: sendErr, CheckErr: noStatusError(msg.Channel())}
 	}
 	// Never submit again after an ambiguous failure: TNZ's 404 also means
 	// "still processing", and TNZ has been seen answering 500 "Error
@@ -300,7 +261,7 @@ func (c *Client) submit(ctx context.Context, req *apiRequest, sentID string) (Se
 	}
 }
 
-// confirm asks the API whether the message exists. SPEC's 404 means "id is
+// confirm asks the API whether the message exists. The OpenAPI file's 404 means "id is
 // incorrect or still processing", so a not-found is checked once more after
 // a pause before it is believed.
 func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, error) {
@@ -337,8 +298,11 @@ func (c *Client) confirm(ctx context.Context, ch Channel, id string) (bool, erro
 // On v2.0x, whose status answer leaves SMS replies out, the replies of an
 // SMS are fetched from get/sms/reply (every page) and added to the
 // recipients with the same number; the API finding no replies is none.
+//
+// Workflow messages have no status endpoint: asking for one is an error
+// wrapping ErrNoStatus, before any call.
 func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Status, error) {
-	if err := checkTarget(ch, messageID, "fetch a status"); err != nil {
+	if err := c.checkStatusTarget(ch, messageID); err != nil {
 		return nil, err
 	}
 	var st *Status
@@ -366,9 +330,10 @@ func (c *Client) Status(ctx context.Context, ch Channel, messageID string) (*Sta
 // JobStatus is a message's status with only its first page of recipients
 // (up to 100) and their replies: one call (two for a v2.0x SMS) however
 // many recipients the message has. The job's counts cover every recipient.
-// Send resources keep this in state; Status reads the whole list.
+// Send resources keep this in state; Status reads the whole list. Like
+// Status it refuses Workflow (ErrNoStatus) before any call.
 func (c *Client) JobStatus(ctx context.Context, ch Channel, messageID string) (*Status, error) {
-	if err := checkTarget(ch, messageID, "fetch a status"); err != nil {
+	if err := c.checkStatusTarget(ch, messageID); err != nil {
 		return nil, err
 	}
 	st, _, err := c.statusPage(ctx, ch, messageID, 1)
@@ -471,14 +436,48 @@ func readPages[T any](c *Client, what string, maxPages int, fetch func(page int)
 
 // checkTarget checks the channel and message id of a call about a sent
 // message before anything is sent.
-func checkTarget(ch Channel, messageID, doing string) error {
-	if !slices.Contains(Channels, ch) {
-		return fmt.Errorf("unknown channel %q: use one of sms, email, fax, tts, voice", ch)
+func (c *Client) checkTarget(ch Channel, messageID, doing string) error {
+	if err := c.checkChannel(ch); err != nil {
+		return err
 	}
 	if strings.TrimSpace(messageID) == "" {
 		return fmt.Errorf("a message id is required to %s", doing)
 	}
 	return nil
+}
+
+// checkStatusTarget is checkTarget for a status read, which a channel
+// without a status endpoint (Workflow) cannot have.
+func (c *Client) checkStatusTarget(ch Channel, messageID string) error {
+	if err := c.checkTarget(ch, messageID, "fetch a status"); err != nil {
+		return err
+	}
+	if !ch.HasStatus() {
+		return noStatusError(ch)
+	}
+	return nil
+}
+
+// checkChannel refuses a channel the client does not know, or one the
+// configured API version lacks.
+func (c *Client) checkChannel(ch Channel) error {
+	if !slices.Contains(Channels, ch) {
+		return fmt.Errorf("unknown channel %q: use one of %s", ch, channelNames(Channels))
+	}
+	if !ch.SupportedBy(c.cfg.APIVersion) {
+		return fmt.Errorf("%s messages are only supported by API %s, not %s", ch.Title(), V300, c.cfg.APIVersion)
+	}
+	return nil
+}
+
+// channelNames writes channels as the client's errors name them: "sms,
+// email, fax".
+func channelNames(chs []Channel) string {
+	names := make([]string, len(chs))
+	for i, ch := range chs {
+		names[i] = string(ch)
+	}
+	return strings.Join(names, ", ")
 }
 
 // httpResult is a response read in full.

@@ -14,28 +14,28 @@ import (
 )
 
 // OpenAPI conformance of the action, status-paging and inbound SMS requests
-// (see conformance_test.go for sends and single status requests). SPEC is
+// (see conformance_test.go for sends and single status requests). The OpenAPI file is
 // loaded and requests are validated by internal/tnzspec; the assertions
 // are here.
 //
-// Documented differences from SPEC, each asserted below so that it cannot
+// Documented differences from the OpenAPI file, each asserted below so that it cannot
 // outlive its reason:
 //
 //   - Status paging: the client sends ?recordsPerPage=100&page=N on
-//     GET /{ch}/{MessageID}, as the v3 SDKs do (notes §6.1). SPEC declares
+//     GET /{ch}/{MessageID}, as the v3 SDKs do. The OpenAPI file declares
 //     only the path parameter there. The request still validates because
-//     SPEC's parameters are not exhaustive (kin-openapi, like OpenAPI,
+//     the OpenAPI file's parameters are not exhaustive (kin-openapi, like OpenAPI,
 //     ignores query parameters an operation does not declare); the values
-//     are within what SPEC declares for the same parameters on
+//     are within what the OpenAPI file declares for the same parameters on
 //     GET /sms/received (recordsPerPage maximum 100).
-//   - Inbound SMS by date range: SPEC marks timePeriod as required, while its
+//   - Inbound SMS by date range: the OpenAPI file marks timePeriod as required, while its
 //     own description (and every SDK) offers dateFrom/dateTo instead. Such a
-//     request fails SPEC for the missing timePeriod only.
-//   - Resubmit without a send time: SPEC requires SendTime; TS3 makes it
-//     optional (notes §6.2), and Resubmit(…, "") leaves it out. That body
-//     fails SPEC for the missing SendTime only.
-//   - Abort: SPEC declares no request body; the client, like the SDKs,
-//     sends {} (which SPEC then does not check).
+//     request fails the OpenAPI file for the missing timePeriod only.
+//   - Resubmit without a send time: the OpenAPI file requires SendTime; the TypeScript SDK makes it
+//     optional, and Resubmit(…, "") leaves it out. That body
+//     fails the OpenAPI file for the missing SendTime only.
+//   - Abort: the OpenAPI file declares no request body; the client, like the SDKs,
+//     sends {} (which the OpenAPI file then does not check).
 
 // captureOne makes one call through a real client against a server that
 // answers status/body, and returns the one request it received.
@@ -62,7 +62,7 @@ func captureAction(t *testing.T, a Action, ch Channel, id string) capturedReques
 
 var jsonHeader = http.Header{"Content-Type": {"application/json"}}
 
-// SPEC has an action path exactly for the channels Action.Channels lists,
+// The OpenAPI file has an action path exactly for the channels Action.Channels lists,
 // and every action request the client builds validates against it, as do
 // the answers the action tests use.
 func TestConformanceActions(t *testing.T) {
@@ -74,7 +74,7 @@ func TestConformanceActions(t *testing.T) {
 				item := sp.Doc.Paths.Value("/" + string(ch) + "/{MessageID}/" + string(a))
 				inSpec := item != nil && item.Patch != nil
 				if inSpec != a.Supports(ch) {
-					t.Fatalf("SPEC has PATCH /%s/{MessageID}/%s: %v; the client supports it: %v", ch, a, inSpec, a.Supports(ch))
+					t.Fatalf("the OpenAPI file has PATCH /%s/{MessageID}/%s: %v; the client supports it: %v", ch, a, inSpec, a.Supports(ch))
 				}
 				if !inSpec {
 					return
@@ -85,13 +85,13 @@ func TestConformanceActions(t *testing.T) {
 					req := specRequest(t, c, c.Body)
 					op, params := specOperation(t, sp, req, opID)
 					if params["MessageID"] != id {
-						t.Errorf("SPEC reads MessageID %q from %s, want %q", params["MessageID"], c.Path, id)
+						t.Errorf("the OpenAPI file reads MessageID %q from %s, want %q", params["MessageID"], c.Path, id)
 					}
 					if err := sp.ValidateRequest(ctx, req); err != nil {
-						t.Errorf("SPEC rejects the %s request the client sent (body %s): %v", a, c.Body, err)
+						t.Errorf("the OpenAPI file rejects the %s request the client sent (body %s): %v", a, c.Body, err)
 					}
 					if a == ActionAbort && op.RequestBody != nil {
-						t.Error("SPEC now declares an abort request body: revisit the {} the client sends")
+						t.Error("the OpenAPI file now declares an abort request body: revisit the {} the client sends")
 					}
 				}
 
@@ -99,11 +99,11 @@ func TestConformanceActions(t *testing.T) {
 				req := specRequest(t, c, c.Body)
 				answer := actionAnswer(strings.ToUpper(string(a[:1]))+string(a[1:]), JobDelayed)
 				if err := sp.ValidateResponse(ctx, req, http.StatusOK, jsonHeader, []byte(answer)); err != nil {
-					t.Errorf("the tests' action answer %s does not match SPEC: %v", answer, err)
+					t.Errorf("the tests' action answer %s does not match the OpenAPI file: %v", answer, err)
 				}
 				notFound := `{"Result":"RecordNotFound","MessageID":"NOPE","ErrorMessage":["Unable to find entry."]}`
 				if err := sp.ValidateResponse(ctx, req, http.StatusNotFound, jsonHeader, []byte(notFound)); err != nil {
-					t.Errorf("the tests' 404 answer does not match SPEC: %v", err)
+					t.Errorf("the tests' 404 answer does not match the OpenAPI file: %v", err)
 				}
 			})
 		}
@@ -127,10 +127,10 @@ func TestConformanceResubmitWithoutSendTime(t *testing.T) {
 			specOperation(t, sp, req, "client.messaging."+string(ch)+".resubmit")
 			err := sp.ValidateRequest(ctx, req)
 			if err == nil {
-				t.Fatal("SPEC now accepts a resubmit without SendTime: the documented exception is no longer needed")
+				t.Fatal("the OpenAPI file now accepts a resubmit without SendTime: the documented exception is no longer needed")
 			}
 			if !strings.Contains(err.Error(), `property "SendTime" is missing`) {
-				t.Errorf("SPEC rejects the body for another reason than the missing SendTime: %v", err)
+				t.Errorf("the OpenAPI file rejects the body for another reason than the missing SendTime: %v", err)
 			}
 			if err := sp.ValidateRequest(ctx, specRequest(t, c, []byte(`{"SendTime":"2026-08-12T12:00:00"}`))); err != nil {
 				t.Errorf("control: with a SendTime the request still fails: %v", err)
@@ -161,13 +161,13 @@ func TestConformanceStatusPaging(t *testing.T) {
 	recvOp, _ := specOperation(t, sp, recv, "client.messaging.sms.received")
 	rpp, page := queryParam(recvOp, "recordsPerPage"), queryParam(recvOp, "page")
 	if rpp == nil || page == nil {
-		t.Fatal("SPEC GET /sms/received no longer declares recordsPerPage and page")
+		t.Fatal("the OpenAPI file's GET /sms/received no longer declares recordsPerPage and page")
 	}
 	if s := rpp.Schema.Value; s.Max == nil || *s.Max < recordsPerPage {
-		t.Errorf("SPEC's recordsPerPage maximum is %v, below the %d the client asks for", s.Max, recordsPerPage)
+		t.Errorf("the OpenAPI file's recordsPerPage maximum is %v, below the %d the client asks for", s.Max, recordsPerPage)
 	}
 
-	for _, ch := range Channels {
+	for _, ch := range StatusChannels {
 		t.Run(string(ch), func(t *testing.T) {
 			answer := statusPageBody(JobPending, 1, 2, "+6421000001")
 			srv := newPagedServer(t, func(w http.ResponseWriter, p int) {
@@ -188,14 +188,14 @@ func TestConformanceStatusPaging(t *testing.T) {
 				req := specRequest(t, c, nil)
 				op, _ := specOperation(t, sp, req, "client.messaging."+string(ch)+".status")
 				if queryParam(op, "recordsPerPage") != nil || queryParam(op, "page") != nil {
-					t.Errorf("SPEC now declares the paging query on GET /%s/{MessageID}: remove the documented exception", ch)
+					t.Errorf("the OpenAPI file now declares the paging query on GET /%s/{MessageID}: remove the documented exception", ch)
 				}
 				if err := sp.ValidateRequest(ctx, req); err != nil {
-					t.Errorf("page %d: SPEC rejects the paged status request: %v", i+1, err)
+					t.Errorf("page %d: the OpenAPI file rejects the paged status request: %v", i+1, err)
 				}
 				if i == 0 {
 					if err := sp.ValidateResponse(ctx, req, http.StatusOK, jsonHeader, []byte(answer)); err != nil {
-						t.Errorf("the tests' paged status answer does not match SPEC: %v", err)
+						t.Errorf("the tests' paged status answer does not match the OpenAPI file: %v", err)
 					}
 				}
 			}
@@ -203,10 +203,37 @@ func TestConformanceStatusPaging(t *testing.T) {
 	}
 }
 
+// The OpenAPI file has a send for every channel, a status exactly for
+// StatusChannels and a received list exactly for ReceivedChannels.
+func TestConformanceChannelEndpoints(t *testing.T) {
+	sp := mustSpec(t)
+	for _, ch := range Channels {
+		t.Run(string(ch), func(t *testing.T) {
+			if item := sp.Doc.Paths.Value("/" + string(ch)); item == nil || item.Post == nil {
+				t.Errorf("The OpenAPI file has no POST /%s", ch)
+			}
+			status := sp.Doc.Paths.Value("/" + string(ch) + "/{MessageID}")
+			if has := status != nil && status.Get != nil; has != ch.HasStatus() {
+				t.Errorf("The OpenAPI file has GET /%s/{MessageID}: %v; HasStatus: %v", ch, has, ch.HasStatus())
+			}
+			received := sp.Doc.Paths.Value("/" + string(ch) + "/received")
+			if has := received != nil && received.Get != nil; has != ch.HasReceived() {
+				t.Errorf("The OpenAPI file has GET /%s/received: %v; HasReceived: %v", ch, has, ch.HasReceived())
+			}
+		})
+	}
+}
+
 func TestConformanceReceived(t *testing.T) {
+	for _, ch := range ReceivedChannels {
+		t.Run(string(ch), func(t *testing.T) { conformanceReceived(t, ch) })
+	}
+}
+
+func conformanceReceived(t *testing.T, ch Channel) {
 	sp := mustSpec(t)
 	ctx := context.Background()
-	const opID = "client.messaging.sms.received"
+	opID := "client.messaging." + string(ch) + ".received"
 	answer := `{"TotalRecords":1,"RecordsPerPage":100,"PageCount":1,"Page":1,"Messages":[{"ReceivedID":"a1b2c3d4-e5f6-7890-1234-567890abcdee",` +
 		`"MessageID":"7000000a-f002-4007-b00a-d00000000002","JobNum":"10AB20CE","SubAccount":"SA","Department":"Dept",` +
 		`"ReceivedTimeLocal":"2025-09-01 14:02:03","ReceivedTimeUTC":"2025-09-01 02:02:03","ReceivedTimeUTC_RFC3339":"2025-09-01T02:02:03.000Z",` +
@@ -214,9 +241,9 @@ func TestConformanceReceived(t *testing.T) {
 	receive := func(q ReceivedQuery) capturedRequest {
 		t.Helper()
 		return captureOne(t, http.StatusOK, answer, func(c *Client) error {
-			msgs, err := c.ReceivedSMS(ctx, q)
+			msgs, err := c.Received(ctx, ch, q)
 			if err == nil && len(msgs) != 1 {
-				t.Errorf("decoded %d messages from SPEC's shape, want 1", len(msgs))
+				t.Errorf("decoded %d messages from the OpenAPI file's shape, want 1", len(msgs))
 			}
 			return err
 		})
@@ -228,25 +255,25 @@ func TestConformanceReceived(t *testing.T) {
 			req := specRequest(t, c, nil)
 			specOperation(t, sp, req, opID)
 			if err := sp.ValidateRequest(ctx, req); err != nil {
-				t.Errorf("SPEC rejects %s?%s: %v", c.Path, c.RawQuery, err)
+				t.Errorf("the OpenAPI file rejects %s?%s: %v", c.Path, c.RawQuery, err)
 			}
 			if err := sp.ValidateResponse(ctx, req, http.StatusOK, jsonHeader, []byte(answer)); err != nil {
-				t.Errorf("the tests' received answer does not match SPEC: %v", err)
+				t.Errorf("the tests' received answer does not match the OpenAPI file: %v", err)
 			}
 		}
 	})
 
-	// Documented exception: SPEC requires timePeriod even with a date range.
+	// Documented exception: the OpenAPI file requires timePeriod even with a date range.
 	t.Run("date range", func(t *testing.T) {
 		c := receive(ReceivedQuery{DateFrom: "2025-08-01 00:00:00", DateTo: "2025-08-07 23:59:59"})
 		req := specRequest(t, c, nil)
 		specOperation(t, sp, req, opID)
 		err := sp.ValidateRequest(ctx, req)
 		if err == nil {
-			t.Fatal("SPEC now accepts a date range without timePeriod: the documented exception is no longer needed")
+			t.Fatal("the OpenAPI file now accepts a date range without timePeriod: the documented exception is no longer needed")
 		}
 		if !strings.Contains(err.Error(), `parameter "timePeriod" in query has an error: value is required but missing`) {
-			t.Errorf("SPEC rejects the date range request for another reason than the missing timePeriod: %v", err)
+			t.Errorf("the OpenAPI file rejects the date range request for another reason than the missing timePeriod: %v", err)
 		}
 		c.RawQuery += "&timePeriod=1"
 		if err := sp.ValidateRequest(ctx, specRequest(t, c, nil)); err != nil {
@@ -313,19 +340,19 @@ func TestConformanceActionRejects(t *testing.T) {
 				t.Fatalf("the mutation moved the request to %s", got.OperationID)
 			}
 			if err := sp.ValidateRequest(ctx, req); err == nil {
-				t.Errorf("SPEC accepted the request with %s", tc.name)
+				t.Errorf("the OpenAPI file accepted the request with %s", tc.name)
 			}
 		})
 	}
 
-	t.Run("no SMS resubmit or pacing in SPEC", func(t *testing.T) {
+	t.Run("no SMS resubmit or pacing in the OpenAPI file", func(t *testing.T) {
 		for _, a := range []Action{ActionResubmit, ActionPacing} {
 			req, err := tnzspec.NewRequest(http.MethodPatch, tnzspec.BasePath+"/sms/ID123/"+string(a), abort.Header, []byte(`{}`))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if op, _, err := sp.Operation(req); err == nil {
-				t.Errorf("SPEC has %s for SMS (%s), but the client refuses it", a, op.OperationID)
+				t.Errorf("the OpenAPI file has %s for SMS (%s), but the client refuses it", a, op.OperationID)
 			}
 		}
 	})

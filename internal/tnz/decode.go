@@ -9,7 +9,8 @@ import (
 )
 
 // The API's responses disagree with its own schema in places (a count as a
-// string, Price as a number or null; notes §6.1, §9.7). Responses are read
+// string; Price as a number or null, which the .NET SDK says the live API
+// sends where TNZ's OpenAPI file declares a string). Responses are read
 // with these lenient scalars: a value of an unexpected type becomes the zero
 // value instead of failing the whole response, because a status the user can
 // see with one odd field beats no status at all.

@@ -32,17 +32,18 @@ type dialect interface {
 	actionRequest(a Action, ch Channel, messageID string, args actionArgs) (*apiRequest, error)
 	// decodeAction reads a 2xx action response; messageID is the id acted on.
 	decodeAction(status int, body []byte, messageID string) (ActionResult, error)
-	// receivedRequest builds the request that fetches one page of inbound
-	// SMS; q has been validated.
-	receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error)
-	// decodeReceived reads an inbound SMS response that came with the 2xx
+	// receivedRequest builds the request that fetches one page of the
+	// messages received on ch; the client has checked that the version has
+	// ch's list, and q has been validated.
+	receivedRequest(ch Channel, q ReceivedQuery, page, perPage int) (*apiRequest, error)
+	// decodeReceived reads a received-list response that came with the 2xx
 	// HTTP status, and its pagination.
 	decodeReceived(status int, body []byte) ([]InboundSMS, pagination, error)
 }
 
 // replyDialect is implemented by dialects whose status response leaves out
 // SMS replies because they have an endpoint of their own (v2.0x:
-// get/sms/reply, notes §1.2). Its answer has the shape of a status response
+// get/sms/reply in the Node SDK). Its answer has the shape of a status response
 // whose recipients carry SMSReplies, so decodeStatus reads it.
 type replyDialect interface {
 	// smsRepliesRequest builds the request that fetches one page of an SMS
@@ -58,7 +59,7 @@ type actionArgs struct {
 	NumberOfOperators int
 }
 
-// pagination is the paging block of a list response (SPEC Pagination);
+// pagination is the paging block of a list response (TNZ's OpenAPI file: Pagination);
 // zero where the response left it out.
 type pagination struct {
 	Page, PageCount, RecordsPerPage, TotalRecords int64

@@ -79,6 +79,9 @@ func (e *UncertainSendError) Error() string {
 		return fmt.Sprintf("the message may or may not have been sent (%v); it has no MessageID to look it up by, so it was not retried", e.Err)
 	}
 	msg := fmt.Sprintf("the message with MessageID %q may or may not have been sent (%v)", e.MessageID, e.Err)
+	if errors.Is(e.CheckErr, ErrNoStatus) {
+		return msg + fmt.Sprintf("; %v, so check the TNZ Dashboard before sending it again", e.CheckErr)
+	}
 	if e.CheckErr != nil {
 		msg += fmt.Sprintf("; looking it up failed: %v", e.CheckErr)
 	}
@@ -89,6 +92,14 @@ func (e *UncertainSendError) Error() string {
 // IsNotFound does not mistake a missing status for a missing resource).
 func (e *UncertainSendError) Unwrap() error { return e.Err }
 
+// ErrNoStatus is wrapped by the errors about a channel without a status
+// endpoint (Workflow: TNZ's OpenAPI file has only POST /workflow).
+var ErrNoStatus = errors.New("TNZ's API has no status endpoint")
+
+func noStatusError(ch Channel) error {
+	return fmt.Errorf("%w for %s messages", ErrNoStatus, ch.Title())
+}
+
 // IsUncertain reports whether err is a send that may or may not have been delivered.
 func IsUncertain(err error) bool {
 	var u *UncertainSendError
@@ -96,7 +107,8 @@ func IsUncertain(err error) bool {
 }
 
 // errorBody is the error shape every dialect shares. ErrorMessage comes as a
-// list or as a single string (notes §5.2 ⚠), so it is decoded leniently.
+// list or as a single string (the SDKs and the OpenAPI file's schema say
+// a list, its examples a string), so it is decoded leniently.
 type errorBody struct {
 	Result       flexString   `json:"Result"`
 	ErrorMessage flexibleList `json:"ErrorMessage"`

@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -21,8 +24,10 @@ const (
 	fixtureContactID = "6000000b-f002-4007-b00a-c00000000001"
 	fixtureGroupID   = "4000000b-f002-4007-b00a-c00000000002"
 	fixtureTemplate  = "123e4567-e89b-12d3-a456-426614174000"
-	fixturePDF       = "JVBERi0xLjQK" // "%PDF-1.4\n"
-	fixtureText      = "SGVsbG8K"     // "Hello\n"
+	// fixtureCustomPage is the SMSCustomPageID of TNZ's OpenAPI example.
+	fixtureCustomPage = "987e6543-e21b-12d3-a456-426614174999"
+	fixturePDF        = "JVBERi0xLjQK" // "%PDF-1.4\n"
+	fixtureText       = "SGVsbG8K"     // "Hello\n"
 )
 
 func int64Ptr(n int64) *int64 { return &n }
@@ -41,6 +46,7 @@ func fullCommon(first, second string) Common {
 		ChargeCode:            "CC",
 		WebhookCallbackURL:    "https://example.com/hook",
 		WebhookCallbackFormat: "JSON",
+		NotificationType:      "Webhook",
 		ReportTo:              "reports@example.com",
 		TestMode:              true,
 		TemplateID:            fixtureTemplate,
@@ -58,12 +64,21 @@ func fullCommon(first, second string) Common {
 }
 
 // goldenCommon is fullCommon on the wire, without the closing brace; key is
-// the channel's destination key.
-func goldenCommon(key, first, second string) string {
-	return `{"MessageID":"ID123","Reference":"Ref","SendTime":"2026-08-29T14:00","Timezone":"New Zealand",` +
-		`"SubAccount":"SA","Department":"Dept","ChargeCode":"CC","WebhookCallbackURL":"https://example.com/hook",` +
-		`"WebhookCallbackFormat":"JSON","ReportTo":"reports@example.com","TemplateID":"` + fixtureTemplate + `",` +
-		`"Mode":"Test","Destinations":[` +
+// the channel's destination key. The fields named in lacking (the shared
+// fields a channel does not have, cleared in its fixture) are left out.
+func goldenCommon(key, first, second string, lacking ...string) string {
+	var b strings.Builder
+	for _, f := range [][2]string{
+		{"MessageID", "ID123"}, {"Reference", "Ref"}, {"SendTime", "2026-08-29T14:00"}, {"Timezone", "New Zealand"},
+		{"SubAccount", "SA"}, {"Department", "Dept"}, {"ChargeCode", "CC"}, {"NotificationType", "Webhook"},
+		{"WebhookCallbackURL", "https://example.com/hook"}, {"WebhookCallbackFormat", "JSON"},
+		{"ReportTo", "reports@example.com"}, {"TemplateID", fixtureTemplate}, {"Mode", "Test"},
+	} {
+		if !slices.Contains(lacking, f[0]) {
+			fmt.Fprintf(&b, "%q:%q,", f[0], f[1])
+		}
+	}
+	return "{" + b.String() + `"Destinations":[` +
 		`{"` + key + `":"` + first + `","Attention":"Att","Company":"Co","FirstName":"John","LastName":"Doe",` +
 		`"Custom1":"c1","Custom2":"c2","Custom3":"c3","Custom4":"c4","Custom5":"c5","Custom6":"c6","Custom7":"c7","Custom8":"c8","Custom9":"c9"},` +
 		`{"` + key + `":"` + second + `"},` +
@@ -90,6 +105,8 @@ func fullSMS() *SMSMessage {
 		SMSEmailReply:       "reply@example.com",
 		CharacterConversion: boolPtr(true),
 		Files:               fixtureFiles(),
+		SMSCustomPageID:     fixtureCustomPage,
+		FallbackMode:        "Voice",
 	}
 }
 
@@ -134,6 +151,7 @@ func fullFax() *FaxMessage {
 		WatermarkFirstPage: "Watermark First.ps",
 		WatermarkAllPages:  "Watermark All.docx",
 		Files:              fixtureFiles(),
+		StampFormat:        "Stamp01",
 	}
 }
 
@@ -166,6 +184,8 @@ func fullCall(audio func(what string) string) Call {
 		RetryPeriod:                 int64Ptr(5),
 		Options:                     "Record",
 		AnswerPhoneMode:             "NDAS",
+		EndCallMessage:              audio("Goodbye."),
+		BillingAccount:              "BA-7",
 	}
 }
 
@@ -184,8 +204,91 @@ func fullVoice(wav string) *VoiceMessage {
 	return &VoiceMessage{Call: fullCall(func(string) string { return wav })}
 }
 
+// fullCommonLacking is fullCommon(first, second) without the shared fields
+// channel ch lacks: ReportTo on WhatsApp, RCS and Workflow; TemplateID and
+// test Mode on Workflow too.
+func fullCommonLacking(ch Channel, first, second string) Common {
+	c := fullCommon(first, second)
+	c.ReportTo = ""
+	if ch == Workflow {
+		c.TemplateID, c.TestMode = "", false
+	}
+	return c
+}
+
+// WhatsApp needs TemplateID, Message and FromNumber (TNZ's OpenAPI file
+// marks all three required).
+func minimalWhatsApp() *WhatsAppMessage {
+	return &WhatsAppMessage{
+		Common:     Common{TemplateID: fixtureTemplate, Destinations: []Destination{{Recipient: "+6421000001"}}},
+		Message:    "Hello",
+		FromNumber: "+6495006000",
+	}
+}
+
+func fullWhatsApp() *WhatsAppMessage {
+	c := fullCommonLacking(WhatsApp, "+6421000001", "021-000002")
+	return &WhatsAppMessage{
+		Common:       c,
+		Message:      "Hi [[FirstName]], your renewal is at [[File1]]",
+		FromNumber:   "+6495006000",
+		FallbackMode: "SMS",
+		Files:        fixtureFiles(),
+	}
+}
+
+func minimalRCS() *RCSMessage {
+	return &RCSMessage{Common: Common{Destinations: []Destination{{Recipient: "+14155550100"}}}, Message: "Hello"}
+}
+
+func fullRCS() *RCSMessage {
+	c := fullCommonLacking(RCS, "+14155550100", "+14155550101")
+	return &RCSMessage{
+		Common:        c,
+		Message:       "Hi [[FirstName]] <b>&</b> [[File1]]",
+		FromNumber:    "61410023004",
+		SMSEmailReply: "reply@example.com",
+		FallbackMode:  "Voice",
+		Files:         fixtureFiles(),
+	}
+}
+
+// fixtureWorkflow is an RFC 9562 UUID: the OpenAPI file's own example
+// WorkflowTemplateID (a1b2c3d4-e5f6-7890-1234-567890abcdef) has no valid
+// variant, so the file's uuid format rejects it.
+const fixtureWorkflow = "a1b2c3d4-e5f6-4890-9234-567890abcdef"
+
+func minimalWorkflow() *WorkflowMessage {
+	return &WorkflowMessage{
+		Common:             Common{Destinations: []Destination{{Recipient: "+6421000001"}}},
+		WorkflowTemplateID: fixtureWorkflow,
+	}
+}
+
+// fullWorkflow adds to the shared destinations (a number, then an e-mail
+// address, as Recipient) a new contact with all three addresses by kind,
+// and one with an e-mail Recipient beside its own ToNumber and MainPhone.
+func fullWorkflow() *WorkflowMessage {
+	c := fullCommonLacking(Workflow, "+6421000001", "john.doe@example.com")
+	c.Destinations = append(c.Destinations,
+		Destination{FirstName: "Ana", ToNumber: "+6421000003", EmailAddress: "ana@example.com", MainPhone: "+6495005000"},
+		Destination{Recipient: "ben@example.com", ToNumber: "021-000004", MainPhone: "09 500 5001"},
+	)
+	return &WorkflowMessage{Common: c, WorkflowTemplateID: fixtureWorkflow}
+}
+
+// goldenWorkflow is fullWorkflow on the wire.
+func goldenWorkflow() string {
+	shared := goldenCommon("ToNumber", "+6421000001", "john.doe@example.com", "ReportTo", "TemplateID", "Mode")
+	// The second Recipient is an e-mail address, so it goes in EmailAddress.
+	shared = strings.Replace(shared, `{"ToNumber":"john.doe@example.com"}`, `{"EmailAddress":"john.doe@example.com"}`, 1)
+	return `{"WorkflowTemplateID":"` + fixtureWorkflow + `",` + strings.TrimPrefix(strings.TrimSuffix(shared, "]"), "{") +
+		`,{"ToNumber":"+6421000003","EmailAddress":"ana@example.com","MainPhone":"+6495005000","FirstName":"Ana"}` +
+		`,{"ToNumber":"021-000004","EmailAddress":"ben@example.com","MainPhone":"09 500 5001"}]}`
+}
+
 // wavBase64 is a real recording as Voice carries it: a WAV file (PCM,
-// 16-bit, mono, 8000 Hz, notes §4.4) of the given length, base64-encoded.
+// 16-bit, mono, 8000 Hz, as TNZ's OpenAPI file asks) of the given length, base64-encoded.
 func wavBase64(seconds float64) string {
 	const rate, bytesPerSample = 8000, 2
 	data := make([]byte, int(seconds*rate)*bytesPerSample)

@@ -56,7 +56,7 @@ func newLoggingTransport(inner http.RoundTripper, values ...string) *loggingTran
 const maxLoggedBody = 64 << 10
 
 // secretKeyRe matches a JSON string member whose key is a legacy credential
-// (v2.0x bodies carry "Sender" and "APIKey"; notes §1.1), at any depth.
+// (v2.0x bodies carry "Sender" and "APIKey"), at any depth.
 var secretKeyRe = regexp.MustCompile(`(?i)("(?:apikey|sender)"\s*:\s*)"(?:[^"\\]|\\.)*"`)
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {

@@ -258,7 +258,8 @@ func TestLoggingTraceMasksV2Credentials(t *testing.T) {
 	}{
 		{V202, func(c *Config) { c.APIKey = oddKey }, []string{testSender, oddKey, `K3y\"with\\slash-0123`, "api.user"},
 			[]string{`\"Sender\":\"***\"`, `\"APIKey\":\"***\"`, `\"Echo\":\"***\"`, `\"Account\":\"***\"`, `"tnz_path":"/api/v2.02/send/sms"`, `"tnz_path":"/api/v2.02/set/abort"`}},
-		{V204, nil, []string{testToken, testSender, testAPIKey},
+		// v2.04 authenticates with the token alone (sender and key are not configured).
+		{V204, nil, []string{testToken},
 			[]string{`Authorization: Basic ***`, `"tnz_path":"/api/v2.04/get/status/ID1"`, `"tnz_path":"/api/v2.04/set/abort/ID1"`}},
 	} {
 		t.Run(tc.version, func(t *testing.T) {

@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// ReceivedQuery selects inbound SMS (notes §6.1, SPEC GET /sms/received):
-// either the last TimePeriod minutes, or the range DateFrom to DateTo.
+// ReceivedQuery selects received messages (TNZ's OpenAPI file, GET
+// /{channel}/received): either the last TimePeriod minutes, or the range
+// DateFrom to DateTo.
 type ReceivedQuery struct {
 	// TimePeriod is a number of minutes back from now, 1 to 1440 (24 hours);
 	// 0 means unset.
@@ -19,7 +20,7 @@ type ReceivedQuery struct {
 	DateTo   string
 }
 
-// Bounds of ReceivedQuery.TimePeriod, in minutes (SPEC timePeriod).
+// Bounds of ReceivedQuery.TimePeriod, in minutes (TNZ's OpenAPI file: timePeriod).
 const (
 	MinReceivedTimePeriod = 1
 	MaxReceivedTimePeriod = 1440
@@ -28,12 +29,12 @@ const (
 // ReceivedDateLayout is the layout of ReceivedQuery.DateFrom and DateTo.
 const ReceivedDateLayout = "2006-01-02 15:04:05"
 
-// Validate checks q as ReceivedSMS will before any call.
+// Validate checks q as Received will before any call.
 func (q ReceivedQuery) Validate() error {
 	hasRange := q.DateFrom != "" || q.DateTo != ""
 	switch {
 	case q.TimePeriod != 0 && hasRange:
-		return errors.New("set either a time period or a date range (date from and date to) for inbound SMS, not both")
+		return errors.New("set either a time period or a date range (date from and date to) for received messages, not both")
 	case q.TimePeriod != 0:
 		if q.TimePeriod < MinReceivedTimePeriod || q.TimePeriod > MaxReceivedTimePeriod {
 			return fmt.Errorf("time period %d is out of range: it must be between %d and %d minutes (24 hours); use a date range for an older or longer span",
@@ -41,10 +42,10 @@ func (q ReceivedQuery) Validate() error {
 		}
 		return nil
 	case !hasRange:
-		return fmt.Errorf("set a time period (%d to %d minutes) or a date range (date from and date to) for inbound SMS",
+		return fmt.Errorf("set a time period (%d to %d minutes) or a date range (date from and date to) for received messages",
 			MinReceivedTimePeriod, MaxReceivedTimePeriod)
 	case q.DateFrom == "" || q.DateTo == "":
-		return errors.New("date from and date to must be set together for inbound SMS")
+		return errors.New("date from and date to must be set together for received messages")
 	}
 	from, err := time.Parse(ReceivedDateLayout, q.DateFrom)
 	if err != nil {
@@ -60,8 +61,9 @@ func (q ReceivedQuery) Validate() error {
 	return nil
 }
 
-// InboundSMS is one SMS received by the account (a reply to a message, or
-// an SMS to its inbound number).
+// InboundSMS is one message received by the account: an SMS (a reply to a
+// message, or an SMS to its inbound number), or a WhatsApp or RCS message;
+// the three lists share this shape (TNZ's OpenAPI file).
 type InboundSMS struct {
 	// ReceivedID identifies the inbound message (v2.0x: ID).
 	ReceivedID string
@@ -81,18 +83,30 @@ type InboundSMS struct {
 	Timezone    string
 }
 
-// ReceivedSMS lists the SMS received in q's period, every page of them
-// (100 per page, following PageCount, stopping on an empty page; more than
-// 1000 pages is an error). q is validated first, so a bad query makes no
-// call. Each page is retried like any GET.
+// ReceivedSMS lists the SMS received in q's period: Received for SMS.
 func (c *Client) ReceivedSMS(ctx context.Context, q ReceivedQuery) ([]InboundSMS, error) {
+	return c.Received(ctx, SMS, q)
+}
+
+// Received lists the messages received on channel ch (SMS, WhatsApp or
+// RCS: ReceivedChannels; v2.0x has SMS only) in q's period, every page of
+// them (100 per page, following PageCount, stopping on an empty page; more
+// than 1000 pages is an error). The channel and q are checked first, so a
+// bad one makes no call. Each page is retried like any GET.
+func (c *Client) Received(ctx context.Context, ch Channel, q ReceivedQuery) ([]InboundSMS, error) {
+	if err := c.checkChannel(ch); err != nil {
+		return nil, err
+	}
+	if !ch.HasReceived() {
+		return nil, fmt.Errorf("TNZ's API has no received list for %s messages: use one of %s", ch.Title(), channelNames(ReceivedChannels))
+	}
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
 	var out []InboundSMS
-	err := readPages(c, "the inbound SMS list", c.maxPages,
+	err := readPages(c, "the received "+ch.Title()+" list", c.maxPages,
 		func(page int) ([]InboundSMS, pagination, error) {
-			req, err := c.dialect.receivedRequest(q, page, recordsPerPage)
+			req, err := c.dialect.receivedRequest(ch, q, page, recordsPerPage)
 			if err != nil {
 				return nil, pagination{}, err
 			}

@@ -1,6 +1,6 @@
 package tnz
 
-// Job statuses the API reports (SPEC `JobStatus`).
+// Job statuses the API reports (TNZ's OpenAPI file: `JobStatus`).
 const (
 	JobPending    = "Pending"
 	JobDelayed    = "Delayed"
@@ -9,7 +9,7 @@ const (
 	JobUnknown    = "Unknown"
 )
 
-// Recipient statuses the API reports (SPEC `MessageStatus`).
+// Recipient statuses the API reports (TNZ's OpenAPI file: `MessageStatus`).
 const (
 	RecipientSuccess = "Success"
 	RecipientFailed  = "Failed"
@@ -33,6 +33,8 @@ type Status struct {
 	JobStatus      string
 	JobNum         string
 	Reference      string
+	SubAccount     string
+	Department     string
 	CreatedTimeUTC string
 	DelayedTimeUTC string
 	Timezone       string
@@ -55,6 +57,15 @@ type RecipientStatus struct {
 	SentTimeUTC string
 	MessageText string
 	Replies     []SMSReply
+	Attention   string
+	Company     string
+	// Custom holds Custom1..Custom9 as TNZ reports them; Custom[0] is Custom1.
+	Custom [9]string
+	// RemoteID is the number dialled for Voice, TTS and Fax, which differs
+	// from Destination when TNZ fell back to an alternative phone.
+	RemoteID string
+	// Price is this recipient's cost as TNZ wrote it, "" when there is none.
+	Price string
 }
 
 // SMSReply is an inbound SMS matched to an outbound message.

@@ -8,8 +8,8 @@ import (
 
 // v2.0x: POST /api/<version>/send/<type> with the message inside
 // "MessageData"; get/… and set/… paths for status, SMS replies, inbound SMS
-// and actions (notes §1.1, §1.2; NODE lib/Api/**, lib/Legacy/PreV203/**;
-// PY2 api/v204/**). Two forms of authentication share that wire format:
+// and actions (TNZ's v2.04 API documentation; Node SDK lib/Api/**, lib/Legacy/PreV203/**;
+// Python SDK 2.4 api/v204/**). Two forms of authentication share that wire format:
 //
 //   - token (v2.03, v2.04): "Authorization: Basic <token>" (the Dashboard
 //     token as-is), body {"MessageData":{…}}; non-send calls are REST-style
@@ -18,7 +18,7 @@ import (
 //     APIKey at the top level of every body; non-send calls are POSTs that
 //     name the message in the body.
 //
-// Field names are the v2 SDK DTOs' (NODE 2.4.2 lib/Api/Messaging/dtos, PY2
+// Field names are the v2 SDK DTOs' (Node SDK 2.4.2 lib/Api/Messaging/dtos, the Python SDK 2.4
 // api/v204/messaging/dtos), which differ from v3.00 in places: TimeZone (v3
 // Timezone), MessageToAnswerphones (v3 MessageToAnswerPhones), Voice keypad
 // audio in PlayFile (v3 Play), and destinations that name their address
@@ -122,6 +122,7 @@ func (d *v2) sendRequest(msg Message) (*apiRequest, error) {
 			Message:            m.Message,
 			Resolution:         m.Resolution,
 			CSID:               m.CSID,
+			StampFormat:        m.StampFormat,
 			RetryAttempts:      m.RetryAttempts,
 			RetryPeriod:        m.RetryPeriod,
 			WatermarkFolder:    m.WatermarkFolder,
@@ -144,12 +145,12 @@ func (d *v2) sendRequest(msg Message) (*apiRequest, error) {
 // order: that of v3.00's shared fields (v300Common), so that the two
 // dialects' bodies read alike; JSON key order means nothing to the server.
 //
-// ⚠ ReportTo: NODE 2.4.2 and PY 2.4.1.0 renamed the wire key from
-// ErrorEmailNotify to ReportTo for every channel in Dec 2024 (NODE
+// ⚠ ReportTo: Node SDK 2.4.2 and Python SDK 2.4.1.0 renamed the wire key from
+// ErrorEmailNotify to ReportTo for every channel in Dec 2024 (Node SDK
 // BaseApiRequestDTO.js keeps "//ErrorEmailNotify; // Use ReportTo instead";
 // the v2 TTS/Voice DTOs always had ReportTo). Whether an older v2 server
-// still wants ErrorEmailNotify for SMS, Email and Fax is unverified (notes
-// §2), so only ReportTo is sent, as the current SDKs do.
+// still wants ErrorEmailNotify for SMS, Email and Fax is unverified,
+// so only ReportTo is sent, as the current SDKs do.
 type v2Common struct {
 	MessageID             string          `json:"MessageID,omitempty"`
 	Reference             string          `json:"Reference,omitempty"`
@@ -204,7 +205,7 @@ func newV2Common(c *Common) v2Common {
 	return out
 }
 
-// v2Destination is one entry of Destinations (PY2 recipient_model.py; DOC204
+// v2Destination is one entry of Destinations (Python SDK 2.4 recipient_model.py; TNZ's v2.04 API documentation
 // examples {"Recipient":"+6421000001"}): the address is Recipient on every
 // channel. v2 has no GroupCode (refused before the call).
 type v2Destination struct {
@@ -226,7 +227,7 @@ type v2Destination struct {
 	GroupID   string `json:"GroupID,omitempty"`
 }
 
-// v2SMS is send/sms's MessageData (NODE SMSApiRequestDTO.js; PY2
+// v2SMS is send/sms's MessageData (Node SDK SMSApiRequestDTO.js; the Python SDK 2.4
 // sms_api_request_dto.py).
 type v2SMS struct {
 	v2Common
@@ -237,7 +238,7 @@ type v2SMS struct {
 	Files               []wireFile `json:"Files,omitempty"`
 }
 
-// v2Email is send/email's MessageData (NODE EmailApiRequestDTO.js). v2 has
+// v2Email is send/email's MessageData (Node SDK EmailApiRequestDTO.js). v2 has
 // SMTPFrom; it has no BCCEmail (refused before the call).
 type v2Email struct {
 	v2Common
@@ -252,17 +253,18 @@ type v2Email struct {
 	Files        []wireFile `json:"Files,omitempty"`
 }
 
-// v2Fax is send/fax's MessageData (PY2 fax_api_request_dto.py). Unlike
+// v2Fax is send/fax's MessageData (Python SDK 2.4 fax_api_request_dto.py). Unlike
 // v3.00, v2 takes a text Message besides (or instead of) Files: the
 // rejection "Missing fax contents - Empty or missing message & file fields"
-// names both. WatermarkFolder is sent although NODE's FaxApiRequestDTO.js
-// leaves it out: its FaxModel.js and PY2's DTO have it (notes §4.3, an SDK
+// names both. WatermarkFolder is sent although the Node SDK's FaxApiRequestDTO.js
+// leaves it out: its FaxModel.js and the Python SDK 2.4's DTO have it (an SDK
 // bug).
 type v2Fax struct {
 	v2Common
 	Message            string     `json:"Message,omitempty"`
 	Resolution         string     `json:"Resolution,omitempty"`
 	CSID               string     `json:"CSID,omitempty"`
+	StampFormat        string     `json:"StampFormat,omitempty"`
 	RetryAttempts      *int64     `json:"RetryAttempts,omitempty"`
 	RetryPeriod        *int64     `json:"RetryPeriod,omitempty"`
 	WatermarkFolder    string     `json:"WatermarkFolder,omitempty"`
@@ -271,9 +273,9 @@ type v2Fax struct {
 	Files              []wireFile `json:"Files,omitempty"`
 }
 
-// v2Call holds what send/tts and send/voice share (NODE TTSApiRequestDTO.js,
-// VoiceApiRequestDTO.js; PY2 tts_/voice_api_request_dto.py). v2 spells
-// MessageToAnswerphones with a lowercase p (notes §4.5, §9.4).
+// v2Call holds what send/tts and send/voice share (Node SDK TTSApiRequestDTO.js,
+// VoiceApiRequestDTO.js; Python SDK 2.4 tts_/voice_api_request_dto.py). v2 spells
+// MessageToAnswerphones with a lowercase p.
 type v2Call struct {
 	v2Common
 	MessageToPeople             string     `json:"MessageToPeople,omitempty"`
@@ -285,15 +287,16 @@ type v2Call struct {
 	CallRouteMessageOnWrongKey  string     `json:"CallRouteMessageOnWrongKey,omitempty"`
 	NumberOfOperators           *int64     `json:"NumberOfOperators,omitempty"`
 	CallerID                    string     `json:"CallerID,omitempty"`
+	BillingAccount              string     `json:"BillingAccount,omitempty"`
 	RetryAttempts               *int64     `json:"RetryAttempts,omitempty"`
 	RetryPeriod                 *int64     `json:"RetryPeriod,omitempty"`
 }
 
-// v2Keypad is one entry of Keypads (PY KeypadDTO: Tone, Play, PlayFile,
+// v2Keypad is one entry of Keypads (Python SDK 2.4 KeypadDTO: Tone, Play, PlayFile,
 // RouteNumber, PlaySection). A TTS keypad's text is Play; a Voice keypad's
 // base64 WAV is PlayFile, which both v2 SDKs fill from the keypad's audio
-// file (NODE VoiceApi.js, PY2 voice_api.py) (notes §4.4 ⚠: v3.00 uses Play
-// for both). ⚠ NODE's own Voice validator still checks Play, RouteNumber or
+// file (Node SDK VoiceApi.js, Python SDK 2.4 voice_api.py); ⚠ v3.00 uses Play
+// for both. ⚠ The Node SDK's own Voice validator still checks Play, RouteNumber or
 // PlaySection, so the SDK refuses an audio-only keypad; what the server
 // does is undocumented, and the SDKs' wire key is followed.
 type v2Keypad struct {
@@ -315,6 +318,7 @@ func newV2Call(c *Call, audioKeypads bool) v2Call {
 		CallRouteMessageOnWrongKey:  c.CallRouteMessageOnWrongKey,
 		NumberOfOperators:           c.NumberOfOperators,
 		CallerID:                    c.CallerID,
+		BillingAccount:              c.BillingAccount,
 		RetryAttempts:               c.RetryAttempts,
 		RetryPeriod:                 c.RetryPeriod,
 	}

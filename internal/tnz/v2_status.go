@@ -8,24 +8,24 @@ import (
 	"strings"
 )
 
-// v2.0x status, SMS replies, actions and inbound SMS (notes §1.2, §6.1,
-// §6.2). The token form reads with GET and acts with PATCH on paths that
+// v2.0x status, SMS replies, actions and inbound SMS (the Node SDK's
+// lib/Api and lib/Legacy/PreV203; TNZ's v2.04 API documentation). The token form reads with GET and acts with PATCH on paths that
 // end in the message id; the sender/API key form POSTs everything with the
 // id and the credentials in the body.
 
 // v2MessageBody names a message in a legacy POST body:
-// {"Sender","APIKey","MessageID"} (NODE Legacy/PreV203/Get/Status.js,
-// SMSReply.js; PY2 reports/requests/status.py, sms_reply.py).
+// {"Sender","APIKey","MessageID"} (Node SDK Legacy/PreV203/Get/Status.js,
+// SMSReply.js; Python SDK 2.4 reports/requests/status.py, sms_reply.py).
 type v2MessageBody struct {
 	v2Credentials
 	MessageID string `json:"MessageID"`
 }
 
 // statusRequest is, token form, GET get/status/{id}?recordsPerPage=&page=
-// (NODE StatusApi.js); legacy form, POST get/status {Sender,APIKey,MessageID}.
+// (Node SDK StatusApi.js); legacy form, POST get/status {Sender,APIKey,MessageID}.
 // The status path has no channel on v2.0x.
 //
-// The legacy form has no paging parameters (notes §1.2), so its answer is
+// The legacy form has no paging parameters (Node SDK lib/Legacy/PreV203), so its answer is
 // read as one page whatever the page asked for (decodeStatus drops its
 // pagination, so no second page is asked for).
 func (d *v2) statusRequest(_ Channel, messageID string, page, perPage int) (*apiRequest, error) {
@@ -33,7 +33,7 @@ func (d *v2) statusRequest(_ Channel, messageID string, page, perPage int) (*api
 }
 
 // smsRepliesRequest is, token form, GET get/sms/reply/{id}?recordsPerPage=&page=
-// (NODE SMSReplyApi.js); legacy form, POST get/sms/reply {Sender,APIKey,MessageID}.
+// (Node SDK SMSReplyApi.js); legacy form, POST get/sms/reply {Sender,APIKey,MessageID}.
 func (d *v2) smsRepliesRequest(messageID string, page, perPage int) (*apiRequest, error) {
 	return d.messageRequest("get/sms/reply", messageID, page, perPage)
 }
@@ -55,7 +55,7 @@ type v2Envelope struct {
 
 // err returns an *APIError when Result says the call failed. A missing
 // Result is not read as a failure (a 2xx is the call done); every v2 SDK
-// checks Result == "Success" (NODE MapApiResponse.js).
+// checks Result == "Success" (Node SDK MapApiResponse.js).
 func (e v2Envelope) err(status int, body []byte) error {
 	res := strings.TrimSpace(string(e.Result))
 	if res == "" || strings.EqualFold(res, "Success") {
@@ -66,9 +66,9 @@ func (e v2Envelope) err(status int, body []byte) error {
 
 // v2Status is the v2.0x status (and SMS reply) answer: v3.00's
 // Message_Detail with Result, and the job's status named Status instead of
-// JobStatus (NODE StatusApiResponseDTO.js, PY2 status_dto.py; notes §6.1).
-// NODE leaves out the *_RFC3339 times and PY2 has them; both are read.
-// Recipients of get/sms/reply carry SMSReplies (NODE
+// JobStatus (Node SDK StatusApiResponseDTO.js, Python SDK 2.4 status_dto.py).
+// The Node SDK leaves out the *_RFC3339 times and the Python SDK 2.4 has them; both are read.
+// Recipients of get/sms/reply carry SMSReplies (Node SDK
 // SMSReplyRecipientDTO.js), those of get/status do not.
 type v2Status struct {
 	v300Status
@@ -94,9 +94,9 @@ func (d *v2) decodeStatus(status int, body []byte) (*Status, pagination, error) 
 	return st, r.pagination(), nil
 }
 
-// v2ActionBody is an action's body. Token form (NODE lib/Api/Actions):
+// v2ActionBody is an action's body. Token form (Node SDK lib/Api/Actions):
 // {} for abort, {"SendTime"} for reschedule and resubmit, {"NumberOfOperators"}
-// for pacing. Legacy form (NODE Legacy/PreV203/Set): the same after
+// for pacing. Legacy form (Node SDK Legacy/PreV203/Set): the same after
 // Sender, APIKey and MessageID.
 type v2ActionBody struct {
 	v2Credentials
@@ -106,7 +106,7 @@ type v2ActionBody struct {
 }
 
 // actionRequest is, token form, PATCH set/{action}/{id}; legacy form, POST
-// set/{action} (notes §1.2). The path has no channel on v2.0x.
+// set/{action} (Node SDK lib/Api/Actions, lib/Legacy/PreV203/Set). The path has no channel on v2.0x.
 func (d *v2) actionRequest(a Action, _ Channel, messageID string, args actionArgs) (*apiRequest, error) {
 	body := v2ActionBody{v2Credentials: d.creds}
 	switch a {
@@ -126,13 +126,13 @@ func (d *v2) actionRequest(a Action, _ Channel, messageID string, args actionArg
 	return d.request(http.MethodPatch, d.idPath("set/"+string(a), messageID), "", body)
 }
 
-// decodeAction reads {Result, MessageID, Status, JobNum, Action} (NODE
+// decodeAction reads {Result, MessageID, Status, JobNum, Action} (Node SDK
 // ActionApiResponseDTO.js); a Result other than Success is an *APIError.
 func (d *v2) decodeAction(status int, body []byte, messageID string) (ActionResult, error) {
 	return decodeActionBody(status, body, messageID)
 }
 
-// v2ReceivedBody is the legacy inbound SMS body (NODE
+// v2ReceivedBody is the legacy inbound SMS body (Node SDK
 // Legacy/PreV203/Get/SMSReceived.js): the time period, or the date range,
 // then the paging.
 type v2ReceivedBody struct {
@@ -145,10 +145,13 @@ type v2ReceivedBody struct {
 }
 
 // receivedRequest is, token form, GET get/sms/received?timePeriod= or
-// ?dateFrom=&dateTo=, then &recordsPerPage=&page= (NODE SMSReceivedApi.js,
-// PY2 sms_received.py); legacy form, POST get/sms/received with the same in
-// the body.
-func (d *v2) receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error) {
+// ?dateFrom=&dateTo=, then &recordsPerPage=&page= (Node SDK SMSReceivedApi.js,
+// Python SDK 2.4 sms_received.py); legacy form, POST get/sms/received with the same in
+// the body. v2.0x has SMS's list only.
+func (d *v2) receivedRequest(ch Channel, q ReceivedQuery, page, perPage int) (*apiRequest, error) {
+	if ch != SMS {
+		return nil, fmt.Errorf("API %s has no received list for %s messages", d.version, ch.Title())
+	}
 	if d.legacy {
 		body := v2ReceivedBody{v2Credentials: d.creds, RecordsPerPage: perPage, Page: page}
 		if q.TimePeriod != 0 {
@@ -162,8 +165,8 @@ func (d *v2) receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, e
 }
 
 // v2Received is the inbound SMS answer: Result, pagination and Messages,
-// whose items are spelled ID/Date/DateUTC (PY2 sms_message_in_dto.py) or
-// ReceivedID/ReceivedTimeLocal/ReceivedTimeUTC (NODE SMSReceivedDTO.js);
+// whose items are spelled ID/Date/DateUTC (Python SDK 2.4 sms_message_in_dto.py) or
+// ReceivedID/ReceivedTimeLocal/ReceivedTimeUTC (Node SDK SMSReceivedDTO.js);
 // v300Inbound reads both.
 type v2Received struct {
 	v300Received

@@ -34,16 +34,17 @@ func newRecordingServer(t *testing.T, answer func(req capturedRequest, w http.Re
 // legacyBody is the start of every legacy body.
 const legacyBody = `{"Sender":"` + testSender + `","APIKey":"` + testAPIKey + `"`
 
-// v2StatusAnswer is a v2 status answer (NODE StatusApiResponseDTO): Result,
+// v2StatusAnswer is a v2 status answer (Node SDK StatusApiResponseDTO): Result,
 // Status for the job, no *_RFC3339 times, no SMS replies.
 const v2StatusAnswer = `{
   "Result": "Success", "MessageID": "ID1", "Status": "Completed", "JobNum": "10AB20CE", "Account": "101202",
-  "Reference": "Ref", "CreatedTimeLocal": "2025-05-29 05:11:03", "CreatedTimeUTC": "2025-05-29 17:11:03",
+  "SubAccount": "SA", "Department": "Dept", "Reference": "Ref", "CreatedTimeLocal": "2025-05-29 05:11:03", "CreatedTimeUTC": "2025-05-29 17:11:03",
   "Timezone": "New Zealand", "Count": 2, "Complete": 2, "Success": 1, "Failed": 1, "Price": 0.10,
   "TotalRecords": 2, "RecordsPerPage": 100, "PageCount": 1, "Page": 1,
   "Recipients": [
     {"Type": "SMS", "DestSeq": "00000001", "Destination": "+6421000001", "Status": "Success", "Result": "Delivered",
-     "SentTimeLocal": "2025-06-12 08:44:16", "SentTimeUTC": "2025-06-12 20:44:16"},
+     "SentTimeLocal": "2025-06-12 08:44:16", "SentTimeUTC": "2025-06-12 20:44:16",
+     "Attention": "On call", "Company": "Co", "Custom1": "c1", "Custom9": "c9", "RemoteID": "+6421000001", "Price": 0.10},
     {"Type": "SMS", "DestSeq": "00000002", "Destination": "+6421000002", "Status": "Failed", "Result": "Bad Number",
      "SentTimeUTC": "2025-06-12 20:44:17"}
   ]
@@ -79,6 +80,11 @@ func TestV2StatusRequests(t *testing.T) {
 			if len(st.Recipients) != 2 || st.Recipients[1].Status != RecipientFailed || st.Recipients[1].Result != "Bad Number" ||
 				st.Recipients[0].SentTimeUTC != "2025-06-12 20:44:16" {
 				t.Errorf("recipients = %+v", st.Recipients)
+			}
+			// The fields the Node SDK's StatusApiResponseDTO and RecipientDTO read.
+			if r := st.Recipients[0]; st.SubAccount != "SA" || st.Department != "Dept" || r.Attention != "On call" ||
+				r.Company != "Co" || r.Custom[0] != "c1" || r.Custom[8] != "c9" || r.RemoteID != "+6421000001" || r.Price != "0.10" {
+				t.Errorf("detail fields: SubAccount %q Department %q recipient %+v", st.SubAccount, st.Department, r)
 			}
 		})
 	}
@@ -154,7 +160,7 @@ func TestV2StatusResultNotSuccess(t *testing.T) {
 // v2 status answers leave SMS replies out; they come from get/sms/reply and
 // are merged into the recipients by number.
 func TestV2SMSStatusFetchesReplies(t *testing.T) {
-	// PY2 spells a reply's time Date/DateUTC, NODE ReceivedTimeLocal/UTC;
+	// The Python SDK 2.4 spells a reply's time Date/DateUTC, the Node SDK ReceivedTimeLocal/UTC;
 	// the reply answer writes the second number differently.
 	const replies = `{"Result":"Success","MessageID":"ID1","Status":"Completed","PageCount":1,"Page":1,
 	  "Recipients":[
@@ -422,7 +428,7 @@ func TestV2ReceivedRequests(t *testing.T) {
 }
 
 func TestV2ReceivedDecodeAndPaging(t *testing.T) {
-	// Page 1 in PY2's spelling, page 2 in NODE's.
+	// Page 1 in the Python SDK 2.4's spelling, page 2 in the Node SDK's.
 	pages := map[int]string{
 		1: `{"Result":"Success","TotalRecords":2,"RecordsPerPage":1,"PageCount":2,"Page":1,"Messages":[
 		    {"ID":"R1","MessageID":"ID1","JobNum":"10AB20CE","Account":"101202","SubAccount":"SA","Department":"D",

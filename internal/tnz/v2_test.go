@@ -15,7 +15,7 @@ import (
 const (
 	testSender = "api.user@example.com"
 	testAPIKey = "K3y-ta8wr7ymd-0123"
-	// v2SendAnswer is the documented v2 success body (notes §5.1).
+	// v2SendAnswer is the documented v2 success body (TNZ's v2.01 API documentation; the Node SDK checks Result).
 	v2SendAnswer = `{"Result":"Success","MessageID":"SRV1"}`
 )
 
@@ -26,9 +26,8 @@ func newV2Client(t *testing.T, baseURL, version string, mutate ...func(*Config))
 	t.Helper()
 	return newTestClient(t, baseURL, append([]func(*Config){func(c *Config) {
 		c.APIVersion = version
-		c.Sender, c.APIKey = testSender, testAPIKey
-		if dialects[version].auth == senderKeyAuth {
-			c.AuthToken = ""
+		if dialects[version].auth == senderKeyAuth { // one kind of credentials only
+			c.AuthToken, c.Sender, c.APIKey = "", testSender, testAPIKey
 		}
 	}}, mutate...)...)
 }
@@ -64,10 +63,11 @@ func checkV2Auth(t *testing.T, version string, req capturedRequest) {
 }
 
 // forV2 removes from a full fixture what v2.0x refuses: TemplateID,
-// GroupCode destinations, BCCEmail and AnswerPhoneMode.
+// NotificationType, GroupCode destinations, BCCEmail, AnswerPhoneMode,
+// EndCallMessage, SMSCustomPageID and FallbackMode.
 func forV2[M Message](m M) M {
-	c := m.Base()
-	c.TemplateID = ""
+	c := m.CommonPart()
+	c.TemplateID, c.NotificationType = "", ""
 	var keep []Destination
 	for _, d := range c.Destinations {
 		if d.GroupCode == "" {
@@ -76,12 +76,14 @@ func forV2[M Message](m M) M {
 	}
 	c.Destinations = keep
 	switch x := any(m).(type) {
+	case *SMSMessage:
+		x.SMSCustomPageID, x.FallbackMode = "", ""
 	case *EmailMessage:
 		x.BCCEmail = ""
 	case *TTSMessage:
-		x.AnswerPhoneMode = ""
+		x.AnswerPhoneMode, x.EndCallMessage = "", ""
 	case *VoiceMessage:
-		x.AnswerPhoneMode = ""
+		x.AnswerPhoneMode, x.EndCallMessage = "", ""
 	}
 	return m
 }
@@ -115,7 +117,7 @@ func TestV2SendGoldenBodies(t *testing.T) {
 			`"KeypadOptionRequired":true,"CallRouteMessageToPeople":"` + audio("Connecting you now.") + `",` +
 			`"CallRouteMessageToOperators":"` + audio("Incoming call.") + `",` +
 			`"CallRouteMessageOnWrongKey":"` + audio("Sorry, that key is not valid.") + `",` +
-			`"NumberOfOperators":5,"CallerID":"+6495005000","RetryAttempts":1,"RetryPeriod":5`
+			`"NumberOfOperators":5,"CallerID":"+6495005000","BillingAccount":"BA-7","RetryAttempts":1,"RetryPeriod":5`
 	}
 	text := func(s string) string { return s }
 	wav := func(string) string { return shortWAV }
@@ -160,7 +162,8 @@ func TestV2SendGoldenBodies(t *testing.T) {
 		{
 			"fax full", func() Message { return fullV2Fax() }, Fax,
 			goldenV2Common("+6495006000", "09 500 6001") +
-				`,"Message":"See attached.","Resolution":"High","CSID":"My HP Fax Machine","RetryAttempts":0,"RetryPeriod":5,` +
+				`,"Message":"See attached.","Resolution":"High","CSID":"My HP Fax Machine","StampFormat":"Stamp01",` +
+				`"RetryAttempts":0,"RetryPeriod":5,` +
 				`"WatermarkFolder":"Folder01","WatermarkFirstPage":"Watermark First.ps","WatermarkAllPages":"Watermark All.docx",` +
 				goldenFiles + `}`,
 		},
@@ -212,11 +215,15 @@ func TestV2SendGoldenBodies(t *testing.T) {
 }
 
 // The token never travels in a legacy body or header, and the legacy
-// credentials never in a token request, whatever else is configured.
+// credentials never in a token request: New refuses both kinds at once, and
+// each form carries only its own.
 func TestV2CredentialsOnlyInTheirForm(t *testing.T) {
 	for _, version := range v2Versions {
+		if _, err := New(Config{BaseURL: "http://127.0.0.1:1", APIVersion: version, AuthToken: testToken, Sender: testSender, APIKey: testAPIKey}); err == nil {
+			t.Errorf("%s: both kinds of credentials accepted", version)
+		}
 		srv := newCaptureServer(t, http.StatusOK, v2SendAnswer)
-		c := newV2Client(t, srv.URL, version, func(c *Config) { c.AuthToken = testToken })
+		c := newV2Client(t, srv.URL, version)
 		if _, err := c.Send(context.Background(), smsTo("ID1", "+6421000001")); err != nil {
 			t.Fatalf("%s: %v", version, err)
 		}
@@ -240,6 +247,8 @@ func TestV2CredentialsOnlyInTheirForm(t *testing.T) {
 func TestV2RefusesV3OnlyFieldsBeforeAnyCall(t *testing.T) {
 	withTemplate := minimalSMS()
 	withTemplate.TemplateID = fixtureTemplate
+	withNotification := minimalFax()
+	withNotification.NotificationType = "Email"
 	withGroupCode := minimalSMS()
 	withGroupCode.Destinations = append(withGroupCode.Destinations, Destination{GroupCode: "My_Test_Group"})
 	withBCC := minimalEmail()
@@ -248,16 +257,29 @@ func TestV2RefusesV3OnlyFieldsBeforeAnyCall(t *testing.T) {
 	ttsMode.AnswerPhoneMode = "NDAS"
 	voiceMode := minimalVoice(shortWAV)
 	voiceMode.AnswerPhoneMode = "DAF"
+	customPage := minimalSMS()
+	customPage.SMSCustomPageID = fixtureCustomPage
+	fallback := minimalSMS()
+	fallback.FallbackMode = "Voice"
+	ttsEnd := minimalTTS()
+	ttsEnd.EndCallMessage = "Goodbye."
+	voiceEnd := minimalVoice(shortWAV)
+	voiceEnd.EndCallMessage = shortWAV
 	for _, tc := range []struct {
 		name string
 		msg  Message
 		want []string
 	}{
 		{"TemplateID", withTemplate, []string{"TemplateID", "only supported by API v3.00", "put the content in the message"}},
+		{"NotificationType", withNotification, []string{"NotificationType", "only supported by API v3.00", "API user's default"}},
 		{"GroupCode", withGroupCode, []string{"destination 2", "GroupCode", "GroupID instead"}},
 		{"BCCEmail", withBCC, []string{"BCCEmail", "only supported by API v3.00"}},
 		{"TTS AnswerPhoneMode", ttsMode, []string{"AnswerPhoneMode", "only supported by API v3.00"}},
 		{"Voice AnswerPhoneMode", voiceMode, []string{"AnswerPhoneMode", "only supported by API v3.00"}},
+		{"SMSCustomPageID", customPage, []string{"SMSCustomPageID", "only supported by API v3.00", "[[CustomPage]]"}},
+		{"FallbackMode", fallback, []string{"FallbackMode", "only supported by API v3.00", "fall back"}},
+		{"TTS EndCallMessage", ttsEnd, []string{"EndCallMessage", "only supported by API v3.00"}},
+		{"Voice EndCallMessage", voiceEnd, []string{"EndCallMessage", "only supported by API v3.00"}},
 	} {
 		for _, version := range v2Versions {
 			t.Run(version+" "+tc.name, func(t *testing.T) {
@@ -436,7 +458,6 @@ func TestNewDefaultVersionFollowsCredentials(t *testing.T) {
 		want string
 	}{
 		{"token", Config{AuthToken: testToken}, V300},
-		{"token and legacy", Config{AuthToken: testToken, Sender: testSender, APIKey: testAPIKey}, V300},
 		{"legacy only", Config{Sender: " " + testSender + " ", APIKey: testAPIKey + "\n"}, V202},
 	} {
 		c, err := New(tc.cfg)

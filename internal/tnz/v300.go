@@ -12,7 +12,7 @@ import (
 )
 
 // v3.00: REST paths under /api/v3.00, a flat JSON body and
-// "Authorization: Bearer <token>" (notes §1.1, SPEC).
+// "Authorization: Bearer <token>" (TNZ's OpenAPI file).
 
 func init() { registerDialect(V300, tokenAuth, newV300) }
 
@@ -42,7 +42,9 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			Message:             m.Message,
 			FromNumber:          m.FromNumber,
 			SMSEmailReply:       m.SMSEmailReply,
+			SMSCustomPageID:     m.SMSCustomPageID,
 			CharacterConversion: m.CharacterConversion,
+			FallbackMode:        m.FallbackMode,
 			Files:               newWireFiles(m.Files),
 		}
 	case *EmailMessage:
@@ -64,6 +66,7 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 			v300Common:         newV300Common(Fax, &m.Common),
 			Resolution:         m.Resolution,
 			CSID:               m.CSID,
+			StampFormat:        m.StampFormat,
 			RetryAttempts:      m.RetryAttempts,
 			RetryPeriod:        m.RetryPeriod,
 			WatermarkFolder:    m.WatermarkFolder,
@@ -75,6 +78,28 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 		body = v300TTS{v300Call: newV300Call(TTS, &m.Call), Voice: m.Voice}
 	case *VoiceMessage:
 		body = v300Voice{v300Call: newV300Call(Voice, &m.Call)}
+	case *WhatsAppMessage:
+		body = v300WhatsApp{
+			v300Common:   newV300Common(WhatsApp, &m.Common),
+			Message:      m.Message,
+			FromNumber:   m.FromNumber,
+			FallbackMode: m.FallbackMode,
+			Files:        newWireFiles(m.Files),
+		}
+	case *RCSMessage:
+		body = v300RCS{
+			v300Common:    newV300Common(RCS, &m.Common),
+			Message:       m.Message,
+			FromNumber:    m.FromNumber,
+			SMSEmailReply: m.SMSEmailReply,
+			FallbackMode:  m.FallbackMode,
+			Files:         newWireFiles(m.Files),
+		}
+	case *WorkflowMessage:
+		if err := checkWorkflowDestinations(m.Destinations); err != nil {
+			return nil, err
+		}
+		body = v300Workflow{WorkflowTemplateID: m.WorkflowTemplateID, v300Common: newV300Common(Workflow, &m.Common)}
 	default:
 		return nil, fmt.Errorf("sending %s messages is not supported by API %s", msg.Channel().Title(), V300)
 	}
@@ -90,14 +115,14 @@ func (d *v300) sendRequest(msg Message) (*apiRequest, error) {
 	}, nil
 }
 
-// statusRequest is GET /{ch}/{MessageID}?recordsPerPage=&page= (SPEC
+// statusRequest is GET /{ch}/{MessageID}?recordsPerPage=&page= (TNZ's OpenAPI file
 // lists only the path parameter; the v3 SDKs send the paging query, and
-// the server pages Recipients by it, notes §6.1).
+// the server pages Recipients by it).
 func (d *v300) statusRequest(ch Channel, messageID string, page, perPage int) (*apiRequest, error) {
-	if ch == SMS && strings.EqualFold(messageID, "received") {
-		// GET /sms/received is the inbound SMS list, not this message.
-		return nil, errors.New(`the status of an SMS with message id "received" cannot be fetched: ` +
-			"API " + V300 + " serves the inbound SMS list at that path")
+	if ch.HasReceived() && strings.EqualFold(messageID, "received") {
+		// GET /{ch}/received is the channel's received list, not this message.
+		return nil, fmt.Errorf(`the status of the %s message with id "received" cannot be fetched: `+
+			"API %s serves the inbound %s list at that path", ch.Title(), V300, ch.Title())
 	}
 	return &apiRequest{
 		method: http.MethodGet,
@@ -130,7 +155,7 @@ func marshalBody(v any) ([]byte, error) {
 }
 
 // v300Common holds the fields every v3.00 send shares, in a fixed order.
-// ChargeCode is not in SPEC, but the TS and .NET v3 SDKs send it (notes §2),
+// ChargeCode is not in the OpenAPI file, but the TypeScript and .NET SDKs send it,
 // so it goes out only when the user sets it.
 type v300Common struct {
 	MessageID             string            `json:"MessageID,omitempty"`
@@ -140,6 +165,7 @@ type v300Common struct {
 	SubAccount            string            `json:"SubAccount,omitempty"`
 	Department            string            `json:"Department,omitempty"`
 	ChargeCode            string            `json:"ChargeCode,omitempty"`
+	NotificationType      string            `json:"NotificationType,omitempty"`
 	WebhookCallbackURL    string            `json:"WebhookCallbackURL,omitempty"`
 	WebhookCallbackFormat string            `json:"WebhookCallbackFormat,omitempty"`
 	ReportTo              string            `json:"ReportTo,omitempty"`
@@ -157,6 +183,7 @@ func newV300Common(ch Channel, c *Common) v300Common {
 		SubAccount:            c.SubAccount,
 		Department:            c.Department,
 		ChargeCode:            c.ChargeCode,
+		NotificationType:      c.NotificationType,
 		WebhookCallbackURL:    c.WebhookCallbackURL,
 		WebhookCallbackFormat: c.WebhookCallbackFormat,
 		ReportTo:              c.ReportTo,
@@ -171,9 +198,9 @@ func newV300Common(ch Channel, c *Common) v300Common {
 	return out
 }
 
-// v300Destination is one entry of Destinations. SPEC's schema spells the
-// name keys "First Name" and "Last Name" (with a space), but every SPEC
-// example and every SDK sends FirstName/LastName, so those are used.
+// v300Destination is one entry of Destinations. The OpenAPI file's schema spells the
+// name keys "First Name" and "Last Name" (with a space), but every example in
+// the OpenAPI file and every SDK sends FirstName/LastName, so those are used.
 type v300Destination struct {
 	ToNumber     string `json:"ToNumber,omitempty"`
 	EmailAddress string `json:"EmailAddress,omitempty"`
@@ -215,22 +242,57 @@ func newV300Destination(ch Channel, d Destination) v300Destination {
 		GroupID:   d.GroupID,
 		GroupCode: d.GroupCode,
 	}
-	// Recipient goes in the key the channel reads (SPEC schemas.Destinations;
-	// notes §3): SMS and Fax numbers in ToNumber, e-mail in EmailAddress,
-	// voice calls in MainPhone.
+	// Recipient goes in the key the channel reads (the OpenAPI file's
+	// Destinations schema; the SDKs' choices): SMS, Fax, WhatsApp and RCS
+	// numbers in ToNumber, e-mail in EmailAddress, voice calls in MainPhone.
 	switch ch {
-	case SMS, Fax:
+	case SMS, Fax, WhatsApp, RCS:
 		out.ToNumber = d.Recipient
 	case Email:
 		out.EmailAddress = d.Recipient
 	case TTS, Voice:
 		out.MainPhone = d.Recipient
+	case Workflow:
+		// A Workflow contact carries its addresses by kind;
+		// checkWorkflowDestinations made sure Recipient takes a free one.
+		out.ToNumber, out.EmailAddress, out.MainPhone = d.ToNumber, d.EmailAddress, d.MainPhone
+		if *workflowKey(&out, d.Recipient) == "" {
+			*workflowKey(&out, d.Recipient) = d.Recipient
+		}
 	}
 	return out
 }
 
+// workflowKey is where a Workflow destination's Recipient goes: an e-mail
+// address (it has an @) in EmailAddress, anything else in ToNumber, the
+// key the Python v3 SDK gives a bare Workflow destination.
+func workflowKey(d *v300Destination, recipient string) *string {
+	if strings.Contains(recipient, "@") {
+		return &d.EmailAddress
+	}
+	return &d.ToNumber
+}
+
+// checkWorkflowDestinations refuses a Workflow destination whose Recipient
+// and explicit address of the same kind are both set: one would be lost.
+func checkWorkflowDestinations(dests []Destination) error {
+	for i, d := range dests {
+		if d.Recipient == "" {
+			continue
+		}
+		key, explicit := "ToNumber", d.ToNumber
+		if strings.Contains(d.Recipient, "@") {
+			key, explicit = "EmailAddress", d.EmailAddress
+		}
+		if explicit != "" {
+			return fmt.Errorf("workflow destination %d has both a recipient, which goes in its %s, and its own %s: give one of them", i+1, key, key)
+		}
+	}
+	return nil
+}
+
 // wireFile is an attachment as both dialects send it: {Name, Data}
-// (SPEC schemas.Files; the v2 SDKs' file DTOs).
+// (TNZ's OpenAPI file: schemas.Files; the v2 SDKs' file DTOs).
 type wireFile struct {
 	Name string `json:"Name,omitempty"`
 	Data string `json:"Data,omitempty"`
@@ -244,22 +306,26 @@ func newWireFiles(files []File) []wireFile {
 	return out
 }
 
-// v300SMS is POST /sms (SPEC; notes §4.1).
+// v300SMS is POST /sms (TNZ's OpenAPI file).
 type v300SMS struct {
 	v300Common
 	Message             string     `json:"Message,omitempty"`
 	FromNumber          string     `json:"FromNumber,omitempty"`
 	SMSEmailReply       string     `json:"SMSEmailReply,omitempty"`
+	SMSCustomPageID     string     `json:"SMSCustomPageID,omitempty"`
 	CharacterConversion *bool      `json:"CharacterConversion,omitempty"`
+	FallbackMode        string     `json:"FallbackMode,omitempty"`
 	Files               []wireFile `json:"Files,omitempty"`
 }
 
-// v300Email is POST /email (SPEC; notes §4.2).
+// v300Email is POST /email (TNZ's OpenAPI file).
 //
-// SMTPFrom (the envelope sender / Return-Path) is missing from the python
-// copy of SPEC, which this client is checked against, but NODE, PY2 and the
-// TS copy of SPEC have it (notes §4.2, §9.6). The server ignores keys it does
-// not know (notes §9.9), so it goes out only when the user sets it.
+// SMTPFrom (the envelope sender / Return-Path) is missing from TNZ's
+// OpenAPI file as the Python SDK ships it, which this client is checked
+// against, but the Node SDK, the Python SDK 2.4 and the TypeScript SDK's copy
+// of the OpenAPI file have it. The server ignores keys it does not know (the
+// Node SDK sends HTTPMethod in bodies), so it goes out only when the user
+// sets it.
 type v300Email struct {
 	v300Common
 	EmailSubject string     `json:"EmailSubject,omitempty"`
@@ -274,11 +340,14 @@ type v300Email struct {
 	Files        []wireFile `json:"Files,omitempty"`
 }
 
-// v300Fax is POST /fax (SPEC; notes §4.3). The documents are Files.
+// v300Fax is POST /fax (TNZ's OpenAPI file). The documents are Files.
+// StampFormat is not in TNZ's OpenAPI file; the TypeScript v3 SDK and the
+// v2 SDKs send it, so it goes out only when the user sets it.
 type v300Fax struct {
 	v300Common
 	Resolution         string     `json:"Resolution,omitempty"`
 	CSID               string     `json:"CSID,omitempty"`
+	StampFormat        string     `json:"StampFormat,omitempty"`
 	RetryAttempts      *int64     `json:"RetryAttempts,omitempty"`
 	RetryPeriod        *int64     `json:"RetryPeriod,omitempty"`
 	WatermarkFolder    string     `json:"WatermarkFolder,omitempty"`
@@ -287,10 +356,11 @@ type v300Fax struct {
 	Files              []wireFile `json:"Files,omitempty"`
 }
 
-// v300Call holds what POST /tts and POST /voice share (SPEC; notes §4.4,
-// §4.5). v3.00 spells MessageToAnswerPhones with a capital P (the v2 SDKs
+// v300Call holds what POST /tts and POST /voice share (TNZ's OpenAPI file).
+// v3.00 spells MessageToAnswerPhones with a capital P (the v2 SDKs
 // wrote MessageToAnswerphones) and a keypad's audio or text is Play (v2:
-// PlayFile).
+// PlayFile). EndCallMessage and BillingAccount are not in TNZ's OpenAPI
+// file; the TypeScript v3 SDK sends both, so each goes out only when set.
 type v300Call struct {
 	v300Common
 	MessageToPeople             string       `json:"MessageToPeople,omitempty"`
@@ -300,8 +370,10 @@ type v300Call struct {
 	CallRouteMessageToPeople    string       `json:"CallRouteMessageToPeople,omitempty"`
 	CallRouteMessageToOperators string       `json:"CallRouteMessageToOperators,omitempty"`
 	CallRouteMessageOnWrongKey  string       `json:"CallRouteMessageOnWrongKey,omitempty"`
+	EndCallMessage              string       `json:"EndCallMessage,omitempty"`
 	NumberOfOperators           *int64       `json:"NumberOfOperators,omitempty"`
 	CallerID                    string       `json:"CallerID,omitempty"`
+	BillingAccount              string       `json:"BillingAccount,omitempty"`
 	RetryAttempts               *int64       `json:"RetryAttempts,omitempty"`
 	RetryPeriod                 *int64       `json:"RetryPeriod,omitempty"`
 	Options                     string       `json:"Options,omitempty"`
@@ -326,8 +398,10 @@ func newV300Call(ch Channel, c *Call) v300Call {
 		CallRouteMessageToPeople:    c.CallRouteMessageToPeople,
 		CallRouteMessageToOperators: c.CallRouteMessageToOperators,
 		CallRouteMessageOnWrongKey:  c.CallRouteMessageOnWrongKey,
+		EndCallMessage:              c.EndCallMessage,
 		NumberOfOperators:           c.NumberOfOperators,
 		CallerID:                    c.CallerID,
+		BillingAccount:              c.BillingAccount,
 		RetryAttempts:               c.RetryAttempts,
 		RetryPeriod:                 c.RetryPeriod,
 		Options:                     c.Options,
@@ -352,7 +426,36 @@ type v300Voice struct {
 	v300Call
 }
 
-// v300SendResponse is the 2xx send body. SPEC has only MessageID; the SDKs
+// v300WhatsApp is POST /whatsapp (TNZ's OpenAPI file; API v3.00 only).
+type v300WhatsApp struct {
+	v300Common
+	Message      string     `json:"Message,omitempty"`
+	FromNumber   string     `json:"FromNumber,omitempty"`
+	FallbackMode string     `json:"FallbackMode,omitempty"`
+	Files        []wireFile `json:"Files,omitempty"`
+}
+
+// v300RCS is POST /rcs (TNZ's OpenAPI file; API v3.00 only). The file's
+// example also sends CharacterConversion, which its schema does not
+// declare, so it is not sent.
+type v300RCS struct {
+	v300Common
+	Message       string     `json:"Message,omitempty"`
+	FromNumber    string     `json:"FromNumber,omitempty"`
+	SMSEmailReply string     `json:"SMSEmailReply,omitempty"`
+	FallbackMode  string     `json:"FallbackMode,omitempty"`
+	Files         []wireFile `json:"Files,omitempty"`
+}
+
+// v300Workflow is POST /workflow (TNZ's OpenAPI file; API v3.00 only): the
+// workflow template and the shared fields, of which Workflow lacks
+// ReportTo, TemplateID and Mode (refused before the call).
+type v300Workflow struct {
+	WorkflowTemplateID string `json:"WorkflowTemplateID,omitempty"`
+	v300Common
+}
+
+// v300SendResponse is the 2xx send body. The OpenAPI file has only MessageID; the SDKs
 // (and v2.0x) also know Result, so a Result other than Success is honoured.
 type v300SendResponse struct {
 	MessageID    flexString   `json:"MessageID"`
@@ -365,7 +468,7 @@ func (d *v300) decodeSend(status int, body []byte, sentID string) (SendResult, e
 }
 
 // decodeSendBody reads a 2xx send answer of either dialect: v3.00's
-// {"MessageID"} or v2.0x's {"Result":"Success","MessageID"} (notes §5.1).
+// {"MessageID"} or v2.0x's {"Result":"Success","MessageID"} (TNZ's v2.01 API documentation).
 // A Result other than Success is an *APIError; a 2xx without a Result (or
 // without a JSON body) is the message accepted, because calling it a
 // failure would invite a second send.
@@ -392,7 +495,7 @@ func decodeSendBody(status int, body []byte, sentID string) (SendResult, error) 
 	return SendResult{MessageID: id}, nil
 }
 
-// v300Pagination is SPEC's Pagination block.
+// v300Pagination is the OpenAPI file's Pagination block.
 type v300Pagination struct {
 	TotalRecords   flexInt `json:"TotalRecords"`
 	RecordsPerPage flexInt `json:"RecordsPerPage"`
@@ -409,13 +512,15 @@ func (p v300Pagination) pagination() pagination {
 	}
 }
 
-// v300Status is Message_Detail + Pagination + Recipients (SPEC /sms/{MessageID}).
+// v300Status is Message_Detail + Pagination + Recipients (TNZ's OpenAPI file: /sms/{MessageID}).
 type v300Status struct {
 	v300Pagination
 	MessageID          flexString      `json:"MessageID"`
 	JobStatus          flexString      `json:"JobStatus"`
 	JobNum             flexString      `json:"JobNum"`
 	Reference          flexString      `json:"Reference"`
+	SubAccount         flexString      `json:"SubAccount"`
+	Department         flexString      `json:"Department"`
 	CreatedTimeUTC     flexString      `json:"CreatedTimeUTC"`
 	CreatedTimeRFC3339 flexString      `json:"CreatedTimeUTC_RFC3339"`
 	DelayedTimeUTC     flexString      `json:"DelayedTimeUTC"`
@@ -440,11 +545,24 @@ type v300Recipient struct {
 	SentTimeRFC3339 flexString  `json:"SentTimeUTC_RFC3339"`
 	MessageText     flexString  `json:"MessageText"`
 	SMSReplies      []v300Reply `json:"SMSReplies"`
+	Attention       flexString  `json:"Attention"`
+	Company         flexString  `json:"Company"`
+	Custom1         flexString  `json:"Custom1"`
+	Custom2         flexString  `json:"Custom2"`
+	Custom3         flexString  `json:"Custom3"`
+	Custom4         flexString  `json:"Custom4"`
+	Custom5         flexString  `json:"Custom5"`
+	Custom6         flexString  `json:"Custom6"`
+	Custom7         flexString  `json:"Custom7"`
+	Custom8         flexString  `json:"Custom8"`
+	Custom9         flexString  `json:"Custom9"`
+	RemoteID        flexString  `json:"RemoteID"`
+	Price           flexString  `json:"Price"`
 }
 
 // v300Reply is one entry of SMSReplies. v2.0x's get/sms/reply spells the
-// time DateUTC in PY2 (sms_reply_recipient_reply_dto.py) and ReceivedTimeUTC
-// in NODE (SMSReplyRecipientSMSReplyDTO.js), so both are read.
+// time DateUTC in the Python SDK 2.4 (sms_reply_recipient_reply_dto.py) and ReceivedTimeUTC
+// in the Node SDK (SMSReplyRecipientSMSReplyDTO.js), so both are read.
 type v300Reply struct {
 	ReceivedID          flexString `json:"ReceivedID"`
 	ReceivedTimeUTC     flexString `json:"ReceivedTimeUTC"`
@@ -463,13 +581,15 @@ func (d *v300) decodeStatus(_ int, body []byte) (*Status, pagination, error) {
 }
 
 // status maps the response onto Status; v2.0x's status response has the
-// same fields (notes §6.1) and is mapped by this too.
+// same fields (Node SDK StatusApiResponseDTO.js) and is mapped by this too.
 func (r *v300Status) status() *Status {
 	st := &Status{
 		MessageID:      string(r.MessageID),
 		JobStatus:      string(r.JobStatus),
 		JobNum:         string(r.JobNum),
 		Reference:      string(r.Reference),
+		SubAccount:     string(r.SubAccount),
+		Department:     string(r.Department),
 		CreatedTimeUTC: firstNonEmpty(r.CreatedTimeRFC3339, r.CreatedTimeUTC),
 		DelayedTimeUTC: firstNonEmpty(r.DelayedTimeRFC3339, r.DelayedTimeUTC),
 		Timezone:       string(r.Timezone),
@@ -489,6 +609,14 @@ func (r *v300Status) status() *Status {
 			Result:      string(rc.Result),
 			SentTimeUTC: firstNonEmpty(rc.SentTimeRFC3339, rc.SentTimeUTC),
 			MessageText: string(rc.MessageText),
+			Attention:   string(rc.Attention),
+			Company:     string(rc.Company),
+			Custom: [9]string{
+				string(rc.Custom1), string(rc.Custom2), string(rc.Custom3), string(rc.Custom4), string(rc.Custom5),
+				string(rc.Custom6), string(rc.Custom7), string(rc.Custom8), string(rc.Custom9),
+			},
+			RemoteID: string(rc.RemoteID),
+			Price:    string(rc.Price),
 		}
 		for _, rp := range rc.SMSReplies {
 			rs.Replies = append(rs.Replies, SMSReply{
@@ -503,8 +631,8 @@ func (r *v300Status) status() *Status {
 	return st
 }
 
-// actionRequest is PATCH /{ch}/{MessageID}/{action} (SPEC; notes §6.2).
-// Abort has no body in SPEC; like the SDKs it sends {}.
+// actionRequest is PATCH /{ch}/{MessageID}/{action} (TNZ's OpenAPI file).
+// Abort has no body in the OpenAPI file; like the SDKs it sends {}.
 func (d *v300) actionRequest(a Action, ch Channel, messageID string, args actionArgs) (*apiRequest, error) {
 	var body any
 	switch a {
@@ -539,7 +667,7 @@ type v300Pacing struct {
 	NumberOfOperators int `json:"NumberOfOperators"`
 }
 
-// v300ActionResponse is an action's 2xx body. SPEC names the outcome
+// v300ActionResponse is an action's 2xx body. The OpenAPI file names the outcome
 // ActionResult; v2.0x (and perhaps a v3 server) names it Result, so both
 // are read.
 type v300ActionResponse struct {
@@ -557,7 +685,7 @@ func (d *v300) decodeAction(status int, body []byte, messageID string) (ActionRe
 }
 
 // decodeActionBody reads a 2xx action answer of either dialect (v3.00
-// ActionResult, v2.0x Result; notes §6.2).
+// ActionResult, v2.0x Result in the Node SDK's ActionApiResponseDTO).
 func decodeActionBody(status int, body []byte, messageID string) (ActionResult, error) {
 	var r v300ActionResponse
 	if len(bytes.TrimSpace(body)) > 0 {
@@ -584,20 +712,21 @@ func decodeActionBody(status int, body []byte, messageID string) (ActionResult, 
 	}, nil
 }
 
-// receivedRequest is GET /sms/received?timePeriod= or ?dateFrom=&dateTo=,
-// then the paging query (SPEC; notes §6.1). SPEC marks timePeriod as
-// required although its description offers the date range instead.
-func (d *v300) receivedRequest(q ReceivedQuery, page, perPage int) (*apiRequest, error) {
+// receivedRequest is GET /{sms|whatsapp|rcs}/received?timePeriod= or
+// ?dateFrom=&dateTo=, then the paging query (TNZ's OpenAPI file). The file
+// marks timePeriod as required although its description offers the date
+// range instead.
+func (d *v300) receivedRequest(ch Channel, q ReceivedQuery, page, perPage int) (*apiRequest, error) {
 	return &apiRequest{
 		method: http.MethodGet,
-		path:   "/api/" + V300 + "/" + string(SMS) + "/received",
+		path:   "/api/" + V300 + "/" + string(ch) + "/received",
 		query:  receivedQuery(q) + "&" + pageQuery(page, perPage),
 		header: d.header(),
 	}, nil
 }
 
 // receivedQuery is the inbound SMS filter: timePeriod=, or dateFrom=&dateTo=
-// (v3.00 SPEC; the v2.0x token form spells it the same, notes §1.2).
+// (TNZ's OpenAPI file; the v2.0x token form spells it the same).
 func receivedQuery(q ReceivedQuery) string {
 	if q.TimePeriod != 0 {
 		return "timePeriod=" + strconv.Itoa(q.TimePeriod)
@@ -618,7 +747,7 @@ type v300Received struct {
 }
 
 // v300Inbound is one received SMS. The v2.0x names (ID, Date, DateUTC;
-// notes §6.1) are read too.
+// Python SDK 2.4 sms_message_in_dto.py) are read too.
 type v300Inbound struct {
 	ReceivedID          flexString `json:"ReceivedID"`
 	ID                  flexString `json:"ID"`

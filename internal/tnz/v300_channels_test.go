@@ -31,7 +31,8 @@ func TestV300SendGoldenBodies(t *testing.T) {
 			"sms full", fullSMS(), "/api/v3.00/sms",
 			goldenCommon("ToNumber", "+6421000001", "021-000002") +
 				`,"Message":"Hi [[FirstName]] <b>&</b> [[File1]]","FromNumber":"61408080909",` +
-				`"SMSEmailReply":"reply@example.com","CharacterConversion":true,` + goldenFiles + `}`,
+				`"SMSEmailReply":"reply@example.com","SMSCustomPageID":"` + fixtureCustomPage + `","CharacterConversion":true,` +
+				`"FallbackMode":"Voice",` + goldenFiles + `}`,
 		},
 		{
 			"email minimal", minimalEmail(), "/api/v3.00/email",
@@ -52,7 +53,7 @@ func TestV300SendGoldenBodies(t *testing.T) {
 		{
 			"fax full", fullFax(), "/api/v3.00/fax",
 			goldenCommon("ToNumber", "+6495006000", "09 500 6001") +
-				`,"Resolution":"High","CSID":"My HP Fax Machine","RetryAttempts":0,"RetryPeriod":5,` +
+				`,"Resolution":"High","CSID":"My HP Fax Machine","StampFormat":"Stamp01","RetryAttempts":0,"RetryPeriod":5,` +
 				`"WatermarkFolder":"Folder01","WatermarkFirstPage":"Watermark First.ps","WatermarkAllPages":"Watermark All.docx",` +
 				goldenFiles + `}`,
 		},
@@ -69,7 +70,8 @@ func TestV300SendGoldenBodies(t *testing.T) {
 				`{"Tone":2,"PlaySection":"Main"}],` +
 				`"KeypadOptionRequired":true,"CallRouteMessageToPeople":"Connecting you now.",` +
 				`"CallRouteMessageToOperators":"Incoming call.","CallRouteMessageOnWrongKey":"Sorry, that key is not valid.",` +
-				`"NumberOfOperators":5,"CallerID":"+6495005000","RetryAttempts":1,"RetryPeriod":5,` +
+				`"EndCallMessage":"Goodbye.","NumberOfOperators":5,"CallerID":"+6495005000","BillingAccount":"BA-7",` +
+				`"RetryAttempts":1,"RetryPeriod":5,` +
 				`"Options":"Record","AnswerPhoneMode":"NDAS","Voice":"Female1"}`,
 		},
 		{
@@ -85,9 +87,35 @@ func TestV300SendGoldenBodies(t *testing.T) {
 				`{"Tone":2,"PlaySection":"Main"}],` +
 				`"KeypadOptionRequired":true,"CallRouteMessageToPeople":"` + shortWAV + `",` +
 				`"CallRouteMessageToOperators":"` + shortWAV + `","CallRouteMessageOnWrongKey":"` + shortWAV + `",` +
-				`"NumberOfOperators":5,"CallerID":"+6495005000","RetryAttempts":1,"RetryPeriod":5,` +
+				`"EndCallMessage":"` + shortWAV + `","NumberOfOperators":5,"CallerID":"+6495005000","BillingAccount":"BA-7",` +
+				`"RetryAttempts":1,"RetryPeriod":5,` +
 				`"Options":"Record","AnswerPhoneMode":"NDAS"}`,
 		},
+		{
+			"whatsapp minimal", minimalWhatsApp(), "/api/v3.00/whatsapp",
+			`{"TemplateID":"` + fixtureTemplate + `","Destinations":[{"ToNumber":"+6421000001"}],"Message":"Hello","FromNumber":"+6495006000"}`,
+		},
+		{
+			"whatsapp full", fullWhatsApp(), "/api/v3.00/whatsapp",
+			goldenCommon("ToNumber", "+6421000001", "021-000002", "ReportTo") +
+				`,"Message":"Hi [[FirstName]], your renewal is at [[File1]]","FromNumber":"+6495006000","FallbackMode":"SMS",` +
+				goldenFiles + `}`,
+		},
+		{
+			"rcs minimal", minimalRCS(), "/api/v3.00/rcs",
+			`{"Destinations":[{"ToNumber":"+14155550100"}],"Message":"Hello"}`,
+		},
+		{
+			"rcs full", fullRCS(), "/api/v3.00/rcs",
+			goldenCommon("ToNumber", "+14155550100", "+14155550101", "ReportTo") +
+				`,"Message":"Hi [[FirstName]] <b>&</b> [[File1]]","FromNumber":"61410023004",` +
+				`"SMSEmailReply":"reply@example.com","FallbackMode":"Voice",` + goldenFiles + `}`,
+		},
+		{
+			"workflow minimal", minimalWorkflow(), "/api/v3.00/workflow",
+			`{"WorkflowTemplateID":"` + fixtureWorkflow + `","Destinations":[{"ToNumber":"+6421000001"}]}`,
+		},
+		{"workflow full", fullWorkflow(), "/api/v3.00/workflow", goldenWorkflow()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			req, res := captureSend(t, tc.msg, specSendAnswer)
@@ -185,11 +213,15 @@ func TestV300StatusEveryChannel(t *testing.T) {
 		ch    Channel
 		types []string
 	}{
-		{SMS, []string{"SMS", "Text"}}, // NET3: the live API says Text (notes §6.1)
+		{SMS, []string{"SMS", "Text"}}, // the .NET SDK says the live API sends Text
 		{Email, []string{"Email"}},
 		{Fax, []string{"Fax"}},
 		{TTS, []string{"Voice"}}, // TTS recipients are Voice calls
 		{Voice, []string{"Voice"}},
+		// A recipient reached by a fallback shows the channel that reached
+		// it (TNZ's OpenAPI file: WhatsApp and RCS recipient Type enums).
+		{WhatsApp, []string{"WhatsApp", "SMS", "Voice"}},
+		{RCS, []string{"RCS", "SMS"}},
 	} {
 		t.Run(string(tc.ch), func(t *testing.T) {
 			var recips []string

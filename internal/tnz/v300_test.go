@@ -110,6 +110,11 @@ func TestV300DestinationKeyPerChannel(t *testing.T) {
 		Email: `{"EmailAddress":"R"}`,
 		TTS:   `{"MainPhone":"R"}`,
 		Voice: `{"MainPhone":"R"}`,
+		// WhatsApp and RCS go to mobiles; a bare Workflow recipient is a
+		// number unless it has an @ (TestV300WorkflowDestinations).
+		WhatsApp: `{"ToNumber":"R"}`,
+		RCS:      `{"ToNumber":"R"}`,
+		Workflow: `{"ToNumber":"R"}`,
 	}
 	for _, ch := range Channels {
 		b, err := json.Marshal(newV300Destination(ch, Destination{Recipient: "R"}))
@@ -280,5 +285,37 @@ func TestV300DecodeStatusRejectsNonObject(t *testing.T) {
 		if _, _, err := newV300(Config{}).decodeStatus(200, []byte(body)); err == nil {
 			t.Errorf("%q: want an error", body)
 		}
+	}
+}
+
+// The fields the SDKs read from a status beside the delivery outcome: the
+// job's SubAccount and Department, and each recipient's personalisation
+// fields, RemoteID and Price, read leniently (numbers as written).
+func TestV300DecodeStatusDetailFields(t *testing.T) {
+	const body = `{"MessageID":"ID1","SubAccount":"Platform","Department":42,"Reference":"Ref","Price":"0.30",
+	  "Recipients":[
+	    {"Destination":"+6495006000","Attention":"On call","Company":"TNZ Community",
+	     "Custom1":"v1.4.2","Custom2":2,"Custom3":null,"Custom9":"nine","RemoteID":"+6495006001","Price":0.10},
+	    {"Destination":"+6495006002","RemoteID":null,"Price":null,"Custom5":true}
+	  ]}`
+	st, _, err := newV300(Config{}).decodeStatus(200, []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.SubAccount != "Platform" || st.Department != "42" || st.Reference != "Ref" || st.Price != "0.30" {
+		t.Errorf("job fields: SubAccount %q Department %q Reference %q Price %q", st.SubAccount, st.Department, st.Reference, st.Price)
+	}
+	if len(st.Recipients) != 2 {
+		t.Fatalf("recipients = %d, want 2", len(st.Recipients))
+	}
+	r0, r1 := st.Recipients[0], st.Recipients[1]
+	if r0.Attention != "On call" || r0.Company != "TNZ Community" || r0.RemoteID != "+6495006001" || r0.Price != "0.10" {
+		t.Errorf("recipient 0: %+v", r0)
+	}
+	if want := [9]string{"v1.4.2", "2", "", "", "", "", "", "", "nine"}; r0.Custom != want {
+		t.Errorf("recipient 0 Custom = %q, want %q", r0.Custom, want)
+	}
+	if r1.RemoteID != "" || r1.Price != "" || r1.Custom[4] != "true" || r1.Attention != "" {
+		t.Errorf("recipient 1: %+v", r1)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// Undeclared is an object key that SPEC's schema does not declare. SPEC
+// Undeclared is an object key that the OpenAPI file's schema does not declare. The OpenAPI file
 // never sets additionalProperties, so JSON Schema accepts such keys and
 // validation alone would also accept a misspelt one.
 type Undeclared struct {
@@ -20,7 +20,7 @@ type Undeclared struct {
 // UndeclaredKeys walks the JSON value v (as encoding/json decodes it)
 // alongside schema, following properties, allOf and array items, and
 // returns every object key the schema does not declare, sorted by
-// Pointer. Values under keys SPEC gives no schema for are not looked into.
+// Pointer. Values under keys the OpenAPI file gives no schema for are not looked into.
 func UndeclaredKeys(schema *openapi3.Schema, v any) []Undeclared {
 	var out []Undeclared
 	undeclared(schema, v, "", "", &out)

@@ -1,15 +1,16 @@
-// Package tnzspec is test support: it loads TNZ's OpenAPI description of
-// API v3.00 (SPEC, the corrected copy in ../shared/reference beside this
-// repository; see CORRECTIONS.md there) and validates requests, responses
-// and send bodies against it. Only _test.go files import it; the provider
-// itself never does (TestOnlyTestsImport enforces this).
+// Package tnzspec is test support: it loads TNZ's OpenAPI file, TNZ's
+// description of API v3.00 (testdata/tnz-rest-api-v3.00.yaml: the file TNZ
+// publishes, with the corrections testdata/CORRECTIONS.md lists), and
+// validates requests, responses and send bodies against it. Only _test.go
+// files import it; the provider itself never does (TestOnlyTestsImport
+// enforces this).
 //
 // It holds what the conformance tests of internal/tnz (the requests the
 // client builds), internal/sandbox (the responses the sandbox gives) and
-// internal/provider (the bodies the sandbox accepted) share: locating and
-// loading SPEC, the router, the validation options, moving a request onto
-// SPEC's server, finding keys SPEC does not declare, and the one list of
-// documented differences between what the client sends and SPEC
+// internal/provider (the bodies the sandbox accepted) share: loading the
+// OpenAPI file, the router, the validation options, moving a request onto
+// its server, finding keys it does not declare, and the one list of
+// documented differences between what the client sends and the file
 // (allowances.go). The assertions stay in the tests.
 //
 // kin-openapi's gorillamux router would need github.com/gorilla/mux, which
@@ -19,13 +20,12 @@ package tnzspec
 import (
 	"bytes"
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -36,72 +36,44 @@ import (
 )
 
 const (
-	// Server is SPEC's server; NewRequest moves requests onto it.
+	// Server is the OpenAPI file's server; NewRequest moves requests onto it.
 	Server = "https://api.tnz.co.nz" + BasePath
 	// BasePath is the path of API v3.00 on any host.
 	BasePath = "/api/v3.00"
 )
 
-// specPath is SPEC's location relative to the directory holding go.mod.
-const specPath = "../shared/reference/tnz-rest-api-v3.00.corrected.yaml"
+// openAPIFile is TNZ's OpenAPI file for API v3.00, with the corrections
+// testdata/CORRECTIONS.md lists so that it loads.
+//
+//go:embed testdata/tnz-rest-api-v3.00.yaml
+var openAPIFile []byte
 
-// Spec is the loaded, validated SPEC.
+// Spec is TNZ's OpenAPI file, loaded and validated.
 type Spec struct {
 	Doc    *openapi3.T
 	router routers.Router
 }
 
 var load = sync.OnceValues(func() (*Spec, error) {
-	file, err := locate()
+	doc, err := openapi3.NewLoader().LoadFromData(openAPIFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("loading TNZ's OpenAPI file: %w", err)
 	}
-	doc, err := openapi3.NewLoader().LoadFromFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("loading the OpenAPI SPEC %s: %w", file, err)
-	}
-	// SPEC's examples often disagree with its schemas (CORRECTIONS.md);
-	// everything else must validate.
+	// The file's examples often disagree with its schemas
+	// (testdata/CORRECTIONS.md); everything else must validate.
 	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
-		return nil, fmt.Errorf("the OpenAPI SPEC %s does not validate: %w", file, err)
+		return nil, fmt.Errorf("TNZ's OpenAPI file does not validate: %w", err)
 	}
 	router, err := legacy.NewRouter(doc, openapi3.DisableExamplesValidation())
 	if err != nil {
-		return nil, fmt.Errorf("building a router for the OpenAPI SPEC %s: %w", file, err)
+		return nil, fmt.Errorf("building a router for TNZ's OpenAPI file: %w", err)
 	}
 	return &Spec{Doc: doc, router: router}, nil
 })
 
-// Load returns SPEC, loading and validating it on the first call. It fails
-// if the file is missing: callers fail too, they never skip, because SPEC
-// is part of the contract the tests check.
+// Load returns TNZ's OpenAPI file, loading and validating it on the first
+// call. The file is embedded, so only a file that no longer loads fails.
 func Load() (*Spec, error) { return load() }
-
-// locate walks up from the working directory (a package directory, under
-// go test) to the one holding go.mod and returns SPEC's absolute path.
-func locate() (string, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	root := wd
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(root)
-		if parent == root {
-			return "", fmt.Errorf("no go.mod in %s or above it: cannot locate the OpenAPI SPEC (%s from the module root)", wd, specPath)
-		}
-		root = parent
-	}
-	file := filepath.Join(root, filepath.FromSlash(specPath))
-	if _, err := os.Stat(file); err != nil {
-		return "", fmt.Errorf("the OpenAPI SPEC %s is missing (%v): the conformance tests check against it and never skip; "+
-			"it is one of the shared reference files (see CORRECTIONS.md beside it)", file, err)
-	}
-	return file, nil
-}
 
 // NewRequest builds the request a client sent to target, its
 // request-target on any host ("/api/v3.00/sms/ID1?x=1"), as sent to
@@ -126,7 +98,7 @@ func NewRequest(method, target string, header http.Header, body []byte) (*http.R
 	return req, nil
 }
 
-// Operation finds SPEC's operation for req (a request on Server, see
+// Operation finds the OpenAPI file's operation for req (a request on Server, see
 // NewRequest) and returns it with the path parameters read from req.
 func (s *Spec) Operation(req *http.Request) (*openapi3.Operation, map[string]string, error) {
 	route, params, err := s.route(req)
@@ -139,12 +111,12 @@ func (s *Spec) Operation(req *http.Request) (*openapi3.Operation, map[string]str
 func (s *Spec) route(req *http.Request) (*routers.Route, map[string]string, error) {
 	route, params, err := s.router.FindRoute(req)
 	if err != nil {
-		return nil, nil, fmt.Errorf("SPEC has no operation for %s %s: %w", req.Method, req.URL, err)
+		return nil, nil, fmt.Errorf("the OpenAPI file has no operation for %s %s: %w", req.Method, req.URL, err)
 	}
 	return route, params, nil
 }
 
-// ValidateRequest validates req (on Server) against its SPEC operation:
+// ValidateRequest validates req (on Server) against its operation in the OpenAPI file:
 // path, query, headers, security and body.
 func (s *Spec) ValidateRequest(ctx context.Context, req *http.Request) error {
 	in, err := s.requestInput(req, requestOptions())
@@ -155,7 +127,7 @@ func (s *Spec) ValidateRequest(ctx context.Context, req *http.Request) error {
 }
 
 // ValidateResponse validates a response to req (on Server) against req's
-// SPEC operation. A status SPEC does not document fails.
+// the OpenAPI file's operation. A status the OpenAPI file does not document fails.
 func (s *Spec) ValidateResponse(ctx context.Context, req *http.Request, status int, header http.Header, body []byte) error {
 	in, err := s.requestInput(req, responseOptions())
 	if err != nil {
@@ -173,11 +145,11 @@ func (s *Spec) requestInput(req *http.Request, opts *openapi3filter.Options) (*o
 	return &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}, nil
 }
 
-// responseOptions are the validation options for responses. SPEC's
+// responseOptions are the validation options for responses. The OpenAPI file's
 // defaults are not filled in, so a message is checked as it was sent.
 // Where kin-openapi would be lenient by default, they are strict: a
-// response status SPEC does not document fails, and the one security
-// scheme SPEC declares (HTTP bearer) is checked instead of a no-op.
+// response status the OpenAPI file does not document fails, and the one security
+// scheme the OpenAPI file declares (HTTP bearer) is checked instead of a no-op.
 func responseOptions() *openapi3filter.Options {
 	return &openapi3filter.Options{
 		SkipSettingDefaults:   true,
@@ -190,11 +162,11 @@ func responseOptions() *openapi3filter.Options {
 // requestOptions are responseOptions plus the formats kin-openapi leaves
 // unchecked by default: uuid (ContactID, GroupID, TemplateID), email
 // (ReportTo, SMSEmailReply, EmailAddress) and uri (WebhookCallbackURL).
-// SPEC's "phone" format has no definition, so it stays unchecked.
+// The OpenAPI file's "phone" format has no definition, so it stays unchecked.
 //
 // Responses keep kin-openapi's formats (date-time among them): the
 // sandbox's status answers carry ContactID "" for recipients not from the
-// Address Book, which SPEC's uuid format rejects.
+// Address Book, which the OpenAPI file's uuid format rejects.
 func requestOptions() *openapi3filter.Options {
 	opts := responseOptions()
 	opts.SchemaValidationOptions = []openapi3.SchemaValidationOption{
@@ -205,7 +177,7 @@ func requestOptions() *openapi3filter.Options {
 	return opts
 }
 
-// bearerAuthenticated checks SPEC's bearerAuth: "Authorization: Bearer <token>".
+// bearerAuthenticated checks the OpenAPI file's bearerAuth: "Authorization: Bearer <token>".
 func bearerAuthenticated(_ context.Context, in *openapi3filter.AuthenticationInput) error {
 	if s := in.SecurityScheme; s == nil || s.Type != "http" || !strings.EqualFold(s.Scheme, "bearer") {
 		return fmt.Errorf("security scheme %q is not the HTTP bearer scheme tnzspec knows", in.SecuritySchemeName)

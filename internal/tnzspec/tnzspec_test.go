@@ -25,10 +25,10 @@ func mustLoad(t *testing.T) *Spec {
 func TestLoad(t *testing.T) {
 	sp := mustLoad(t)
 	if again, _ := Load(); again != sp {
-		t.Error("Load loaded SPEC twice")
+		t.Error("Load loaded the OpenAPI file twice")
 	}
 	if len(sp.Doc.Servers) == 0 || sp.Doc.Servers[0].URL != Server {
-		t.Errorf("SPEC's first server is not %s", Server)
+		t.Errorf("the OpenAPI file's first server is not %s", Server)
 	}
 	req, err := NewRequest(http.MethodGet, BasePath+"/sms/ID1", http.Header{"Accept": {"application/json"}}, nil)
 	if err != nil {
@@ -84,7 +84,7 @@ func TestCheckSend(t *testing.T) {
 			t.Errorf("unexplained = %q, want %q", got, want)
 		}
 		if chk.Invalid != nil {
-			t.Errorf("SPEC's objects were expected to allow extra keys: %v", chk.Invalid)
+			t.Errorf("the OpenAPI file's objects were expected to allow extra keys: %v", chk.Invalid)
 		}
 		if chk.Err() == nil {
 			t.Error("Err ignores unexplained keys")
@@ -121,6 +121,47 @@ func TestCheckSend(t *testing.T) {
 			}
 		}
 	})
+}
+
+// The FallbackMode exception excuses exactly the SDKs' wire form: a
+// comma list of the OpenAPI file's names, with WhatsApp written WAPP.
+func TestCheckSendFallbackList(t *testing.T) {
+	sp := mustLoad(t)
+	for _, tc := range []struct {
+		value    string
+		replaced bool
+		valid    bool
+	}{
+		{"Voice", false, true},
+		{"None", false, true},
+		{"WhatsApp", false, true},
+		{"WAPP", true, true},
+		{"RCS, WAPP, Voice", true, true},
+		{"Voice,RCS", true, true},
+		{"Voice, Email", false, false},
+		{"SMS", false, false},
+		{"", false, false},
+		{"voice", false, false},
+	} {
+		body := `{"Message":"hi","Destinations":[{"ToNumber":"+6421000001"}],"FallbackMode":` + strconv.Quote(tc.value) + `}`
+		chk, err := sp.CheckSend("sms", []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := chk.FallbackReplaced != ""; got != tc.replaced || (tc.replaced && chk.FallbackReplaced != tc.value) {
+			t.Errorf("%q: FallbackReplaced = %q, want replaced %v", tc.value, chk.FallbackReplaced, tc.replaced)
+		}
+		if (chk.Invalid == nil) != tc.valid {
+			t.Errorf("%q: Invalid = %v, want valid %v", tc.value, chk.Invalid, tc.valid)
+		}
+	}
+	chk, err := sp.CheckSend("email", []byte(`{"MessagePlain":"hi","Destinations":[{"EmailAddress":"a@example.com"}],"FallbackMode":"RCS, WAPP"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if chk.FallbackReplaced != "" || len(chk.Unexplained) != 1 {
+		t.Errorf("POST /email has no FallbackMode: replaced %q, unexplained %+v", chk.FallbackReplaced, chk.Unexplained)
+	}
 }
 
 func TestValidateRequest(t *testing.T) {

@@ -1,3 +1,7 @@
+resource "tnz_sms_template" "release" {
+  message = "Kia ora [[FirstName]], release [[Custom1]] is live."
+}
+
 # Preview what one recipient will read.
 output "preview" {
   value = provider::tnz::render(tnz_sms_template.release.message, {

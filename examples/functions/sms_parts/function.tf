@@ -1,9 +1,3 @@
-terraform {
-  required_providers {
-    tnz = { source = "tnz-community/tnz" }
-  }
-}
-
 variable "release_message" {
   type    = string
   default = "Kia ora [[FirstName]], release [[Custom1]] is live in Tāmaki Makaurau 🚀"

@@ -1,2 +1,2 @@
-# Adopt a message sent outside Terraform, by its message id.
-terraform import tnz_sms.example sms/d3f1b2a4c5e6
+# Adopt a message sent outside Terraform, by its channel and message id.
+terraform import tnz_sms.release_notice sms/d3f1b2a4c5e6

@@ -126,6 +126,7 @@ const MESSAGES = [
       Message: 'Cover page: release v1.4.2',
       Resolution: 'High',
       CSID: 'TNZ COMMUNITY',
+      StampFormat: 'Stamp01',
       WatermarkFolder: 'Watermarks',
       WatermarkFirstPage: 'first.pdf',
       WatermarkAllPages: 'all.pdf',
@@ -147,6 +148,7 @@ const MESSAGES = [
       CallRouteMessageOnWrongKey: 'Sorry, that key is not an option.',
       KeypadOptionRequired: true,
       CallerID: '6495550199',
+      BillingAccount: 'BA-7',
       Options: 'CallWait=30',
       Keypads: [
         { Tone: 1, RouteNumber: '+64800123123' },
@@ -165,6 +167,7 @@ const MESSAGES = [
       RetryAttempts: 2,
       RetryPeriod: 5,
       CallerID: '6495550199',
+      BillingAccount: 'BA-8',
       VoiceFiles: [{ Name: 'MessageToPeople', File: TONE_WAV }],
       Keypads: [
         { Tone: 1, RouteNumber: '+64800123123' },

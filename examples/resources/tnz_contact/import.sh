@@ -1,0 +1,2 @@
+# Manage a contact made in the TNZ Dashboard, by its ContactID.
+terraform import tnz_contact.aroha 8000000a-f002-4007-b00a-d00000000001

@@ -1,0 +1,7 @@
+terraform {
+  required_providers {
+    tnz = {
+      source = "tnz-community/tnz"
+    }
+  }
+}

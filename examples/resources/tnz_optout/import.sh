@@ -1,0 +1,2 @@
+# Manage an opt-out entry (for example from a STOP reply) by its id.
+terraform import tnz_optout.hemi_sms 7000000a-f002-4007-b00a-d00000000001

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestRunHelpListsSandbox(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-h"}, &stdout, &stderr, noServe(t)); code != 0 {
+		t.Fatalf("-h exited %d", code)
+	}
+	for _, want := range []string{"terraform-provider-tnz sandbox", "-debug", "-version"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("-h does not mention %q:\n%s", want, stderr.String())
+		}
+	}
+}
+
+func TestRunVersion(t *testing.T) {
+	defer func(v string) { version = v }(version)
+	version = "1.2.3"
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-version"}, &stdout, &stderr, noServe(t)); code != 0 || stdout.String() != "1.2.3\n" {
+		t.Errorf("-version exited %d and printed %q, want 0 and %q", code, stdout.String(), "1.2.3\n")
+	}
+}
+
+func TestRunServes(t *testing.T) {
+	var gotDebug bool
+	serve := func(debug bool) error { gotDebug = debug; return nil }
+	if code := run([]string{"-debug"}, new(bytes.Buffer), new(bytes.Buffer), serve); code != 0 || !gotDebug {
+		t.Errorf("-debug exited %d, served with debug %v", code, gotDebug)
+	}
+
+	failing := func(bool) error { return errors.New("no plugin handshake") }
+	var stderr bytes.Buffer
+	if code := run(nil, new(bytes.Buffer), &stderr, failing); code != 1 || !strings.Contains(stderr.String(), "no plugin handshake") {
+		t.Errorf("a failed serve exited %d with %q", code, stderr.String())
+	}
+}
+
+func TestRunRejectsArguments(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := run([]string{"sandbx"}, new(bytes.Buffer), &stderr, noServe(t)); code != 2 || !strings.Contains(stderr.String(), `unexpected argument "sandbx"`) {
+		t.Errorf("a stray argument exited %d with %q", code, stderr.String())
+	}
+}
+
+func noServe(t *testing.T) func(bool) error {
+	return func(bool) error {
+		t.Error("the provider was served")
+		return nil
+	}
+}
