@@ -54,7 +54,12 @@ func Profile(opts Options, n int, dir string) (string, error) {
 			return "", err
 		}
 		for _, phase := range phases {
-			if err := os.MkdirAll(filepath.Join(dir, c.provider, slug(phase)), 0o755); err != nil {
+			// A previous run's profiles would be merged with this one's.
+			phaseDir := filepath.Join(dir, c.provider, slug(phase))
+			if err := os.RemoveAll(phaseDir); err != nil {
+				return "", err
+			}
+			if err := os.MkdirAll(phaseDir, 0o755); err != nil {
 				return "", err
 			}
 		}

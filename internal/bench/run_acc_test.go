@@ -93,6 +93,14 @@ func tableRow(t *testing.T, table, prefix string) string {
 func TestAccProfile(t *testing.T) {
 	opts := accOptions(t)
 	dir := t.TempDir()
+	// A profile left by an earlier run must not be merged into this one.
+	stale := filepath.Join(dir, "tnz", slug(phasePlan), "1.pprof")
+	if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stale, []byte("not a profile"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out, err := Profile(opts, 5, dir)
 	if err != nil {
 		t.Fatal(err)
