@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -44,6 +45,12 @@ func main() {
 
 // serve runs the provider server until Terraform stops it.
 func serve(debug bool) error {
+	// A CPU profile for the benchmarks (internal/bench/doc.go); off unless set.
+	if name := os.Getenv("TNZ_CPUPROFILE"); name != "" {
+		if f, err := os.Create(name); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
 	return providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: address,
 		Debug:   debug,

@@ -1,84 +1,131 @@
-// Package bench holds the benchmarks behind `make bench`: they compare the
-// cost of N tnz_sms sends with the cost of N terraform_data resources, both
-// driven by the real Terraform CLI in the same run, so that the provider's
-// overhead is measured against Terraform's own.
+// Package bench measures the provider under the real Terraform CLI against
+// baselines measured in the same run, for `make bench`. Machines are
+// noisy (ours share two cores with other work), so absolute numbers from
+// different runs do not compare; the ratios to baselines measured
+// interleaved with the provider do.
 //
-// The package has no code of its own; everything is in bench_test.go.
+// # make bench
 //
-// # What runs
+// `make bench` runs `make bench-go`, then `make bench-table`.
 //
-// Each benchmark has the sub-benchmarks N=10 and N=50 (N resources made with
-// count in one configuration):
+// bench-go is the Go benchmarks of the hot paths, with -benchmem:
 //
-//   - BenchmarkApplyTerraformData: per iteration, terraform plan -out=<file>
-//     then terraform apply <file> on N terraform_data resources. This is the
-//     baseline: Terraform's own overhead, no provider process.
-//   - BenchmarkApplySMS: the same on N tnz_sms resources, each one send to an
-//     in-process sandbox (internal/sandbox) whose messages complete at once.
-//     Every iteration checks that the sandbox accepted exactly N messages.
-//   - BenchmarkPlanOnlyTerraformData and BenchmarkPlanOnlySMS: the
-//     configuration is applied once, untimed, then each iteration times
-//     terraform plan on it. For tnz_sms that is the refresh cost: every message
-//     reads its status from the sandbox. Every plan must find no changes and
-//     send nothing.
+//   - internal/rejection BenchmarkCheck10000Recipients: every rejection
+//     check of one SMS to 10,000 recipients.
+//   - internal/tnz BenchmarkEncodeFaxTenMiB (per dialect) and
+//     BenchmarkSendFaxTenMiB (the whole client, to a transport that reads the
+//     body): a fax with ten 1 MiB files. B/attachment-B is the bytes
+//     allocated per send for each byte of attachment; the base64 JSON body
+//     alone is 1.33, issue 12's bound is 3. B/op varies between runs because
+//     encoding/json reuses its buffers across calls until a GC clears them.
+//   - internal/tnz BenchmarkDecodeStatus10000Recipients: one status answer
+//     listing 10,000 recipients.
+//   - internal/provider BenchmarkSMSPlanPath: one tnz_sms's ValidateConfig,
+//     ModifyPlan (create, and unchanged after a refresh) and Read (status
+//     from a fake API), called directly, without the plugin protocol.
+//   - internal/smsparts BenchmarkAnalyze*: SMS part counting.
 //
-// terraform destroy runs between apply iterations with the timer stopped. The
-// provider is built once per `go test` process with go build from the module
-// root, and Terraform uses it through a dev_overrides CLI configuration
-// (TF_CLI_CONFIG_FILE), so terraform init is not run; terraform_data is built
-// into Terraform and needs no init either. Both kinds of configuration run
-// with the same environment (CHECKPOINT_DISABLE=1, TF_IN_AUTOMATION=1, the
-// same CLI configuration, TF_LOG and TF_CLI_ARGS removed) and Terraform's
-// default -parallelism of 10.
+// bench-table is `go run ./internal/bench/cmd/benchtable`. It builds the
+// provider, the smallest framework provider (internal/bench/floorprovider:
+// one resource with one string attribute, no network) and a wrapper
+// (internal/bench/provwrap) once with go build, starts an in-process
+// sandbox whose messages complete at once, and points Terraform at the
+// wrapper through a dev_overrides CLI configuration (TF_CLI_CONFIG_FILE):
+// no registry, no download, no terraform init. Terraform is the terraform
+// on PATH, with its default -parallelism of 10, CHECKPOINT_DISABLE=1 and
+// TF_IN_AUTOMATION=1, and without TF_LOG, TF_CLI_ARGS or other TNZ_
+// settings.
 //
-// Terraform is TF_ACC_TERRAFORM_PATH, or the terraform on PATH; it is never
-// downloaded. Without TF_ACC the benchmarks skip, like acceptance tests; with
-// TF_ACC set, a missing terraform, a failed build or a failed terraform
-// command fails the benchmark and prints the command's output.
+// Workloads, each measured with its configurations interleaved phase by
+// phase (every configuration's plan, then every one's apply, then every
+// one's refresh; then the next repetition):
 //
-// # Running
+//   - N = 200 and N = 1000: N tnz_sms, each one recipient and its own
+//     message; N floor_message; N terraform_data; N terraform_data with a
+//     local-exec provisioner running curl that posts the same message to
+//     the same sandbox (what users do without this provider).
+//   - With the first N only: the mixed configuration, N sends spread over
+//     tnz_sms, tnz_email, tnz_fax, tnz_tts and tnz_voice, each with
+//     `template = tnz_<channel>_template.x` and two destinations with
+//     personalisation fields.
+//   - One tnz_sms to 10,000 recipients, for issue 9's bar: plan with state
+//     under 10 s with the provider's peak RSS under 200 MiB.
 //
-//	make bench BENCHTIME=3x
+// Each repetition of a configuration starts from no state and runs, each
+// command timed on its own: `terraform plan -out` (plan, create), `terraform apply`
+// of that plan (apply) and `terraform plan -detailed-exitcode` (plan with
+// state, which refreshes every resource). Each is checked: the plan must
+// add every resource, the apply must add them and the sandbox must receive
+// exactly one message per send, the refresh must find no changes and send
+// nothing.
 //
-// or, for this package only:
+// Measurement: wall time of the terraform command; CPU time (user +
+// system) of the terraform process and every process it waited for, from
+// wait4 (os.ProcessState.SysUsage); and the provider processes on their
+// own. For those, the wrapper stands in for the provider binary: it runs
+// the real one as its child with the same arguments, streams and
+// environment, waits for it, and writes the child's CPU time and peak RSS
+// to a file (package usage); Terraform may start a provider more than once
+// per command, so CPU is summed and peak RSS is the largest. The wrapper
+// costs a fork and an exec.
 //
-//	TF_ACC=1 go test ./internal/bench/ -run '^$' -bench . -benchtime=3x -benchmem
+// The table (also written to internal/bench/results/latest.md, not
+// committed) shows, per workload, phase and configuration, the medians of
+// wall and CPU, the provider's CPU and largest peak RSS, and for the TNZ
+// rows the ratios to the smallest provider, to terraform_data and (apply
+// of tnz_sms) to curl: each the median over repetitions of the ratio
+// within one repetition, for wall time and then CPU. Its heading has the
+// date, Terraform and Go versions, CPU model, cores, load average before
+// and after, the run time and the repetitions that ran.
 //
-// One iteration is several Terraform processes, seconds long, so always give
-// an iteration count (-benchtime=Nx) rather than a duration. All eight
-// sub-benchmarks take well under a minute at -benchtime=1x on two cores and
-// grow linearly with the count; 3x smooths out most of the noise. Narrow the
-// run with -bench, e.g. -bench 'Apply' or -bench '/N=50'.
+// Knobs (environment variables): BENCH_N=200,1000 (sizes), BENCH_REPS
+// (repetitions of every configuration; by default 5 up to N = 200, else
+// 3), BENCH_RECIPIENTS=10000 (0 leaves the one-resource row out),
+// BENCH_BUDGET=12m (wall-time bound of the table's run; 0 for none). The
+// run goes in rounds, every workload's first repetition, then every
+// workload's second, and so on; once the budget would be exceeded, no
+// further repetition of a workload starts, and the heading says how many
+// ran. A quick look:
 //
-// # Reading the numbers
+//	BENCH_N=50 BENCH_REPS=1 BENCH_RECIPIENTS=0 make bench-table
 //
-// Every sub-benchmark reports ns/resource: the timed time of one iteration
-// divided by N. The apply benchmarks also split it into plan-ns/resource
-// (terraform plan -out) and apply-ns/resource (terraform apply of that
-// plan). ns/op is the same timed time, for the whole iteration. B/op and
-// allocs/op count only the benchmark process and its in-process sandbox, not
-// Terraform or the provider, which run as separate processes: only the time
-// columns compare the two.
+// # Profiles
 //
-// The ratio to compare is, at the same N and from the same run:
+// `make bench-profile` (go run ./internal/bench/cmd/benchtable -profile
+// internal/bench/results/profiles) runs BENCH_PROFILE_N (default 1000)
+// tnz_sms and as many resources of the smallest provider once through the
+// three phases, and writes internal/bench/results/profile.md:
 //
-//	apply ratio = ns/resource of BenchmarkApplySMS/N=n
-//	            / ns/resource of BenchmarkApplyTerraformData/N=n
-//	plan ratio  = ns/resource of BenchmarkPlanOnlySMS/N=n
-//	            / ns/resource of BenchmarkPlanOnlyTerraformData/N=n
+//   - the TNZ provider's own CPU profile per phase: with TNZ_CPUPROFILE set
+//     to a file name, the provider (main.go) writes a pprof CPU profile
+//     there. The wrapper gives each provider process its own file
+//     (BENCH_PROFILE_DIR); they are merged into
+//     internal/bench/results/profiles/tnz-<phase>.pprof. Top 20 by own time
+//     and by time including callees.
+//   - Terraform core's (the terraform process's) profile, when perf is on
+//     PATH: perf record -g -F 499 of each command. Terraform's release
+//     binaries are stripped, so the frames are named from Go's line table
+//     (.gopclntab, which stripping keeps). Top 20 by own time and including
+//     callees with tnz_sms, and the functions where Terraform spends more
+//     with tnz_sms than with the smallest provider. The perf.data files
+//     are kept beside the pprof files.
 //
-// A ratio near 1 means the provider adds little to what Terraform costs
-// anyway; the fixed cost of starting the provider process weighs more at
-// N=10 than at N=50, so compare ratios at the same N, and watch how the
-// ratio moves from N=10 to N=50 (a growing ratio means a per-resource cost
-// in the provider or the sandbox). Numbers from different runs or machines
-// are not comparable; the baseline exists so that only ratios are.
+// To look further, by hand:
 //
-// With benchstat (golang.org/x/perf/cmd/benchstat, not a dependency of this
-// module) several runs can be summarised, e.g.
+//	go tool pprof -top -cum internal/bench/results/profiles/tnz-refresh.pprof
+//	go tool pprof -list 'readSend' internal/bench/results/profiles/tnz-plan.pprof
+//	go tool pprof -http=:8080 internal/bench/results/profiles/tnz-apply.pprof
+//	perf script -i internal/bench/results/profiles/tnz-plan.perf.data -F comm,ip,dso
 //
-//	TF_ACC=1 go test ./internal/bench/ -run '^$' -bench . -benchtime=1x -count=5 > bench.txt
-//	benchstat bench.txt
+// and to profile the provider under any configuration:
 //
-// and the ratio taken from the medians it prints.
+//	go build -o /tmp/tnz-bin/terraform-provider-tnz . # with a dev_overrides CLI configuration pointing at /tmp/tnz-bin
+//	TNZ_CPUPROFILE=/tmp/provider.pprof terraform plan  # one provider process per file: the last one wins
+//	go tool pprof -top /tmp/provider.pprof
+//
+// # Acceptance tests
+//
+// With TF_ACC set, TestAccRunMeasuresEveryConfiguration runs a small table
+// (N = 5, one repetition) and TestAccProfile a small profile, so that
+// `make test` catches a broken benchmark.
 package bench

@@ -67,7 +67,7 @@ func (f *fakeAPI) ReceivedSMS(context.Context, tnz.ReceivedQuery) ([]tnz.Inbound
 	return nil, errors.New("fakeAPI: received not expected")
 }
 
-func smsSchema(t *testing.T) resource.SchemaResponse {
+func smsSchema(t testing.TB) resource.SchemaResponse {
 	t.Helper()
 	var resp resource.SchemaResponse
 	NewSMSResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
@@ -79,7 +79,7 @@ func smsSchema(t *testing.T) resource.SchemaResponse {
 
 // smsPlan is a plan for an SMS with the given message to the given numbers;
 // everything else is null, and computed values unknown as Terraform plans them.
-func smsPlan(t *testing.T, message string, recipients ...string) tfsdk.Plan {
+func smsPlan(t testing.TB, message string, recipients ...string) tfsdk.Plan {
 	t.Helper()
 	ctx := context.Background()
 	s := smsSchema(t).Schema
