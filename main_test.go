@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 )
@@ -53,5 +54,34 @@ func noServe(t *testing.T) func(bool) error {
 	return func(bool) error {
 		t.Error("the provider was served")
 		return nil
+	}
+}
+
+// Without TF_LOG the SDK's and the provider's loggers are off; with it they
+// follow its level; a variable the user set stays.
+func TestQuietLogsUnlessAsked(t *testing.T) {
+	vars := []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"}
+	for _, c := range []struct {
+		set  map[string]string
+		want map[string]string
+	}{
+		{map[string]string{}, map[string]string{"TF_LOG_PROVIDER": "off", "TF_LOG_SDK_FRAMEWORK": "off"}},
+		{map[string]string{"TF_LOG": "debug"}, map[string]string{"TF_LOG_PROVIDER": "DEBUG", "TF_LOG_SDK_PROTO": "DEBUG"}},
+		{map[string]string{"TF_LOG": "json"}, map[string]string{"TF_LOG_SDK": "TRACE"}},
+		{map[string]string{"TF_LOG_PROVIDER": "trace"}, map[string]string{"TF_LOG_PROVIDER": "trace", "TF_LOG_SDK": "off"}},
+	} {
+		for _, v := range vars {
+			t.Setenv(v, "")
+			os.Unsetenv(v)
+		}
+		for k, v := range c.set {
+			t.Setenv(k, v)
+		}
+		quietLogsUnlessAsked()
+		for k, want := range c.want {
+			if got := os.Getenv(k); got != want {
+				t.Errorf("with %v: %s = %q, want %q", c.set, k, got, want)
+			}
+		}
 	}
 }

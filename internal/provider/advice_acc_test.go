@@ -205,7 +205,7 @@ func TestAccAdvice_newFieldsReachTNZ(t *testing.T) {
 resource "tnz_sms" "test" {
   recipients           = ["+6421000001"]
   message              = "Deploy finished [[CustomPage]]"
-  fallback_mode        = ["RCS", "WhatsApp"]
+  fallback_mode        = "RCS"
   sms_custom_page_id   = "8000000a-f002-4007-b00a-d00000000001"
   webhook_callback_url = "https://hooks.example.com/tnz"
 }
@@ -228,7 +228,7 @@ resource "tnz_fax" "test" {
 				expectBodiesMatchSpec(t, sb),
 				func(*terraform.State) error {
 					want := map[string]map[string]any{
-						"sms": {"FallbackMode": "RCS, WAPP", "SMSCustomPageID": "8000000a-f002-4007-b00a-d00000000001", "NotificationType": "Webhook"},
+						"sms": {"FallbackMode": "RCS", "SMSCustomPageID": "8000000a-f002-4007-b00a-d00000000001", "NotificationType": "Webhook"},
 						"tts": {"EndCallMessage": "Goodbye", "BillingAccount": "ops-42", "NotificationType": "Email"},
 						"fax": {"StampFormat": "Sent [[Date]]"},
 					}

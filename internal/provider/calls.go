@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -77,6 +78,17 @@ type callModel struct {
 	AnswerphoneMode             types.String `tfsdk:"answerphone_mode"`
 	EndCallMessage              types.String `tfsdk:"end_call_message"`
 	BillingAccount              types.String `tfsdk:"billing_account"`
+}
+
+func (m *callModel) fromValues(v map[string]attr.Value) {
+	m.commonModel.fromValues(v)
+	m.MessageToPeople, m.MessageToAnswerphones = get[types.String](v, "message_to_people"), get[types.String](v, "message_to_answerphones")
+	m.Keypads, m.KeypadOptionRequired = get[types.List](v, "keypads"), get[types.Bool](v, "keypad_option_required")
+	m.CallRouteMessageToPeople, m.CallRouteMessageToOperators = get[types.String](v, "call_route_message_to_people"), get[types.String](v, "call_route_message_to_operators")
+	m.CallRouteMessageOnWrongKey, m.NumberOfOperators = get[types.String](v, "call_route_message_on_wrong_key"), get[types.Int64](v, "number_of_operators")
+	m.CallerID, m.RetryAttempts, m.RetryPeriod = get[types.String](v, "caller_id"), get[types.Int64](v, "retry_attempts"), get[types.Int64](v, "retry_period")
+	m.Options, m.AnswerphoneMode = get[types.String](v, "options"), get[types.String](v, "answerphone_mode")
+	m.EndCallMessage, m.BillingAccount = get[types.String](v, "end_call_message"), get[types.String](v, "billing_account")
 }
 
 func (m *callModel) common() *commonModel { return &m.commonModel }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -51,6 +52,14 @@ type emailModel struct {
 	CCEmail      types.String `tfsdk:"cc_email"`
 	BCCEmail     types.String `tfsdk:"bcc_email"`
 	Files        types.List   `tfsdk:"files"`
+}
+
+func (m *emailModel) fromValues(v map[string]attr.Value) {
+	m.commonModel.fromValues(v)
+	m.EmailSubject, m.MessagePlain, m.MessageHTML = get[types.String](v, "email_subject"), get[types.String](v, "message_plain"), get[types.String](v, "message_html")
+	m.From, m.FromEmail, m.SMTPFrom = get[types.String](v, "from"), get[types.String](v, "from_email"), get[types.String](v, "smtp_from")
+	m.ReplyTo, m.CCEmail, m.BCCEmail = get[types.String](v, "reply_to"), get[types.String](v, "cc_email"), get[types.String](v, "bcc_email")
+	m.Files = get[types.List](v, "files")
 }
 
 func (m *emailModel) common() *commonModel    { return &m.commonModel }

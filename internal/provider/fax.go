@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -51,6 +52,14 @@ type faxModel struct {
 	WatermarkFirstPage types.String `tfsdk:"watermark_first_page"`
 	WatermarkAllPages  types.String `tfsdk:"watermark_all_pages"`
 	StampFormat        types.String `tfsdk:"stamp_format"`
+}
+
+func (m *faxModel) fromValues(v map[string]attr.Value) {
+	m.commonModel.fromValues(v)
+	m.Files, m.Message, m.Resolution, m.CSID = get[types.List](v, "files"), get[types.String](v, "message"), get[types.String](v, "resolution"), get[types.String](v, "csid")
+	m.RetryAttempts, m.RetryPeriod = get[types.Int64](v, "retry_attempts"), get[types.Int64](v, "retry_period")
+	m.WatermarkFolder, m.WatermarkFirstPage = get[types.String](v, "watermark_folder"), get[types.String](v, "watermark_first_page")
+	m.WatermarkAllPages, m.StampFormat = get[types.String](v, "watermark_all_pages"), get[types.String](v, "stamp_format")
 }
 
 func (m *faxModel) common() *commonModel    { return &m.commonModel }

@@ -42,7 +42,10 @@ const (
 // name). A value that does not parse is passed on as written: the plan
 // checks report it.
 func sendTimeForTNZ(sendTime, timezone string) (string, string) {
-	if name := tnz.CheckTimezone(timezone).Name; name != "" {
+	if sendTime == "" && timezone == "" { // every message without scheduling: nothing to look up
+		return "", ""
+	}
+	if name := tnz.CheckTimezone(timezone).Name; timezone != "" && name != "" {
 		timezone = name
 	}
 	if sendTime == "" {

@@ -51,7 +51,7 @@ func (d *messageStatusDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"status": dsschema.SingleNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The status, shaped as the send resources' `status`.",
-				Attributes:          computedDataSourceAttributes(reportedStatusAttributes("", "Every destination's result.")),
+				Attributes:          computedDataSourceAttributes(reportedStatusAttributes("", true, "Every destination's result.")),
 			},
 		},
 	}
@@ -77,7 +77,7 @@ func (d *messageStatusDataSource) Read(ctx context.Context, req datasource.ReadR
 }
 
 // reportedStatusType is the status attribute's type: any channel, every destination.
-var reportedStatusType = objectType(reportedStatusAttributes("", ""))
+var reportedStatusType = objectType(reportedStatusAttributes("", true, ""))
 
 // dataSourceBase holds the configured API for data sources.
 type dataSourceBase struct{ data *providerData }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -42,6 +43,12 @@ type rcsModel struct {
 	SMSEmailReply types.String `tfsdk:"sms_email_reply"`
 	FallbackMode  types.String `tfsdk:"fallback_mode"`
 	Files         types.List   `tfsdk:"files"`
+}
+
+func (m *rcsModel) fromValues(v map[string]attr.Value) {
+	m.commonModel.fromValues(v)
+	m.Message, m.FromNumber, m.SMSEmailReply = get[types.String](v, "message"), get[types.String](v, "from_number"), get[types.String](v, "sms_email_reply")
+	m.FallbackMode, m.Files = get[types.String](v, "fallback_mode"), get[types.List](v, "files")
 }
 
 func (m *rcsModel) common() *commonModel    { return &m.commonModel }

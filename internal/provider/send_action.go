@@ -270,5 +270,5 @@ func (a *sendAction[M, P]) read(ctx context.Context, config tfsdk.Config, diags 
 	if diags.HasError() {
 		return nil, sendView{}
 	}
-	return readSendObject[M](ctx, a.spec.channel, asSend, config.Raw.IsFullyKnown(), diags)
+	return readSendObject[M, P](ctx, a.spec.channel, asSend, config.Raw.IsFullyKnown(), diags)
 }

@@ -37,6 +37,31 @@ type commonModel struct {
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
 }
 
+// fromValues reads the shared attributes from a send's values. Channel
+// models read theirs the same way, without the framework's reflection: this
+// runs for every send on every validation and plan.
+func (m *commonModel) fromValues(v map[string]attr.Value) {
+	*m = commonModel{
+		ID: get[types.String](v, "id"), MessageID: get[types.String](v, "message_id"),
+		Recipients: get[types.List](v, "recipients"), Destinations: get[types.List](v, "destinations"),
+		Template: get[types.Dynamic](v, "template"), TemplateID: get[types.String](v, "template_id"),
+		Reference: get[types.String](v, "reference"), SendTime: get[types.String](v, "send_time"),
+		Timezone: get[types.String](v, "timezone"), SubAccount: get[types.String](v, "sub_account"),
+		Department: get[types.String](v, "department"), ChargeCode: get[types.String](v, "charge_code"),
+		WebhookCallbackURL: get[types.String](v, "webhook_callback_url"), WebhookCallbackFormat: get[types.String](v, "webhook_callback_format"),
+		NotificationType: get[types.String](v, "notification_type"), ReportTo: get[types.String](v, "report_to"),
+		TestMode: get[types.Bool](v, "test_mode"), Triggers: get[types.Map](v, "triggers"),
+		Status: get[types.Object](v, "status"), DestinationCount: get[types.Int64](v, "destination_count"),
+		WaitFor: get[types.String](v, "wait_for"), Timeouts: get[timeouts.Value](v, "timeouts"),
+	}
+}
+
+// get is the value called name, or T's zero value (null) when absent.
+func get[T attr.Value](v map[string]attr.Value, name string) T {
+	x, _ := v[name].(T)
+	return x
+}
+
 // Building the API message. Unknown values are left empty (ValueString of
 // an unknown value is ""); the checks learn which they are from the
 // configuration itself (unknownPaths), never from the builder.
@@ -105,17 +130,6 @@ func stringAttr(values map[string]attr.Value, name string) string {
 	return s.ValueString()
 }
 
-// stringElements are a list's known strings; none when it is null or unknown.
-func stringElements(l types.List) []string {
-	var out []string
-	for _, e := range l.Elements() {
-		if s, ok := e.(types.String); ok && !s.IsUnknown() && !s.IsNull() {
-			out = append(out, s.ValueString())
-		}
-	}
-	return out
-}
-
 // optionalBoolValue is nil when the value is null or unknown, so it is not sent.
 func optionalBoolValue(v types.Bool) *bool {
 	if v.IsNull() || v.IsUnknown() {
@@ -178,6 +192,9 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 		s = &tnz.Status{JobStatus: tnz.JobPending}
 	}
 	recipientType := t.AttrTypes["recipients"].(types.ListType).ElemType.(types.ObjectType)
+	has := func(name string) bool { _, ok := recipientType.AttrTypes[name]; return ok }
+	withRemoteID, detailed, withType := has("remote_id"), has("attention"), has("type")
+	replyList, withReplies := recipientType.AttrTypes["replies"].(types.ListType)
 	listed := s.Recipients[:min(len(s.Recipients), limit)]
 	recipients := make([]attr.Value, len(listed))
 	for i, r := range listed {
@@ -188,26 +205,27 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 			"result":      types.StringValue(r.Result),
 			"sent_time":   types.StringValue(r.SentTimeUTC),
 			"price":       types.StringValue(r.Price),
-			"remote_id":   types.StringValue(r.RemoteID),
-			"attention":   types.StringValue(r.Attention),
-			"company":     types.StringValue(r.Company),
-			"custom":      customValues(r.Custom),
 		}
-		if replyList, ok := recipientType.AttrTypes["replies"].(types.ListType); ok {
+		if withRemoteID {
+			values["remote_id"] = types.StringValue(r.RemoteID)
+		}
+		if detailed {
+			values["attention"] = types.StringValue(r.Attention)
+			values["company"] = types.StringValue(r.Company)
+			values["custom"] = customValues(r.Custom)
+		}
+		if withReplies {
 			values["replies"] = replies(replyList, r.Replies)
 		}
-		if _, ok := recipientType.AttrTypes["type"]; ok {
+		if withType {
 			values["type"] = types.StringValue(r.Type)
 		}
 		recipients[i] = types.ObjectValueMust(recipientType.AttrTypes, values)
 	}
-	return map[string]attr.Value{
+	values := map[string]attr.Value{
 		"job_status":   types.StringValue(s.JobStatus),
 		"job_number":   types.StringValue(s.JobNum),
 		"price":        types.StringValue(s.Price),
-		"reference":    types.StringValue(s.Reference),
-		"sub_account":  types.StringValue(s.SubAccount),
-		"department":   types.StringValue(s.Department),
 		"count":        types.Int64Value(s.Count),
 		"complete":     types.Int64Value(s.Complete),
 		"success":      types.Int64Value(s.Success),
@@ -215,6 +233,12 @@ func reportedValues(t types.ObjectType, s *tnz.Status, limit int) map[string]att
 		"created_time": types.StringValue(s.CreatedTimeUTC),
 		"recipients":   types.ListValueMust(recipientType, recipients),
 	}
+	if _, ok := t.AttrTypes["reference"]; ok {
+		values["reference"] = types.StringValue(s.Reference)
+		values["sub_account"] = types.StringValue(s.SubAccount)
+		values["department"] = types.StringValue(s.Department)
+	}
+	return values
 }
 
 // customValues are Custom1..Custom9 without the trailing empty ones.

@@ -46,6 +46,8 @@ type channelModel interface {
 	toAPI(files []tnz.File) tnz.Message
 	// attachments is the files attribute; null for channels without files.
 	attachments() types.List
+	// fromValues reads the model from a send's attribute values.
+	fromValues(v map[string]attr.Value)
 }
 
 type modelPointer[M any] interface {
@@ -112,7 +114,7 @@ func (r *sendResource[M, P]) Schema(ctx context.Context, _ resource.SchemaReques
 // values, so a mistake hidden behind an unknown value is still caught before
 // anything is sent.
 func (r *sendResource[M, P]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	m, view := readSend[M](ctx, r.spec.channel, req.Config, req.Config.Raw, &resp.Diagnostics)
+	m, view := readSend[M, P](ctx, r.spec.channel, req.Config, req.Config.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -197,7 +199,7 @@ func (r *sendResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modify
 	if req.Plan.Raw.IsNull() { // destroy: nothing to check
 		return
 	}
-	m, view := readSend[M](ctx, r.spec.channel, req.Plan, req.Plan.Raw, &resp.Diagnostics)
+	m, view := readSend[M, P](ctx, r.spec.channel, req.Plan, req.Plan.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -281,7 +283,7 @@ func replacement(ch tnz.Channel, planned, prior map[string]attr.Value, jobStatus
 }
 
 func (r *sendResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	m, view := readSend[M](ctx, r.spec.channel, req.Plan, req.Plan.Raw, &resp.Diagnostics)
+	m, view := readSend[M, P](ctx, r.spec.channel, req.Plan, req.Plan.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -113,7 +113,7 @@ func nullSMSModel(s schema.Schema) smsModel {
 			Status:       types.ObjectNull(statusTypes[tnz.SMS].AttrTypes),
 		},
 		Files:        types.ListNull(fileType),
-		FallbackMode: types.ListNull(types.StringType),
+		FallbackMode: types.StringNull(),
 		Estimate:     types.ObjectNull(smsEstimateType.AttrTypes),
 	}
 }

@@ -270,8 +270,8 @@ func statusAttributes(ch tnz.Channel) map[string]schema.Attribute {
 			"submitted_time": schema.StringAttribute{Computed: true, MarkdownDescription: "When the provider submitted the request (UTC, RFC 3339); empty for an imported send."},
 		}
 	}
-	attrs := reportedStatusAttributes(ch, fmt.Sprintf("Results of the first %d destinations (the counts above cover all of them); "+
-		"the `tnz_message_status` data source lists every destination.", statusRecipientsListed))
+	attrs := reportedStatusAttributes(ch, false, fmt.Sprintf("Results of the first %d destinations (the counts above cover all of them); "+
+		"the `tnz_message_status` data source lists every destination, with the fields TNZ holds for each.", statusRecipientsListed))
 	attrs["confirmed"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether TNZ has acknowledged the message: it accepted the request, or a later look-up found it. " +
 		"`false` while the send's outcome is uncertain (the request may have reached TNZ): every refresh asks TNZ again, and the provider's `resend_unconfirmed_after` decides when an unconfirmed message is sent again."}
 	attrs["submitted_time"] = schema.StringAttribute{Computed: true, MarkdownDescription: "When the provider submitted the message (UTC, RFC 3339); empty for an imported message."}
@@ -282,7 +282,11 @@ func statusAttributes(ch tnz.Channel) map[string]schema.Attribute {
 // recipients' results (replies on the channels that receive them, and the
 // channel that reached each recipient on those with a fallback; both on
 // every channel when ch is "", for the data source that reads any channel).
-func reportedStatusAttributes(ch tnz.Channel, recipientsDescription string) map[string]schema.Attribute {
+// detailed adds what echoes the request (reference, billing, the
+// destinations' personalisation fields): the data source shows it; a send's
+// state leaves it out, since its configuration holds it and Terraform
+// rewrites the whole state after every resource.
+func reportedStatusAttributes(ch tnz.Channel, detailed bool, recipientsDescription string) map[string]schema.Attribute {
 	recipient := map[string]schema.Attribute{
 		"destination": schema.StringAttribute{Computed: true, MarkdownDescription: "The address, phone numbers in E.164."},
 		"contact_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "Address Book contact id, if any."},
@@ -290,11 +294,15 @@ func reportedStatusAttributes(ch tnz.Channel, recipientsDescription string) map[
 		"result":      schema.StringAttribute{Computed: true, MarkdownDescription: "TNZ's result text, e.g. `Delivered`."},
 		"sent_time":   schema.StringAttribute{Computed: true, MarkdownDescription: "When it was sent (UTC)."},
 		"price":       schema.StringAttribute{Computed: true, MarkdownDescription: "This destination's cost as TNZ reports it, to compare with the plan's `estimate`."},
-		"remote_id":   schema.StringAttribute{Computed: true, MarkdownDescription: "The number dialled (Voice, TTS, Fax): differs from `destination` when TNZ fell back to another phone."},
-		"attention":   schema.StringAttribute{Computed: true, MarkdownDescription: "The destination's `[[Attention]]` as TNZ holds it."},
-		"company":     schema.StringAttribute{Computed: true, MarkdownDescription: "The destination's `[[Company]]` as TNZ holds it."},
-		"custom": schema.ListAttribute{Computed: true, ElementType: types.StringType,
-			MarkdownDescription: "The destination's `[[Custom1]]`… fields as TNZ holds them, in order, without trailing empty ones."},
+	}
+	if detailed || ch == tnz.Fax || ch == tnz.TTS || ch == tnz.Voice {
+		recipient["remote_id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The number dialled (Voice, TTS, Fax): differs from `destination` when TNZ fell back to another phone."}
+	}
+	if detailed {
+		recipient["attention"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The destination's `[[Attention]]` as TNZ holds it."}
+		recipient["company"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The destination's `[[Company]]` as TNZ holds it."}
+		recipient["custom"] = schema.ListAttribute{Computed: true, ElementType: types.StringType,
+			MarkdownDescription: "The destination's `[[Custom1]]`… fields as TNZ holds them, in order, without trailing empty ones."}
 	}
 	if _, fallback := fallbackModes[ch]; fallback || ch == "" {
 		recipient["type"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The channel that reached the destination, as TNZ names it (`WhatsApp`, `RCS`, `SMS`, `Voice`…): " +
@@ -311,12 +319,9 @@ func reportedStatusAttributes(ch tnz.Channel, recipientsDescription string) map[
 			}},
 		}
 	}
-	return map[string]schema.Attribute{
+	attrs := map[string]schema.Attribute{
 		"job_status":   schema.StringAttribute{Computed: true, MarkdownDescription: "`Pending`, `Delayed`, `Completed`, `CreditHold` or `Unknown`."},
 		"price":        schema.StringAttribute{Computed: true, MarkdownDescription: "The job's cost as TNZ reports it (empty until TNZ reports one)."},
-		"reference":    schema.StringAttribute{Computed: true, MarkdownDescription: "The reference TNZ holds for the job."},
-		"sub_account":  schema.StringAttribute{Computed: true, MarkdownDescription: "The sub-account TNZ billed."},
-		"department":   schema.StringAttribute{Computed: true, MarkdownDescription: "The department TNZ billed."},
 		"job_number":   schema.StringAttribute{Computed: true, MarkdownDescription: "TNZ's job number."},
 		"count":        schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of destinations."},
 		"complete":     schema.Int64Attribute{Computed: true, MarkdownDescription: "Destinations completed."},
@@ -329,4 +334,10 @@ func reportedStatusAttributes(ch tnz.Channel, recipientsDescription string) map[
 			NestedObject:        schema.NestedAttributeObject{Attributes: recipient},
 		},
 	}
+	if detailed {
+		attrs["reference"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The reference TNZ holds for the job."}
+		attrs["sub_account"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The sub-account TNZ billed."}
+		attrs["department"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The department TNZ billed."}
+	}
+	return attrs
 }

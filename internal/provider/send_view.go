@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
@@ -36,28 +35,26 @@ type getter interface {
 // readSend reads a send (its configuration or plan, src with its raw value)
 // into its channel model merged with its template. It reports a template
 // that is not this channel's template resource.
-func readSend[M any](ctx context.Context, ch tnz.Channel, src getter, raw tftypes.Value, diags *diag.Diagnostics) (*M, sendView) {
+func readSend[M any, P modelPointer[M]](ctx context.Context, ch tnz.Channel, src getter, raw tftypes.Value, diags *diag.Diagnostics) (*M, sendView) {
 	var obj types.Object
 	diags.Append(src.Get(ctx, &obj)...)
 	if diags.HasError() {
 		return nil, sendView{}
 	}
-	return readSendObject[M](ctx, ch, obj, raw.IsFullyKnown(), diags)
+	return readSendObject[M, P](ctx, ch, obj, raw.IsFullyKnown(), diags)
 }
 
 // readSendObject is readSend of a send already read, an object of the send
 // resource's type (see sendObject); known says whether all of it is known.
-func readSendObject[M any](ctx context.Context, ch tnz.Channel, obj types.Object, known bool, diags *diag.Diagnostics) (*M, sendView) {
+func readSendObject[M any, P modelPointer[M]](ctx context.Context, ch tnz.Channel, obj types.Object, known bool, diags *diag.Diagnostics) (*M, sendView) {
 	own := obj.Attributes()
 	attrTypes := obj.AttributeTypes(ctx)
 	merged, fromTemplate := withTemplate(ctx, ch, own, attrTypes, own["template"].(types.Dynamic), diags)
 	if diags.HasError() {
 		return nil, sendView{}
 	}
-	mergedObj, d := types.ObjectValue(attrTypes, merged)
-	diags.Append(d...)
 	m := new(M)
-	diags.Append(mergedObj.As(ctx, m, basetypes.ObjectAsOptions{})...)
+	P(m).fromValues(merged)
 	recipients := elements(merged["recipients"])
 	view := sendView{
 		own: own,

@@ -2,14 +2,13 @@ package provider
 
 import (
 	"context"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/tnz-community/terraform-provider-tnz/internal/validators"
@@ -29,12 +28,8 @@ func smsSpec() channelSpec {
 			"sms_email_reply":      optionalString("E-mail address that receives replies to this SMS."),
 			"character_conversion": optionalBool("Convert multi-byte characters to GSM equivalents (© to (C)) to save message parts; disables emoji and macrons."),
 			"files":                filesAttribute("Attachments, linked from the text with `[[File1]]`, `[[File2]]`…; up to 1 MiB each."),
-			"fallback_mode": schema.ListAttribute{
-				Optional:            true,
-				ElementType:         types.StringType,
-				MarkdownDescription: "Channels TNZ tries, in order, when the SMS cannot be delivered: `Voice`, `WhatsApp`, `RCS` (or `[\"None\"]`). API v3.00.",
-				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.OneOf(tnz.SMSFallbackModes...))},
-			},
+			"fallback_mode": optionalString("What TNZ tries when the SMS cannot be delivered: "+quotedList(tnz.SMSFallbackModes)+" (API v3.00).",
+				stringvalidator.OneOf(tnz.SMSFallbackModes...)),
 			"sms_custom_page_id": optionalString("UUID of a TNZ Dashboard custom page that `[[CustomPage]]` in the message links to. API v3.00.", validators.UUID()),
 		},
 		sendAttributes: map[string]schema.Attribute{
@@ -60,10 +55,18 @@ type smsModel struct {
 	SMSEmailReply       types.String `tfsdk:"sms_email_reply"`
 	CharacterConversion types.Bool   `tfsdk:"character_conversion"`
 	Files               types.List   `tfsdk:"files"`
-	FallbackMode        types.List   `tfsdk:"fallback_mode"`
+	FallbackMode        types.String `tfsdk:"fallback_mode"`
 	SMSCustomPageID     types.String `tfsdk:"sms_custom_page_id"`
 	MaxSMSParts         types.Int64  `tfsdk:"max_sms_parts"`
 	Estimate            types.Object `tfsdk:"estimate"`
+}
+
+func (m *smsModel) fromValues(v map[string]attr.Value) {
+	m.commonModel.fromValues(v)
+	m.Message, m.FromNumber, m.SMSEmailReply = get[types.String](v, "message"), get[types.String](v, "from_number"), get[types.String](v, "sms_email_reply")
+	m.CharacterConversion, m.Files = get[types.Bool](v, "character_conversion"), get[types.List](v, "files")
+	m.FallbackMode, m.SMSCustomPageID = get[types.String](v, "fallback_mode"), get[types.String](v, "sms_custom_page_id")
+	m.MaxSMSParts, m.Estimate = get[types.Int64](v, "max_sms_parts"), get[types.Object](v, "estimate")
 }
 
 func (m *smsModel) common() *commonModel    { return &m.commonModel }
@@ -81,7 +84,7 @@ func (m *smsModel) toAPI(files []tnz.File) tnz.Message {
 		FromNumber:          m.FromNumber.ValueString(),
 		SMSEmailReply:       m.SMSEmailReply.ValueString(),
 		CharacterConversion: optionalBoolValue(m.CharacterConversion),
-		FallbackMode:        tnz.FallbackModes(stringElements(m.FallbackMode)),
+		FallbackMode:        m.FallbackMode.ValueString(),
 		SMSCustomPageID:     m.SMSCustomPageID.ValueString(),
 		Files:               files,
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
 )
@@ -53,7 +52,7 @@ func (r *templateResource[M, P]) Schema(_ context.Context, _ resource.SchemaRequ
 func (r *templateResource[M, P]) content(ctx context.Context, obj types.Object, diags *diag.Diagnostics) (*M, rejection.Unknowns) {
 	merged := sendObject(ctx, r.spec.channel, obj.Attributes(), diags)
 	m := new(M)
-	diags.Append(merged.As(ctx, m, basetypes.ObjectAsOptions{})...)
+	P(m).fromValues(merged.Attributes())
 	return m, unknownPaths(merged.Attributes(), 0)
 }
 

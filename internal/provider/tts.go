@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -33,6 +34,11 @@ func NewTTSTemplateResource() resource.Resource {
 type ttsModel struct {
 	callModel
 	Voice types.String `tfsdk:"voice"`
+}
+
+func (m *ttsModel) fromValues(v map[string]attr.Value) {
+	m.callModel.fromValues(v)
+	m.Voice = get[types.String](v, "voice")
 }
 
 func (m *ttsModel) toAPI([]tnz.File) tnz.Message {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -47,6 +48,12 @@ type whatsappModel struct {
 	FromNumber   types.String `tfsdk:"from_number"`
 	FallbackMode types.String `tfsdk:"fallback_mode"`
 	Files        types.List   `tfsdk:"files"`
+}
+
+func (m *whatsappModel) fromValues(v map[string]attr.Value) {
+	m.commonModel.fromValues(v)
+	m.Message, m.FromNumber = get[types.String](v, "message"), get[types.String](v, "from_number")
+	m.FallbackMode, m.Files = get[types.String](v, "fallback_mode"), get[types.List](v, "files")
 }
 
 func (m *whatsappModel) common() *commonModel    { return &m.commonModel }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -41,6 +42,11 @@ func NewWorkflowTemplateResource() resource.Resource {
 type workflowModel struct {
 	commonModel
 	WorkflowTemplateID types.String `tfsdk:"workflow_template_id"`
+}
+
+func (m *workflowModel) fromValues(v map[string]attr.Value) {
+	m.commonModel.fromValues(v)
+	m.WorkflowTemplateID = get[types.String](v, "workflow_template_id")
 }
 
 func (m *workflowModel) common() *commonModel { return &m.commonModel }

@@ -263,6 +263,9 @@ func aliasZone(wanted string) string {
 // CheckTimezone says whether value is a timezone TNZ knows, and the name
 // to send for it.
 func CheckTimezone(value string) TimezoneCheck {
+	if strings.TrimSpace(value) == "" {
+		return TimezoneCheck{Kind: TimezoneUnknown}
+	}
 	wanted := strings.Join(strings.Fields(strings.ToLower(value)), " ")
 	for _, z := range windowsZones {
 		switch name := tnzZoneName(z.windows); {
