@@ -533,3 +533,26 @@ func TestAction_invokeUnconfiguredSendsNothing(t *testing.T) {
 		t.Errorf("want %q, got:%s", summaryProviderNotConfigured, describe(diags))
 	}
 }
+
+// The SMS action checks cost as tnz_sms does: max_sms_parts fails it before
+// anything is sent, and a message made UCS-2 by one emoji warns at plan.
+func TestAction_smsCostChecked(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t, sandbox.Options{})
+	s := newActionServer(t, New("test")().(*tnzProvider), sb)
+	const sms = "tnz_send_sms"
+	long := strings.Repeat("All hosts deployed. ", 9) // 180 GSM-7 characters: 2 parts
+	guarded := s.config(sms, fmt.Sprintf(`{"recipients": ["+6421000001"], "message": %q, "max_sms_parts": 1}`, long))
+	expectRejection(t, "validate", s.validate(sms, guarded), summaryTooManyParts(2, 1), "max_sms_parts")
+	if _, diags := s.invoke(sms, guarded); !hasErrors(diags) {
+		t.Errorf("invoke with too many parts: %s", describe(diags))
+	}
+	emoji := s.config(sms, fmt.Sprintf(`{"recipients": ["+6421000001"], "message": %q}`, strings.Repeat("Deploy finished on every host. ", 3)+"✅"))
+	warnings := only(tfprotov6.DiagnosticSeverityWarning, s.plan(sms, emoji))
+	if len(warnings) != 1 || warnings[0].Summary != `Message is sent as UCS-2 because of "✅"` {
+		t.Errorf("want the UCS-2 warning, got:%s", describe(warnings))
+	}
+	if got := len(sb.Server.Received()); got != 0 {
+		t.Errorf("the sandbox received %d messages, want 0", got)
+	}
+}

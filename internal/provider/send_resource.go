@@ -69,6 +69,12 @@ type channelSpec struct {
 	sendAttributes map[string]schema.Attribute
 }
 
+// costChecked is implemented by channel models whose cost the plan checks
+// (tnz_sms: max_sms_parts, and a warning when a few characters make it UCS-2).
+type costChecked interface {
+	checkCost(view sendView, warnings bool, diags *diag.Diagnostics)
+}
+
 // planner is implemented by channel models that plan values of their own
 // (tnz_sms: its cost estimate).
 type planner interface {
@@ -133,6 +139,9 @@ func (b *sendBase) checkSend(msg tnz.Message, m channelModel, view sendView, war
 		return
 	}
 	reportFindings(rejection.Check(rejection.Input{Message: msg, Unknown: view.unknown}), view.paths, warnings, diags)
+	if c, ok := m.(costChecked); ok {
+		c.checkCost(view, warnings, diags)
+	}
 	if warnings {
 		adviseWarnings(msg, m.common(), view.unknown, view.paths, b.now(), diags)
 		return

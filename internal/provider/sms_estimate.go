@@ -48,19 +48,30 @@ func smsEstimateAttribute() schema.SingleNestedAttribute {
 
 var smsEstimateType = smsEstimateAttribute().GetType().(types.ObjectType)
 
-// planSMSEstimate plans the estimate of an SMS send, warns when a handful of
-// characters make it UCS-2, and fails the plan above max_sms_parts.
+// planSMSEstimate plans the estimate of an SMS send.
 func planSMSEstimate(ctx context.Context, m *smsModel, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics) {
 	estimate := types.ObjectUnknown(smsEstimateType.AttrTypes)
 	if r, ok := smsRange(m, view.unknown); ok {
 		estimate = smsEstimateValue(r, m.CharacterConversion.ValueBool())
-		warnUCS2(r, m, view.paths, diags)
-		checkMaxParts(r, m, diags)
 	}
 	var planned types.Object
 	diags.Append(plan.GetAttribute(ctx, path.Root("estimate"), &planned)...)
 	if !planned.Equal(estimate) {
 		diags.Append(plan.SetAttribute(ctx, path.Root("estimate"), estimate)...)
+	}
+}
+
+// checkCost fails the plan above max_sms_parts or, with warnings set, warns
+// when a handful of characters make the message UCS-2. Send resources and
+// actions both check it (checkSend).
+func (m *smsModel) checkCost(view sendView, warnings bool, diags *diag.Diagnostics) {
+	r, ok := smsRange(m, view.unknown)
+	switch {
+	case !ok:
+	case warnings:
+		warnUCS2(r, m, view.paths, diags)
+	default:
+		checkMaxParts(r, m, diags)
 	}
 }
 

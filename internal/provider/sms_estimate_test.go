@@ -141,3 +141,27 @@ func TestAccSMSEstimate_guardsFailThePlan(t *testing.T) {
 		t.Errorf("%d API requests from failed plans", n)
 	}
 }
+
+// An SMS template shows its cost too, counted with its tokens empty.
+func TestAccSMSEstimate_template(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t, sandbox.Options{})
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []tfresource.TestStep{{
+			Config: providerConfig(sb, sandbox.DefaultToken) + `
+resource "tnz_sms_template" "t" {
+  message = "Kia ora [[FirstName]], the deploy finished €"
+}
+`,
+			ConfigPlanChecks: tfresource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue("tnz_sms_template.t", tfjsonpath.New("estimate"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"encoding": knownvalue.StringExact("GSM-7"),
+					// "Kia ora , the deploy finished €": € is an extension character, two septets.
+					"characters": knownvalue.Int64Exact(32),
+					"parts":      knownvalue.Int64Exact(1),
+				})),
+			}},
+		}},
+	})
+}

@@ -61,7 +61,7 @@ func withTemplate(ctx context.Context, ch tnz.Channel, own map[string]attr.Value
 		return own, nil
 	}
 	for name, v := range values {
-		if name == "id" || name == "channel" || v.IsNull() || !own[name].IsNull() {
+		if templateComputed[name] || v.IsNull() || !own[name].IsNull() {
 			continue // the send's own value wins
 		}
 		if !templatableNames[ch][name] {
@@ -82,6 +82,10 @@ func withTemplate(ctx context.Context, ch tnz.Channel, own map[string]attr.Value
 	}
 	return merged, filled
 }
+
+// templateComputed are the attributes a template computes, which a send
+// does not take from it.
+var templateComputed = map[string]bool{"id": true, "channel": true, "estimate": true}
 
 // templatableNames are, by channel, the attributes a template may hold.
 var templatableNames = func() map[tnz.Channel]map[string]bool {
@@ -117,13 +121,13 @@ func valueOf(ctx context.Context, t attr.Type, v any) attr.Value {
 var localTemplateID = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // templateDigest is a template's id: a SHA-256 of its content (every
-// attribute but id), so it is known at plan time and changes exactly when
+// attribute but id and the estimate it computes), so it is known at plan time and changes exactly when
 // the content does. It is unknown while any of the content is.
 func templateDigest(ctx context.Context, values map[string]attr.Value, attrTypes map[string]attr.Type, diags *diag.Diagnostics) types.String {
 	content := make(map[string]attr.Value, len(values))
 	contentTypes := make(map[string]attr.Type, len(attrTypes))
 	for name, v := range values {
-		if name != "id" {
+		if name != "id" && name != "estimate" { // what the content determines
 			content[name], contentTypes[name] = v, attrTypes[name]
 		}
 	}

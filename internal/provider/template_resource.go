@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tnz-community/terraform-provider-tnz/internal/rejection"
+	"github.com/tnz-community/terraform-provider-tnz/internal/tnz"
 )
 
 // templateResource is tnz_<channel>_template: a channel's content and
@@ -34,6 +35,9 @@ func (r *templateResource[M, P]) Schema(_ context.Context, _ resource.SchemaRequ
 	attrs["id"] = schema.StringAttribute{
 		Computed:            true,
 		MarkdownDescription: "SHA-256 of the template's content: known at plan time, and different exactly when the content is.",
+	}
+	if r.spec.channel == tnz.SMS {
+		attrs["estimate"] = smsEstimateAttribute()
 	}
 	attrs["channel"] = schema.StringAttribute{
 		Computed:            true,
@@ -85,10 +89,28 @@ func (r *templateResource[M, P]) settle(ctx context.Context, obj types.Object, d
 	if files, ok := values["files"].(types.List); ok {
 		values["files"] = loadAttachments(files, diags).withDigests(files)
 	}
+	if _, ok := attrTypes["estimate"]; ok {
+		values["estimate"] = r.estimate(ctx, obj, diags)
+	}
 	values["id"] = templateDigest(ctx, values, attrTypes, diags)
 	settled, d := types.ObjectValue(attrTypes, values)
 	diags.Append(d...)
 	return settled
+}
+
+// estimate is an SMS template's cost, counted with its tokens empty (a
+// template has no destinations); unknown while its message is.
+func (r *templateResource[M, P]) estimate(ctx context.Context, obj types.Object, diags *diag.Diagnostics) types.Object {
+	m, unknown := r.content(ctx, obj, diags)
+	sms, ok := any(P(m)).(*smsModel)
+	if !ok {
+		return types.ObjectNull(smsEstimateType.AttrTypes)
+	}
+	rng, known := smsRange(sms, unknown)
+	if !known {
+		return types.ObjectUnknown(smsEstimateType.AttrTypes)
+	}
+	return smsEstimateValue(rng, sms.CharacterConversion.ValueBool())
 }
 
 func (r *templateResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
