@@ -147,7 +147,7 @@ func TestAccFaultSavedPlanAppliedLate(t *testing.T) {
 		t.Skip("acceptance test: set TF_ACC=1 to run it with the Terraform CLI")
 	}
 	t.Parallel()
-	sb := startSandbox(t, sandbox.Options{CompletionDelay: time.Second})
+	sb := startSandbox(t, sandbox.Options{CompletionDelay: time.Second, VisibilityDelay: -1}) // as the fault scenarios
 	sb.Server.InjectFaults(sandbox.Fault{Kind: sandbox.FaultReset, Request: sandbox.SendRequest})
 	texts := []string{"Saved plan, message 0", "Saved plan, message 1", "Saved plan, message 2"}
 	// Long enough that the plan right after the first apply still finds the
@@ -219,6 +219,12 @@ func runFaultScenario(t *testing.T, sc faultScenario) {
 	t.Parallel()
 	if sc.options.CompletionDelay == 0 {
 		sc.options.CompletionDelay = time.Second
+	}
+	if sc.options.VisibilityDelay == 0 {
+		// Each scenario models one fault, counted against short timings
+		// (resend_unconfirmed_after is 3s): TNZ's 404 after a send is the
+		// visibility-delay scenario's, not every scenario's.
+		sc.options.VisibilityDelay = -1
 	}
 	sb := startSandbox(t, sc.options)
 	if sc.faults != "" {
