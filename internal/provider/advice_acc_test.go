@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -23,15 +21,9 @@ func (d *terraformDir) planDiagnostics() []terraformDiagnostic {
 	d.t.Helper()
 	code, out := d.run("plan", "-input=false", "-json")
 	var diags []terraformDiagnostic // without Terraform's note on dev_overrides
-	lines := bufio.NewScanner(bytes.NewReader(out))
-	lines.Buffer(nil, 1<<20)
-	for lines.Scan() {
-		var msg struct {
-			Type       string              `json:"type"`
-			Diagnostic terraformDiagnostic `json:"diagnostic"`
-		}
-		if json.Unmarshal(lines.Bytes(), &msg) == nil && msg.Type == "diagnostic" && msg.Diagnostic.Summary != "Provider development overrides are in effect" {
-			diags = append(diags, msg.Diagnostic)
+	for _, dg := range diagnosticsOf(out) {
+		if dg.Summary != "Provider development overrides are in effect" {
+			diags = append(diags, dg)
 		}
 	}
 	if code != 0 {

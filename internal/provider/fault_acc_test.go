@@ -535,6 +535,15 @@ func (d *terraformDir) apply(planFile ...string) []terraformDiagnostic {
 	d.t.Helper()
 	args := append([]string{"apply", "-auto-approve", "-input=false", "-json", "-parallelism=" + strconv.Itoa(faultParallelism)}, planFile...)
 	code, out := d.run(args...)
+	diags := diagnosticsOf(out)
+	if code != 0 {
+		d.t.Fatalf("terraform apply exited %d:\n%s", code, out)
+	}
+	return diags
+}
+
+// diagnosticsOf reads the diagnostics of Terraform's -json output.
+func diagnosticsOf(out []byte) []terraformDiagnostic {
 	var diags []terraformDiagnostic
 	lines := bufio.NewScanner(bytes.NewReader(out))
 	lines.Buffer(nil, 1<<20)
@@ -546,9 +555,6 @@ func (d *terraformDir) apply(planFile ...string) []terraformDiagnostic {
 		if json.Unmarshal(lines.Bytes(), &msg) == nil && msg.Type == "diagnostic" {
 			diags = append(diags, msg.Diagnostic)
 		}
-	}
-	if code != 0 {
-		d.t.Fatalf("terraform apply exited %d:\n%s", code, out)
 	}
 	return diags
 }
