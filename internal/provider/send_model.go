@@ -117,17 +117,14 @@ func destination(e attr.Value) tnz.Destination {
 		MainPhone:    stringAttr(v, "main_phone"),
 	}
 	for i := range d.Custom {
-		d.Custom[i] = stringAttr(v, customNames[i])
+		d.Custom[i] = stringAttr(v, tnz.CustomFieldNames[i])
 	}
 	return d
 }
 
-var customNames = [9]string{"custom1", "custom2", "custom3", "custom4", "custom5", "custom6", "custom7", "custom8", "custom9"}
-
 // stringAttr is the string at name, or "" when it is null, unknown or absent.
 func stringAttr(values map[string]attr.Value, name string) string {
-	s, _ := values[name].(types.String)
-	return s.ValueString()
+	return get[types.String](values, name).ValueString()
 }
 
 // optionalBoolValue is nil when the value is null or unknown, so it is not sent.

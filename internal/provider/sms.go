@@ -28,9 +28,8 @@ func smsSpec() channelSpec {
 			"sms_email_reply":      optionalString("E-mail address that receives replies to this SMS."),
 			"character_conversion": optionalBool("Convert multi-byte characters to GSM equivalents (© to (C)) to save message parts; disables emoji and macrons."),
 			"files":                filesAttribute("Attachments, linked from the text with `[[File1]]`, `[[File2]]`…; up to 1 MiB each."),
-			"fallback_mode": optionalString("What TNZ tries when the SMS cannot be delivered: "+quotedList(tnz.SMSFallbackModes)+" (API v3.00).",
-				stringvalidator.OneOf(tnz.SMSFallbackModes...)),
-			"sms_custom_page_id": optionalString("UUID of a TNZ Dashboard custom page that `[[CustomPage]]` in the message links to. API v3.00.", validators.UUID()),
+			"fallback_mode":        fallbackModeAttribute(tnz.SMS),
+			"sms_custom_page_id":   optionalString("UUID of a TNZ Dashboard custom page that `[[CustomPage]]` in the message links to. API v3.00.", validators.UUID()),
 		},
 		sendAttributes: map[string]schema.Attribute{
 			"max_sms_parts": optionalInt("Fail the plan when the message would be sent in more SMS parts than this (counted as `estimate.parts`), e.g. `1` for pipelines that must never send a long or UCS-2 message by mistake.",

@@ -81,6 +81,7 @@ func (m *whatsappModel) requirements() []requirement {
 // fallbackModes are, per channel, the FallbackMode values TNZ's OpenAPI
 // file lists; channels without them have no fallback.
 var fallbackModes = map[tnz.Channel][]string{
+	tnz.SMS:      tnz.SMSFallbackModes,
 	tnz.WhatsApp: tnz.WhatsAppFallbackModes,
 	tnz.RCS:      tnz.RCSFallbackModes,
 }
@@ -88,6 +89,6 @@ var fallbackModes = map[tnz.Channel][]string{
 // fallbackModeAttribute is ch's fallback_mode.
 func fallbackModeAttribute(ch tnz.Channel) schema.StringAttribute {
 	return optionalString("What TNZ tries when "+ch.Title()+" cannot reach a recipient: one of "+quotedList(fallbackModes[ch])+
-		" (`None`, TNZ's default, tries nothing). The channel that reached each recipient shows in `status.recipients[*].type`.",
+		" (`None`, TNZ's default, tries nothing; API v3.00). The channel that reached each recipient shows in `status.recipients[*].type`.",
 		stringvalidator.OneOf(fallbackModes[ch]...))
 }

@@ -14,9 +14,11 @@ func Fields(d Destination) map[string]string {
 	add("first_name", d.FirstName)
 	add("last_name", d.LastName)
 	for i, v := range d.Custom {
-		add(customFieldNames[i], v)
+		add(CustomFieldNames[i], v)
 	}
 	return out
 }
 
-var customFieldNames = [9]string{"custom1", "custom2", "custom3", "custom4", "custom5", "custom6", "custom7", "custom8", "custom9"}
+// CustomFieldNames are Custom1..Custom9 as the send resources (and Render)
+// name them.
+var CustomFieldNames = [9]string{"custom1", "custom2", "custom3", "custom4", "custom5", "custom6", "custom7", "custom8", "custom9"}
