@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -21,9 +20,22 @@ var (
 )
 
 // NewGroupResource is tnz_group: one Address Book group.
-func NewGroupResource() resource.Resource { return &groupResource{} }
+func NewGroupResource() resource.Resource {
+	return &groupResource{recordResource[groupModel, *groupModel, tnz.GroupFields, tnz.Group]{calls: groupCalls}}
+}
 
-type groupResource struct{ recordBase }
+// groupResource is tnz_group; Create, Read, Update (TNZ's PATCH with the
+// whole group), Delete (its contacts stay in the Address Book) and import
+// by GroupID are recordResource's.
+type groupResource struct {
+	recordResource[groupModel, *groupModel, tnz.GroupFields, tnz.Group]
+}
+
+var groupCalls = recordCalls[tnz.GroupFields, tnz.Group]{
+	what: "group", address: "tnz_group",
+	create: addressBookAPI.CreateGroup, get: addressBookAPI.GetGroup,
+	update: addressBookAPI.UpdateGroup, delete: addressBookAPI.DeleteGroup,
+}
 
 type groupModel struct {
 	ID            types.String `tfsdk:"id"`
@@ -93,6 +105,8 @@ func (r *groupResource) ModifyPlan(_ context.Context, req resource.ModifyPlanReq
 	checkRecordVersion(r.data, tnz.SupportsAddressBook, "tnz_group", &resp.Diagnostics)
 }
 
+func (m *groupModel) recordID() string { return m.ID.ValueString() }
+
 func (m *groupModel) fields() tnz.GroupFields {
 	return tnz.GroupFields{
 		GroupName:     m.GroupName.ValueString(),
@@ -114,76 +128,4 @@ func (m *groupModel) read(g *tnz.Group) {
 	m.GroupCode = nullIfEmpty(g.GroupCode)
 	m.Owner = nullIfEmpty(g.Owner)
 	m.CreatedTime = nullIfEmpty(g.CreatedTimeUTC)
-}
-
-func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var m groupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	api := r.api(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := api.CreateGroup(ctx, m.fields())
-	if err != nil {
-		reportRecordError(&resp.Diagnostics, "Creating", "group", "tnz_group", err)
-		return
-	}
-	m.read(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var m groupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	api := r.api(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := api.GetGroup(ctx, m.ID.ValueString())
-	switch {
-	case tnz.IsNotFound(err):
-		readGone(ctx, resp, "group", m.ID.ValueString())
-		return
-	case err != nil:
-		reportRecordError(&resp.Diagnostics, "Reading", "group", "tnz_group", err)
-		return
-	}
-	m.read(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// Update sets every field of the group (PATCH with the whole group).
-func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var m, state groupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api := r.api(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := api.UpdateGroup(ctx, state.ID.ValueString(), m.fields())
-	if err != nil {
-		reportRecordError(&resp.Diagnostics, "Updating", "group", "tnz_group", err)
-		return
-	}
-	m.read(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// Delete deletes the group; its contacts stay in the Address Book.
-func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var m groupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	api := r.api(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := api.DeleteGroup(ctx, m.ID.ValueString()); err != nil && !tnz.IsNotFound(err) {
-		reportRecordError(&resp.Diagnostics, "Deleting", "group", "tnz_group", err)
-	}
-}
-
-// ImportState takes a GroupID; Read fills the rest.
-func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -26,9 +26,22 @@ var (
 
 // NewOptOutResource is tnz_optout: one entry of the opt-out list (API
 // v3.00 only).
-func NewOptOutResource() resource.Resource { return &optOutResource{} }
+func NewOptOutResource() resource.Resource {
+	return &optOutResource{recordResource[optOutModel, *optOutModel, tnz.OptOutFields, tnz.OptOut]{calls: optOutCalls}}
+}
 
-type optOutResource struct{ recordBase }
+// optOutResource is tnz_optout; Create, Read, Update (the scope and texts:
+// TNZ's PATCH with the whole entry), Delete (the destination is messaged
+// again) and import by the entry's id are recordResource's.
+type optOutResource struct {
+	recordResource[optOutModel, *optOutModel, tnz.OptOutFields, tnz.OptOut]
+}
+
+var optOutCalls = recordCalls[tnz.OptOutFields, tnz.OptOut]{
+	what: "opt-out", address: "tnz_optout",
+	create: addressBookAPI.CreateOptOut, get: addressBookAPI.GetOptOut,
+	update: addressBookAPI.UpdateOptOut, delete: addressBookAPI.DeleteOptOut,
+}
 
 type optOutModel struct {
 	ID              types.String `tfsdk:"id"`
@@ -122,6 +135,8 @@ func (r *optOutResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRe
 	checkRecordVersion(r.data, tnz.SupportsOptOuts, "tnz_optout", &resp.Diagnostics)
 }
 
+func (m *optOutModel) recordID() string { return m.ID.ValueString() }
+
 func (m *optOutModel) fields() tnz.OptOutFields {
 	return tnz.OptOutFields{
 		DestType:    m.Type.ValueString(),
@@ -151,76 +166,4 @@ func (m *optOutModel) read(o *tnz.OptOut) {
 	m.Notes = readValue(plainText, m.Notes, o.Notes)
 	m.OriginalMessage = nullIfEmpty(o.OriginalMessage)
 	m.CreatedTime = nullIfEmpty(o.CreatedTimeUTC)
-}
-
-func (r *optOutResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var m optOutModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	api := r.api(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	o, err := api.CreateOptOut(ctx, m.fields())
-	if err != nil {
-		reportRecordError(&resp.Diagnostics, "Creating", "opt-out", "tnz_optout", err)
-		return
-	}
-	m.read(o)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-func (r *optOutResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var m optOutModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	api := r.api(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	o, err := api.GetOptOut(ctx, m.ID.ValueString())
-	switch {
-	case tnz.IsNotFound(err):
-		readGone(ctx, resp, "opt-out", m.ID.ValueString())
-		return
-	case err != nil:
-		reportRecordError(&resp.Diagnostics, "Reading", "opt-out", "tnz_optout", err)
-		return
-	}
-	m.read(o)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// Update sets the scope and texts (PATCH with the whole entry).
-func (r *optOutResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var m, state optOutModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	api := r.api(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	o, err := api.UpdateOptOut(ctx, state.ID.ValueString(), m.fields())
-	if err != nil {
-		reportRecordError(&resp.Diagnostics, "Updating", "opt-out", "tnz_optout", err)
-		return
-	}
-	m.read(o)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// Delete removes the entry: the destination is messaged again.
-func (r *optOutResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var m optOutModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	api := r.api(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := api.DeleteOptOut(ctx, m.ID.ValueString()); err != nil && !tnz.IsNotFound(err) {
-		reportRecordError(&resp.Diagnostics, "Deleting", "opt-out", "tnz_optout", err)
-	}
-}
-
-// ImportState takes the entry's id; Read fills the rest.
-func (r *optOutResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
