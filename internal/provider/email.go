@@ -32,12 +32,12 @@ func emailSpec() channelSpec {
 
 // NewEmailResource is tnz_email: one message, sent once.
 func NewEmailResource() resource.Resource {
-	return &sendResource[emailModel, *emailModel]{spec: emailSpec()}
+	return &sendResource[emailModel, *emailModel]{spec: specOf(tnz.Email)}
 }
 
 // NewEmailTemplateResource is tnz_email_template: reusable content, in state only.
 func NewEmailTemplateResource() resource.Resource {
-	return &templateResource[emailModel, *emailModel]{spec: emailSpec()}
+	return &templateResource[emailModel, *emailModel]{spec: specOf(tnz.Email)}
 }
 
 type emailModel struct {

@@ -33,11 +33,13 @@ func faxSpec() channelSpec {
 }
 
 // NewFaxResource is tnz_fax: one message, sent once.
-func NewFaxResource() resource.Resource { return &sendResource[faxModel, *faxModel]{spec: faxSpec()} }
+func NewFaxResource() resource.Resource {
+	return &sendResource[faxModel, *faxModel]{spec: specOf(tnz.Fax)}
+}
 
 // NewFaxTemplateResource is tnz_fax_template: reusable content, in state only.
 func NewFaxTemplateResource() resource.Resource {
-	return &templateResource[faxModel, *faxModel]{spec: faxSpec()}
+	return &templateResource[faxModel, *faxModel]{spec: specOf(tnz.Fax)}
 }
 
 type faxModel struct {

@@ -29,11 +29,13 @@ func rcsSpec() channelSpec {
 }
 
 // NewRCSResource is tnz_rcs: one message, sent once.
-func NewRCSResource() resource.Resource { return &sendResource[rcsModel, *rcsModel]{spec: rcsSpec()} }
+func NewRCSResource() resource.Resource {
+	return &sendResource[rcsModel, *rcsModel]{spec: specOf(tnz.RCS)}
+}
 
 // NewRCSTemplateResource is tnz_rcs_template: reusable content, in state only.
 func NewRCSTemplateResource() resource.Resource {
-	return &templateResource[rcsModel, *rcsModel]{spec: rcsSpec()}
+	return &templateResource[rcsModel, *rcsModel]{spec: specOf(tnz.RCS)}
 }
 
 type rcsModel struct {

@@ -28,28 +28,28 @@ import (
 )
 
 // NewSendSMSAction is tnz_send_sms.
-func NewSendSMSAction() action.Action { return newSendAction[smsModel](smsSpec()) }
+func NewSendSMSAction() action.Action { return newSendAction[smsModel](specOf(tnz.SMS)) }
 
 // NewSendEmailAction is tnz_send_email.
-func NewSendEmailAction() action.Action { return newSendAction[emailModel](emailSpec()) }
+func NewSendEmailAction() action.Action { return newSendAction[emailModel](specOf(tnz.Email)) }
 
 // NewSendFaxAction is tnz_send_fax.
-func NewSendFaxAction() action.Action { return newSendAction[faxModel](faxSpec()) }
+func NewSendFaxAction() action.Action { return newSendAction[faxModel](specOf(tnz.Fax)) }
 
 // NewSendTTSAction is tnz_send_tts.
-func NewSendTTSAction() action.Action { return newSendAction[ttsModel](ttsSpec()) }
+func NewSendTTSAction() action.Action { return newSendAction[ttsModel](specOf(tnz.TTS)) }
 
 // NewSendVoiceAction is tnz_send_voice.
-func NewSendVoiceAction() action.Action { return newSendAction[voiceModel](voiceSpec()) }
+func NewSendVoiceAction() action.Action { return newSendAction[voiceModel](specOf(tnz.Voice)) }
 
 // NewSendWhatsAppAction is tnz_send_whatsapp.
-func NewSendWhatsAppAction() action.Action { return newSendAction[whatsappModel](whatsappSpec()) }
+func NewSendWhatsAppAction() action.Action { return newSendAction[whatsappModel](specOf(tnz.WhatsApp)) }
 
 // NewSendRCSAction is tnz_send_rcs.
-func NewSendRCSAction() action.Action { return newSendAction[rcsModel](rcsSpec()) }
+func NewSendRCSAction() action.Action { return newSendAction[rcsModel](specOf(tnz.RCS)) }
 
 // NewSendWorkflowAction is tnz_send_workflow.
-func NewSendWorkflowAction() action.Action { return newSendAction[workflowModel](workflowSpec()) }
+func NewSendWorkflowAction() action.Action { return newSendAction[workflowModel](specOf(tnz.Workflow)) }
 
 func newSendAction[M any, P modelPointer[M]](spec channelSpec) action.Action {
 	return &sendAction[M, P]{sendBase: sendBase{sentBy: sentByAction}, spec: spec}

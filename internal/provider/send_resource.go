@@ -81,8 +81,20 @@ type planner interface {
 	plan(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics)
 }
 
-func channelSpecs() []channelSpec {
-	return []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec(), whatsappSpec(), rcsSpec(), workflowSpec()}
+// allChannelSpecs are built once: the framework calls a resource's or an
+// action's factory on every request, and a spec is read-only.
+var allChannelSpecs = []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec(), whatsappSpec(), rcsSpec(), workflowSpec()}
+
+func channelSpecs() []channelSpec { return allChannelSpecs }
+
+// specOf is the channel's spec.
+func specOf(ch tnz.Channel) channelSpec {
+	for _, spec := range allChannelSpecs {
+		if spec.channel == ch {
+			return spec
+		}
+	}
+	panic("provider: no spec for channel " + string(ch))
 }
 
 // sendTypes are the send resources' object types, by channel.

@@ -40,11 +40,13 @@ func smsSpec() channelSpec {
 }
 
 // NewSMSResource is tnz_sms: one message, sent once.
-func NewSMSResource() resource.Resource { return &sendResource[smsModel, *smsModel]{spec: smsSpec()} }
+func NewSMSResource() resource.Resource {
+	return &sendResource[smsModel, *smsModel]{spec: specOf(tnz.SMS)}
+}
 
 // NewSMSTemplateResource is tnz_sms_template: reusable content, in state only.
 func NewSMSTemplateResource() resource.Resource {
-	return &templateResource[smsModel, *smsModel]{spec: smsSpec()}
+	return &templateResource[smsModel, *smsModel]{spec: specOf(tnz.SMS)}
 }
 
 type smsModel struct {

@@ -24,11 +24,13 @@ func ttsSpec() channelSpec {
 }
 
 // NewTTSResource is tnz_tts: one text-to-speech call, placed once.
-func NewTTSResource() resource.Resource { return &sendResource[ttsModel, *ttsModel]{spec: ttsSpec()} }
+func NewTTSResource() resource.Resource {
+	return &sendResource[ttsModel, *ttsModel]{spec: specOf(tnz.TTS)}
+}
 
 // NewTTSTemplateResource is tnz_tts_template: reusable content, in state only.
 func NewTTSTemplateResource() resource.Resource {
-	return &templateResource[ttsModel, *ttsModel]{spec: ttsSpec()}
+	return &templateResource[ttsModel, *ttsModel]{spec: specOf(tnz.TTS)}
 }
 
 type ttsModel struct {

@@ -17,12 +17,12 @@ func voiceSpec() channelSpec {
 
 // NewVoiceResource is tnz_voice: one message, sent once.
 func NewVoiceResource() resource.Resource {
-	return &sendResource[voiceModel, *voiceModel]{spec: voiceSpec()}
+	return &sendResource[voiceModel, *voiceModel]{spec: specOf(tnz.Voice)}
 }
 
 // NewVoiceTemplateResource is tnz_voice_template: reusable content, in state only.
 func NewVoiceTemplateResource() resource.Resource {
-	return &templateResource[voiceModel, *voiceModel]{spec: voiceSpec()}
+	return &templateResource[voiceModel, *voiceModel]{spec: specOf(tnz.Voice)}
 }
 
 type voiceModel struct {

@@ -34,12 +34,12 @@ func whatsappSpec() channelSpec {
 
 // NewWhatsAppResource is tnz_whatsapp: one message, sent once.
 func NewWhatsAppResource() resource.Resource {
-	return &sendResource[whatsappModel, *whatsappModel]{spec: whatsappSpec()}
+	return &sendResource[whatsappModel, *whatsappModel]{spec: specOf(tnz.WhatsApp)}
 }
 
 // NewWhatsAppTemplateResource is tnz_whatsapp_template: reusable content, in state only.
 func NewWhatsAppTemplateResource() resource.Resource {
-	return &templateResource[whatsappModel, *whatsappModel]{spec: whatsappSpec()}
+	return &templateResource[whatsappModel, *whatsappModel]{spec: specOf(tnz.WhatsApp)}
 }
 
 type whatsappModel struct {

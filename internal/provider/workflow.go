@@ -30,13 +30,13 @@ func workflowSpec() channelSpec {
 
 // NewWorkflowResource is tnz_workflow: one workflow run, started once.
 func NewWorkflowResource() resource.Resource {
-	return &sendResource[workflowModel, *workflowModel]{spec: workflowSpec()}
+	return &sendResource[workflowModel, *workflowModel]{spec: specOf(tnz.Workflow)}
 }
 
 // NewWorkflowTemplateResource is tnz_workflow_template: a workflow id and
 // settings, in state only.
 func NewWorkflowTemplateResource() resource.Resource {
-	return &templateResource[workflowModel, *workflowModel]{spec: workflowSpec()}
+	return &templateResource[workflowModel, *workflowModel]{spec: specOf(tnz.Workflow)}
 }
 
 type workflowModel struct {
