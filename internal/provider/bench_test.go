@@ -25,10 +25,14 @@ func BenchmarkSMSPlanPath(b *testing.B) {
 	plan := smsPlan(b, "Benchmark message 1", "+6421000001")
 	config := smsConfigValue(b, "Benchmark message 1", "+6421000001")
 	noState := tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Schema.Type().TerraformType(ctx), nil)}
+	// Create from the plan ModifyPlan makes, as Terraform does, so that the
+	// state holds the planned estimate and destination count.
+	modified := resource.ModifyPlanResponse{Plan: plan}
+	r.ModifyPlan(ctx, resource.ModifyPlanRequest{Config: config, Plan: plan, State: noState}, &modified)
 	created := resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema}}
-	r.Create(ctx, resource.CreateRequest{Plan: plan}, &created)
-	if created.Diagnostics.HasError() {
-		b.Fatalf("create: %v", created.Diagnostics)
+	r.Create(ctx, resource.CreateRequest{Plan: modified.Plan}, &created)
+	if modified.Diagnostics.HasError() || created.Diagnostics.HasError() {
+		b.Fatalf("plan: %v, create: %v", modified.Diagnostics, created.Diagnostics)
 	}
 	state := created.State
 
