@@ -102,7 +102,7 @@ func (r *groupResource) ModifyPlan(_ context.Context, req resource.ModifyPlanReq
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	checkRecordVersion(r.data, tnz.SupportsAddressBook, "tnz_group", &resp.Diagnostics)
+	checkRecordVersion(r.data, tnz.SupportsAddressBook, r.calls.address, &resp.Diagnostics)
 }
 
 func (m *groupModel) recordID() string { return m.ID.ValueString() }

@@ -132,7 +132,7 @@ func (r *optOutResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRe
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	checkRecordVersion(r.data, tnz.SupportsOptOuts, "tnz_optout", &resp.Diagnostics)
+	checkRecordVersion(r.data, tnz.SupportsOptOuts, r.calls.address, &resp.Diagnostics)
 }
 
 func (m *optOutModel) recordID() string { return m.ID.ValueString() }
