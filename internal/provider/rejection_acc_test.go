@@ -210,7 +210,7 @@ func TestAccRejectionCasesCoverTable(t *testing.T) {
 		if r.Stage != rejection.AtPlan {
 			continue
 		}
-		for _, spec := range channelSpecs() { // every send resource the provider has
+		for _, spec := range channelSpecs { // every send resource the provider has
 			ch := spec.channel
 			if r.AppliesTo(ch) && !covered[r]["tnz_"+string(ch)] {
 				t.Errorf("row %q has no acceptance case on tnz_%s", r.Text, ch)

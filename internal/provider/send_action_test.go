@@ -238,11 +238,10 @@ func TestActionSchemas(t *testing.T) {
 	if err != nil || hasErrors(schema.Diagnostics) {
 		t.Fatalf("GetProviderSchema: %v %v", err, schema.Diagnostics)
 	}
-	specs := channelSpecs()
-	if len(schema.ActionSchemas) != len(specs) {
-		t.Errorf("%d action schemas, want one per send resource (%d)", len(schema.ActionSchemas), len(specs))
+	if len(schema.ActionSchemas) != len(channelSpecs) {
+		t.Errorf("%d action schemas, want one per send resource (%d)", len(schema.ActionSchemas), len(channelSpecs))
 	}
-	for _, spec := range specs {
+	for _, spec := range channelSpecs {
 		ch := spec.channel
 		as, ok := schema.ActionSchemas[actionType(ch)]
 		if !ok {

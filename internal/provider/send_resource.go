@@ -81,15 +81,13 @@ type planner interface {
 	plan(ctx context.Context, view sendView, plan *tfsdk.Plan, diags *diag.Diagnostics)
 }
 
-// allChannelSpecs are built once: the framework calls a resource's or an
+// channelSpecs are built once: the framework calls a resource's or an
 // action's factory on every request, and a spec is read-only.
-var allChannelSpecs = []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec(), whatsappSpec(), rcsSpec(), workflowSpec()}
-
-func channelSpecs() []channelSpec { return allChannelSpecs }
+var channelSpecs = []channelSpec{smsSpec(), emailSpec(), faxSpec(), ttsSpec(), voiceSpec(), whatsappSpec(), rcsSpec(), workflowSpec()}
 
 // specOf is the channel's spec.
 func specOf(ch tnz.Channel) channelSpec {
-	for _, spec := range allChannelSpecs {
+	for _, spec := range channelSpecs {
 		if spec.channel == ch {
 			return spec
 		}
@@ -100,7 +98,7 @@ func specOf(ch tnz.Channel) channelSpec {
 // sendTypes are the send resources' object types, by channel.
 var sendTypes = func() map[tnz.Channel]types.ObjectType {
 	out := map[tnz.Channel]types.ObjectType{}
-	for _, spec := range channelSpecs() {
+	for _, spec := range channelSpecs {
 		out[spec.channel] = sendSchema(context.Background(), spec).Type().(types.ObjectType)
 	}
 	return out

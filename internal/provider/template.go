@@ -90,7 +90,7 @@ var templateComputed = map[string]bool{"id": true, "channel": true, "estimate": 
 // templatableNames are, by channel, the attributes a template may hold.
 var templatableNames = func() map[tnz.Channel]map[string]bool {
 	out := map[tnz.Channel]map[string]bool{}
-	for _, spec := range channelSpecs() {
+	for _, spec := range channelSpecs {
 		names := map[string]bool{}
 		for name := range templatableAttributes(spec) {
 			names[name] = true
